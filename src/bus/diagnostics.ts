@@ -1,0 +1,90 @@
+import type { Rejection, VocabularyWarning } from '../contract/validate.js';
+import type { FrameDrop } from '../contract/wire.js';
+import { addToRate, emptyRate, type RateWindow, ratePerSecond } from '../store/rate-window.js';
+
+/** Reasons and warnings kept for display, newest last. */
+const KEEP_LAST = 20;
+/** Distinct type names counted; the rest fold into one bucket so memory stays flat. */
+const MAX_NAMES = 64;
+const OTHER = '(other)';
+
+function bumpBounded(map: Map<string, number>, key: string, n = 1): void {
+  const k = map.has(key) || map.size < MAX_NAMES ? key : OTHER;
+  map.set(k, (map.get(k) ?? 0) + n);
+}
+
+function keepLast<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > KEEP_LAST) list.shift();
+}
+
+/**
+ * The bus's counters: what was accepted, rejected and why, unknown types,
+ * vocabulary warnings, dropped frames, and events per second per type.
+ * Everything is bounded so an endless hostile stream keeps memory flat.
+ */
+export class BusDiagnostics {
+  accepted = 0;
+  rejected = 0;
+  unknown = 0;
+  vocabularyWarnings = 0;
+  frames = 0;
+  /** Lines or parts of frames that could not be parsed. */
+  garbageParts = 0;
+  readonly acceptedByType = new Map<string, number>();
+  readonly rejectedByType = new Map<string, number>();
+  readonly unknownTypes = new Map<string, number>();
+  readonly droppedFrames: Record<FrameDrop, number> = { binary: 0, oversize: 0, garbage: 0, empty: 0 };
+  readonly lastRejections: Rejection[] = [];
+  readonly lastWarnings: VocabularyWarning[] = [];
+  /** The last frame problem described, for the overlay. */
+  lastFrameProblem?: string;
+  private rates = new Map<string, RateWindow>();
+
+  /** Total frames dropped whole. */
+  get dropped(): number {
+    const d = this.droppedFrames;
+    return d.binary + d.oversize + d.garbage + d.empty;
+  }
+
+  /** @internal */
+  countAccepted(type: string, n: number, now: number): void {
+    this.accepted += n;
+    bumpBounded(this.acceptedByType, type, n);
+    this.rates.set(type, addToRate(this.rates.get(type) ?? emptyRate(), now, n));
+  }
+
+  /** @internal */
+  countRejected(rejection: Rejection): void {
+    this.rejected++;
+    bumpBounded(this.rejectedByType, rejection.type);
+    keepLast(this.lastRejections, rejection);
+  }
+
+  /** @internal */
+  countUnknown(typeName: string): void {
+    this.unknown++;
+    bumpBounded(this.unknownTypes, typeName.slice(0, 64));
+  }
+
+  /** @internal */
+  countWarnings(warnings: readonly VocabularyWarning[]): void {
+    this.vocabularyWarnings += warnings.length;
+    for (const w of warnings) keepLast(this.lastWarnings, w);
+  }
+
+  /** @internal */
+  countFrame(dropped: FrameDrop | undefined, garbage: number, detail: string | undefined): void {
+    this.frames++;
+    if (dropped) this.droppedFrames[dropped]++;
+    this.garbageParts += garbage;
+    if (detail) this.lastFrameProblem = detail;
+  }
+
+  /** Accepted events per second by type, over the last complete seconds. */
+  eventsPerSecond(now: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [type, window] of this.rates) out[type] = ratePerSecond(window, now);
+    return out;
+  }
+}

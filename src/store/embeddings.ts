@@ -1,0 +1,128 @@
+import type { EventOf } from '../contract/schemas.js';
+
+type Embedding = EventOf<'embedding'>;
+
+/** Points kept by default; past the cap the oldest go first. */
+export const EMBEDDING_CAPACITY = 100_000;
+/** Distinct phase labels interned; beyond this they share one "other" label. */
+const MAX_LABELS = 1024;
+/** Label id 0 means "absent". */
+export const NO_LABEL = 0;
+/** Cluster -1 means "absent". */
+export const NO_CLUSTER = -1;
+
+/**
+ * A ring of embedding points in typed arrays shared between states.
+ *
+ * This is the one store that is not copy-on-write: copying 100,000 points per
+ * batch would cost more than drawing them. Each reduction writes into the
+ * ring and returns a new state object (new `head`, `count`, `version`), so
+ * readers still see a change of identity; readers must not keep references to
+ * old states expecting their points to stay put.
+ */
+export interface EmbeddingsState {
+  readonly capacity: number;
+  /** x, y, z per slot. */
+  readonly positions: Float32Array;
+  /** Interned phase label id per slot (0 absent). */
+  readonly phase: Uint16Array;
+  /** Interned predicted label id per slot (0 absent). */
+  readonly predicted: Uint16Array;
+  /** Cluster per slot (-1 absent). */
+  readonly cluster: Int32Array;
+  /** Label strings by id; index 0 is the empty label. */
+  readonly labels: readonly string[];
+  /** Next slot to write. */
+  readonly head: number;
+  /** Points held (≤ capacity). */
+  readonly count: number;
+  /** Points ever received. */
+  readonly total: number;
+  /** Points held per phase label / predicted label / cluster ("" and -1 count unlabelled). */
+  readonly phaseCounts: ReadonlyMap<string, number>;
+  readonly predictedCounts: ReadonlyMap<string, number>;
+  readonly clusterCounts: ReadonlyMap<number, number>;
+}
+
+/** An empty ring of `capacity` points. */
+export function emptyEmbeddings(capacity = EMBEDDING_CAPACITY): EmbeddingsState {
+  return {
+    capacity,
+    positions: new Float32Array(capacity * 3),
+    phase: new Uint16Array(capacity),
+    predicted: new Uint16Array(capacity),
+    cluster: new Int32Array(capacity).fill(NO_CLUSTER),
+    labels: [''],
+    head: 0,
+    count: 0,
+    total: 0,
+    phaseCounts: new Map(),
+    predictedCounts: new Map(),
+    clusterCounts: new Map(),
+  };
+}
+
+function bump<K>(map: Map<K, number>, key: K, n: number): void {
+  const next = (map.get(key) ?? 0) + n;
+  if (next > 0) map.set(key, next);
+  else map.delete(key);
+}
+
+/** Adds one point per event; at the cap the oldest point is overwritten. */
+export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedding[]): EmbeddingsState {
+  if (events.length === 0) return state;
+  const { capacity, positions, phase, predicted, cluster } = state;
+  const labels = state.labels.slice();
+  const ids = new Map<string, number>();
+  labels.forEach((label, i) => ids.set(label, i));
+  const intern = (label: string | undefined): number => {
+    if (label === undefined) return NO_LABEL;
+    let id = ids.get(label);
+    if (id === undefined) {
+      if (labels.length >= MAX_LABELS) return intern('other');
+      id = labels.length;
+      labels.push(label);
+      ids.set(label, id);
+    }
+    return id;
+  };
+  const phaseCounts = new Map(state.phaseCounts);
+  const predictedCounts = new Map(state.predictedCounts);
+  const clusterCounts = new Map(state.clusterCounts);
+  let { head, count } = state;
+  // Only the last `capacity` events of a huge batch can survive.
+  const from = Math.max(0, events.length - capacity);
+  for (let i = from; i < events.length; i++) {
+    const event = events[i]!;
+    if (count === capacity) {
+      bump(phaseCounts, labels[phase[head]!]!, -1);
+      bump(predictedCounts, labels[predicted[head]!]!, -1);
+      bump(clusterCounts, cluster[head]!, -1);
+    } else count++;
+    positions[head * 3] = event.x;
+    positions[head * 3 + 1] = event.y;
+    positions[head * 3 + 2] = event.z ?? 0.5;
+    phase[head] = intern(event.phase);
+    predicted[head] = intern(event.predicted);
+    cluster[head] = event.cluster ?? NO_CLUSTER;
+    bump(phaseCounts, labels[phase[head]!]!, 1);
+    bump(predictedCounts, labels[predicted[head]!]!, 1);
+    bump(clusterCounts, cluster[head]!, 1);
+    head = (head + 1) % capacity;
+  }
+  return {
+    ...state,
+    labels,
+    head,
+    count,
+    total: state.total + events.length,
+    phaseCounts,
+    predictedCounts,
+    clusterCounts,
+  };
+}
+
+/** Slot of the i-th oldest point held (0 = oldest). */
+export function embeddingSlot(state: EmbeddingsState, i: number): number {
+  return (state.head - state.count + i + state.capacity) % state.capacity;
+}

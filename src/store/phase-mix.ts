@@ -1,0 +1,87 @@
+import type { EventOf } from '../contract/schemas.js';
+import { countOf, countRecord, withCount } from './records.js';
+
+type PhaseEventData = EventOf<'phase'>;
+type PhaseMixEventData = EventOf<'phase_mix'>;
+
+/** The rolling window of the baseline, by arrival time. */
+export const PHASE_WINDOW_S = 300;
+
+interface SecondBucket {
+  readonly second: number;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface PhaseMixState {
+  /** Per-second counts of `phase` events, oldest first, within the window. */
+  readonly buckets: readonly SecondBucket[];
+  /** A mix set directly by a `phase_mix` event, with its arrival time (ms). */
+  readonly direct?: { readonly mix: Readonly<Record<string, number>>; readonly windowS: number; readonly at: number };
+  /** Arrival time (ms) of the last `phase` event. */
+  readonly lastPhaseAt?: number;
+}
+
+export const emptyPhaseMix: PhaseMixState = { buckets: [] };
+
+function pruned(buckets: readonly SecondBucket[], nowSecond: number): SecondBucket[] {
+  const from = nowSecond - PHASE_WINDOW_S;
+  let start = 0;
+  while (start < buckets.length && buckets[start]!.second <= from) start++;
+  return buckets.slice(start);
+}
+
+/** Counts `phase` events by arrival second; a `phase_mix` replaces the picture directly. */
+export function reducePhaseMix(
+  state: PhaseMixState,
+  events: readonly (PhaseEventData | PhaseMixEventData)[],
+  now: number,
+): PhaseMixState {
+  if (events.length === 0) return state;
+  const second = Math.floor(now / 1000);
+  const buckets = pruned(state.buckets, second);
+  let { direct, lastPhaseAt } = state;
+  for (const event of events) {
+    if (event.type === 'phase_mix') {
+      direct = { mix: event.mix, windowS: event.window_s ?? PHASE_WINDOW_S, at: now };
+      continue;
+    }
+    lastPhaseAt = now;
+    const last = buckets[buckets.length - 1];
+    if (last && last.second === second) {
+      buckets[buckets.length - 1] = { second, counts: withCount(last.counts, event.phase, 1) };
+    } else {
+      buckets.push({ second, counts: withCount(countRecord(), event.phase, 1) });
+    }
+  }
+  return { buckets, direct, lastPhaseAt };
+}
+
+/** What the baseline shows now: counts per phase and where they came from. */
+export interface PhaseShares {
+  readonly counts: Readonly<Record<string, number>>;
+  readonly total: number;
+  readonly source: 'phase' | 'phase_mix' | 'none';
+}
+
+/**
+ * The mix at `now`: the newer of a direct `phase_mix` (until its window ages
+ * out) and the rolling count of `phase` events; an idle bus ages to empty.
+ */
+export function phaseSharesAt(state: PhaseMixState, now: number): PhaseShares {
+  const direct = state.direct;
+  const directLive = direct !== undefined && now - direct.at < direct.windowS * 1000;
+  if (directLive && (state.lastPhaseAt === undefined || direct.at >= state.lastPhaseAt)) {
+    let total = 0;
+    for (const v of Object.values(direct.mix)) total += v;
+    return { counts: direct.mix, total, source: 'phase_mix' };
+  }
+  const counts = countRecord();
+  let total = 0;
+  for (const bucket of pruned(state.buckets, Math.floor(now / 1000))) {
+    for (const [phase, n] of Object.entries(bucket.counts)) {
+      counts[phase] = countOf(counts, phase) + n;
+      total += n;
+    }
+  }
+  return { counts, total, source: total > 0 ? 'phase' : 'none' };
+}

@@ -1,0 +1,22 @@
+/**
+ * Counting by producer-supplied keys. A phase label such as `__proto__` must
+ * count like any other string and never reach a prototype, so counts live in
+ * prototype-less objects and are read with `Object.hasOwn`.
+ */
+
+/** A fresh, prototype-less record. */
+export function countRecord(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
+/** The count under `key`, 0 when absent, never an inherited value. */
+export function countOf(record: Readonly<Record<string, number>>, key: string): number {
+  return Object.hasOwn(record, key) ? record[key]! : 0;
+}
+
+/** A copy of `record` with `n` added under `key`. */
+export function withCount(record: Readonly<Record<string, number>>, key: string, n: number): Record<string, number> {
+  const copy = Object.assign(countRecord(), record);
+  copy[key] = countOf(record, key) + n;
+  return copy;
+}

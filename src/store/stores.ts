@@ -1,0 +1,91 @@
+import type { EventOf, EventType, FleetEvent } from '../contract/schemas.js';
+import { emptyEmbeddings, type EmbeddingsState, reduceEmbeddings } from './embeddings.js';
+import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
+import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes } from './live-lanes.js';
+import { emptyModels, emptyPerf, type ModelsState, type PerfState, reduceModels, reducePerf } from './models.js';
+import { emptyPhaseMix, type PhaseMixState, reducePhaseMix } from './phase-mix.js';
+import { emptyPredictions, type PredictionsState, reducePredictions } from './predictions.js';
+import { emptyProfiles, type ProfilesState, reduceProfiles } from './profiles.js';
+
+/** Every store's state, one per domain. */
+export interface StoreState {
+  readonly live: LiveLanesState;
+  readonly fleet: FleetState;
+  readonly phaseMix: PhaseMixState;
+  readonly profiles: ProfilesState;
+  readonly predictions: PredictionsState;
+  readonly models: ModelsState;
+  readonly perf: PerfState;
+  readonly embeddings: EmbeddingsState;
+}
+
+export type StoreName = keyof StoreState;
+
+/** Which store each event type feeds. */
+export const STORE_OF_TYPE = {
+  snapshot: 'fleet',
+  episode: 'fleet',
+  phase: 'phaseMix',
+  phase_mix: 'phaseMix',
+  attack_profile: 'profiles',
+  prediction: 'predictions',
+  model_metric: 'models',
+  embedding: 'embeddings',
+  model_perf: 'perf',
+  live_detection: 'live',
+} as const satisfies Record<EventType, StoreName>;
+
+export interface StoreOptions {
+  /** Embedding ring capacity (default 100,000). */
+  readonly embeddingCapacity?: number;
+}
+
+/** Fresh, empty stores. */
+export function initialStores(options: StoreOptions = {}): StoreState {
+  return {
+    live: emptyLiveLanes,
+    fleet: emptyFleet,
+    phaseMix: emptyPhaseMix,
+    profiles: emptyProfiles,
+    predictions: emptyPredictions,
+    models: emptyModels,
+    perf: emptyPerf,
+    embeddings: emptyEmbeddings(options.embeddingCapacity),
+  };
+}
+
+type Batches = { [K in StoreName]?: FleetEvent[] };
+
+/**
+ * Reduces a batch of validated events: grouped by store (order kept within a
+ * store), each store reduced once. Returns the new state and the stores that
+ * changed.
+ */
+export function reduceStores(
+  state: StoreState,
+  events: readonly FleetEvent[],
+  now: number,
+): { state: StoreState; changed: StoreName[] } {
+  const batches: Batches = {};
+  for (const event of events) (batches[STORE_OF_TYPE[event.type]] ??= []).push(event);
+  const changed = Object.keys(batches) as StoreName[];
+  if (changed.length === 0) return { state, changed };
+  const pick = <T extends EventType>(name: StoreName) => (batches[name] ?? []) as EventOf<T>[];
+  const next: StoreState = {
+    live: batches.live ? reduceLiveLanes(state.live, pick<'live_detection'>('live'), now) : state.live,
+    fleet: batches.fleet ? reduceFleet(state.fleet, pick<'snapshot' | 'episode'>('fleet'), now) : state.fleet,
+    phaseMix: batches.phaseMix
+      ? reducePhaseMix(state.phaseMix, pick<'phase' | 'phase_mix'>('phaseMix'), now)
+      : state.phaseMix,
+    profiles: batches.profiles ? reduceProfiles(state.profiles, pick<'attack_profile'>('profiles')) : state.profiles,
+    predictions: batches.predictions
+      ? reducePredictions(state.predictions, pick<'prediction'>('predictions'))
+      : state.predictions,
+    models: batches.models ? reduceModels(state.models, pick<'model_metric'>('models')) : state.models,
+    perf: batches.perf ? reducePerf(state.perf, pick<'model_perf'>('perf')) : state.perf,
+    embeddings: batches.embeddings
+      ? reduceEmbeddings(state.embeddings, pick<'embedding'>('embeddings'))
+      : state.embeddings,
+  };
+  return { state: next, changed };
+}
