@@ -1,4 +1,4 @@
-import { FleetSimulator, type FleetSimOptions } from '../sim/fleet-sim.js';
+import { type FleetSimOptions, FleetSimulator } from '../sim/fleet-sim.js';
 import type { FleetBus } from './fleet-bus.js';
 
 /** How often the simulator is ticked (ms of real time). */

@@ -85,7 +85,8 @@ function warningsOf(event: FleetEvent): readonly VocabularyWarning[] {
   }
   if (typeof record.model === 'string' && !isKnownModel(record.model)) warn('model', record.model);
   if (event.type === 'snapshot') {
-    for (const host of event.hosts) if (host.phase !== undefined && !isKnownPhase(host.phase)) warn('hosts.phase', host.phase);
+    for (const host of event.hosts)
+      if (host.phase !== undefined && !isKnownPhase(host.phase)) warn('hosts.phase', host.phase);
   } else if (event.type === 'episode' && event.phases) {
     for (const span of event.phases) if (!isKnownPhase(span.phase)) warn('phases.phase', span.phase);
   } else if (event.type === 'phase_mix') {

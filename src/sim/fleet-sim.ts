@@ -142,7 +142,12 @@ export class FleetSimulator {
   private start(out: FleetEvent[]): void {
     const r = this.random;
     for (const profile of MALWARE_PROFILES) {
-      out.push({ type: 'attack_profile', name: profile.name, shape: profile.shape, curve: profileCurve(profile, r) });
+      out.push({
+        type: 'attack_profile',
+        name: profile.name,
+        shape: profile.shape,
+        curve: profileCurve(profile, r),
+      });
     }
     for (let i = 0; i < this.hostCount; i++) {
       const profile = MALWARE_PROFILES[i % MALWARE_PROFILES.length]!;
@@ -159,11 +164,14 @@ export class FleetSimulator {
         episodes: history,
         lastSeenMs: this.simNow,
         episode: this.newEpisode(profile, startMs),
-        nextDetectionMs: this.simNow + r.between(0, DETECTION_EVERY_S) * 1000,
+        // First detections come within a second so the live scene fills at once.
+        nextDetectionMs: this.simNow + r.between(0.2, 1.2) * 1000,
       };
       host.episode.windowsDone = Math.floor((this.simNow - startMs) / (WINDOW_S * 1000));
       for (const phase of PHASES) {
-        this.phaseCounts[phase] += Math.round((history * (EPISODE_S / WINDOW_S) * profile.dwell[phase]) / EPISODE_S);
+        this.phaseCounts[phase] += Math.round(
+          (history * (EPISODE_S / WINDOW_S) * profile.dwell[phase]) / EPISODE_S,
+        );
       }
       this.hosts.push(host);
       out.push(this.episodeEvent(host, 'recording'));
@@ -182,17 +190,24 @@ export class FleetSimulator {
     const sum = weights.reduce((a, b) => a + b, 0);
     let at = 0;
     PHASES.forEach((phase, k) => {
-      const end = k === PHASES.length - 1 ? EPISODE_S : Math.round((at + (weights[k]! / sum) * EPISODE_S) * 10) / 10;
+      const end =
+        k === PHASES.length - 1 ? EPISODE_S : Math.round((at + (weights[k]! / sum) * EPISODE_S) * 10) / 10;
       spans.push({ phase, start_s: at, end_s: end });
       at = end;
     });
     this.episodeSeq++;
-    return { id: `ep-${String(this.seed)}-${String(this.episodeSeq).padStart(5, '0')}`, startMs, spans, windowsDone: 0 };
+    return {
+      id: `ep-${String(this.seed)}-${String(this.episodeSeq).padStart(5, '0')}`,
+      startMs,
+      spans,
+      windowsDone: 0,
+    };
   }
 
   private phaseAt(host: Host, ms: number): KnownPhase {
     const s = (ms - host.episode.startMs) / 1000;
-    const span = host.episode.spans.find((sp) => s < sp.end_s) ?? host.episode.spans[host.episode.spans.length - 1]!;
+    const span =
+      host.episode.spans.find((sp) => s < sp.end_s) ?? host.episode.spans[host.episode.spans.length - 1]!;
     return span.phase as KnownPhase;
   }
 
@@ -256,7 +271,10 @@ export class FleetSimulator {
       if (!host.online && now >= host.offlineUntil) host.online = true;
       const ep = host.episode;
       // Window boundaries: progress, labelled windows, and the featured host's predictions.
-      while (ep.windowsDone < EPISODE_S / WINDOW_S && now >= ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000) {
+      while (
+        ep.windowsDone < EPISODE_S / WINDOW_S &&
+        now >= ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000
+      ) {
         const windowIdx = ep.windowsDone;
         const actual = this.phaseAt(host, ep.startMs + (windowIdx + 0.5) * WINDOW_S * 1000);
         ep.windowsDone++;

@@ -74,7 +74,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
   const { capacity, positions, phase, predicted, cluster } = state;
   const labels = state.labels.slice();
   const ids = new Map<string, number>();
-  labels.forEach((label, i) => ids.set(label, i));
+  for (const [i, label] of labels.entries()) ids.set(label, i);
   const intern = (label: string | undefined): number => {
     if (label === undefined) return NO_LABEL;
     let id = ids.get(label);

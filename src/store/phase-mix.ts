@@ -16,7 +16,11 @@ export interface PhaseMixState {
   /** Per-second counts of `phase` events, oldest first, within the window. */
   readonly buckets: readonly SecondBucket[];
   /** A mix set directly by a `phase_mix` event, with its arrival time (ms). */
-  readonly direct?: { readonly mix: Readonly<Record<string, number>>; readonly windowS: number; readonly at: number };
+  readonly direct?: {
+    readonly mix: Readonly<Record<string, number>>;
+    readonly windowS: number;
+    readonly at: number;
+  };
   /** Arrival time (ms) of the last `phase` event. */
   readonly lastPhaseAt?: number;
 }

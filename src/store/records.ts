@@ -15,7 +15,11 @@ export function countOf(record: Readonly<Record<string, number>>, key: string): 
 }
 
 /** A copy of `record` with `n` added under `key`. */
-export function withCount(record: Readonly<Record<string, number>>, key: string, n: number): Record<string, number> {
+export function withCount(
+  record: Readonly<Record<string, number>>,
+  key: string,
+  n: number,
+): Record<string, number> {
   const copy = Object.assign(countRecord(), record);
   copy[key] = countOf(record, key) + n;
   return copy;

@@ -1,8 +1,15 @@
 import type { EventOf, EventType, FleetEvent } from '../contract/schemas.js';
-import { emptyEmbeddings, type EmbeddingsState, reduceEmbeddings } from './embeddings.js';
+import { type EmbeddingsState, emptyEmbeddings, reduceEmbeddings } from './embeddings.js';
 import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
 import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes } from './live-lanes.js';
-import { emptyModels, emptyPerf, type ModelsState, type PerfState, reduceModels, reducePerf } from './models.js';
+import {
+  emptyModels,
+  emptyPerf,
+  type ModelsState,
+  type PerfState,
+  reduceModels,
+  reducePerf,
+} from './models.js';
 import { emptyPhaseMix, type PhaseMixState, reducePhaseMix } from './phase-mix.js';
 import { emptyPredictions, type PredictionsState, reducePredictions } from './predictions.js';
 import { emptyProfiles, type ProfilesState, reduceProfiles } from './profiles.js';
@@ -67,7 +74,12 @@ export function reduceStores(
   now: number,
 ): { state: StoreState; changed: StoreName[] } {
   const batches: Batches = {};
-  for (const event of events) (batches[STORE_OF_TYPE[event.type]] ??= []).push(event);
+  for (const event of events) {
+    const name = STORE_OF_TYPE[event.type];
+    const batch = batches[name];
+    if (batch) batch.push(event);
+    else batches[name] = [event];
+  }
   const changed = Object.keys(batches) as StoreName[];
   if (changed.length === 0) return { state, changed };
   const pick = <T extends EventType>(name: StoreName) => (batches[name] ?? []) as EventOf<T>[];
@@ -77,7 +89,9 @@ export function reduceStores(
     phaseMix: batches.phaseMix
       ? reducePhaseMix(state.phaseMix, pick<'phase' | 'phase_mix'>('phaseMix'), now)
       : state.phaseMix,
-    profiles: batches.profiles ? reduceProfiles(state.profiles, pick<'attack_profile'>('profiles')) : state.profiles,
+    profiles: batches.profiles
+      ? reduceProfiles(state.profiles, pick<'attack_profile'>('profiles'))
+      : state.profiles,
     predictions: batches.predictions
       ? reducePredictions(state.predictions, pick<'prediction'>('predictions'))
       : state.predictions,

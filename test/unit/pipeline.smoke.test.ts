@@ -18,7 +18,15 @@ describe('pipeline smoke', () => {
     expect(bus.diagnostics.vocabularyWarnings).toBe(0);
     const types = [...bus.diagnostics.acceptedByType.keys()].sort();
     expect(types).toEqual([
-      'attack_profile', 'embedding', 'episode', 'live_detection', 'model_metric', 'model_perf', 'phase', 'prediction', 'snapshot',
+      'attack_profile',
+      'embedding',
+      'episode',
+      'live_detection',
+      'model_metric',
+      'model_perf',
+      'phase',
+      'prediction',
+      'snapshot',
     ]);
   });
 });

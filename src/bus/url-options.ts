@@ -1,0 +1,33 @@
+import type { FleetSimOptions } from '../sim/fleet-sim.js';
+
+/** What the URL (or `<fleet-bus>` attributes) asks the deck to connect to. */
+export interface SourceOptions {
+  readonly sim: FleetSimOptions;
+  /** Force the simulator on (true) or off (false); undefined lets the source decide. */
+  readonly simulator?: boolean;
+  readonly ws?: string;
+  readonly replay?: string;
+}
+
+function number(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const raw = params.get(name);
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : undefined;
+}
+
+/** Reads source and simulator settings from URL parameters; out-of-range numbers are clamped. */
+export function readSourceOptions(params: URLSearchParams): SourceOptions {
+  const simParam = params.get('sim');
+  return {
+    sim: {
+      seed: number(params, 'seed', 0, 2 ** 32 - 1),
+      hosts: number(params, 'hosts', 1, 200),
+      accuracy: number(params, 'accuracy', 0, 1),
+      rate: number(params, 'rate', 0.01, 100),
+    },
+    simulator: simParam === null ? undefined : simParam !== '0' && simParam !== 'false',
+    ws: params.get('ws') ?? undefined,
+    replay: params.get('replay') ?? undefined,
+  };
+}

@@ -1,0 +1,455 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { provideBus } from '../bus/bus-request.js';
+import { FleetBus } from '../bus/fleet-bus.js';
+import type { SourceInfo } from '../bus/source-info.js';
+import { emptyState } from '../scenes/shared/empty-state.js';
+import './diagnostics-overlay.js';
+import { actionForKey, type DeckAction, KEY_HELP } from './keymap.js';
+import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
+import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
+
+const SWIPE_MIN_PX = 60;
+
+/**
+ * The deck: the fourteen scenes on a 16:9 stage scaled to fit this element,
+ * with keyboard, touch and hash navigation, an overview, help, fullscreen, a
+ * source badge and the diagnostics overlay. Only the scene on stage is
+ * mounted; the stores keep every scene's state, so returning is instant.
+ *
+ * @fires fleet-scene-change - after navigation; detail: `{ index, slug }`
+ * @attr global-keys - take keys from the whole window (the deck is the page); otherwise only when focused
+ * @attr no-hash - do not read or write the URL hash
+ * @csspart stage - the scaled 1600×900 stage
+ * @cssprop --fleet-bg - stage background
+ * @cssprop --fleet-fg - text colour
+ */
+@customElement('fleet-deck')
+export class FleetDeck extends LitElement {
+  static override styles = [
+    css`
+      :host {
+        display: block;
+        position: relative;
+        width: 100%;
+        height: 100%;
+        min-height: 180px;
+        overflow: hidden;
+        background: var(--fleet-letterbox, #05070a);
+        color: var(--fleet-fg, #e8eaed);
+        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+        touch-action: pan-y;
+      }
+      :host(:focus-visible) {
+        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline-offset: -3px;
+      }
+      .stage {
+        position: absolute;
+        left: 0;
+        top: 0;
+        width: ${STAGE_WIDTH}px;
+        height: ${STAGE_HEIGHT}px;
+        transform-origin: 0 0;
+        background: var(--fleet-bg, #111418);
+        overflow: hidden;
+      }
+      .stage > .scene {
+        position: absolute;
+        inset: 0;
+      }
+      .chrome {
+        position: absolute;
+        bottom: 12px;
+        font-size: 15px;
+        color: var(--fleet-muted, #a9b0bb);
+        z-index: 5;
+      }
+      .progress {
+        left: 20px;
+      }
+      .source {
+        right: 20px;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .dot {
+        width: 9px;
+        height: 9px;
+        border-radius: 50%;
+        background: #8a8f98;
+      }
+      .dot.live {
+        background: #3fb27f;
+      }
+      .dot.connecting,
+      .dot.retrying {
+        background: #e0b040;
+      }
+      .dot.stale,
+      .dot.stopped {
+        background: #d64550;
+      }
+      .placeholder {
+        padding: 48px 64px;
+        font-size: 22px;
+      }
+      .placeholder h2 {
+        font-size: 1.7em;
+        margin: 0 0 0.5em;
+      }
+      .placeholder .empty {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        height: 100%;
+      }
+      .placeholder p {
+        color: var(--fleet-muted, #a9b0bb);
+        font-size: 1.1em;
+      }
+      .placeholder code {
+        font-family: ui-monospace, Menlo, Consolas, monospace;
+        padding: 0.05em 0.35em;
+        border-radius: 4px;
+        background: #1f242c;
+      }
+      .overlay {
+        position: absolute;
+        inset: 0;
+        z-index: 10;
+        padding: 48px 64px;
+        background: rgba(8, 10, 13, 0.94);
+        overflow: auto;
+      }
+      .overview {
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 18px;
+      }
+      .overview button {
+        height: 150px;
+        padding: 14px;
+        text-align: left;
+        vertical-align: top;
+        border-radius: 10px;
+        border: 2px solid #2a313b;
+        background: #161a20;
+        color: inherit;
+        font: inherit;
+        font-size: 18px;
+        cursor: pointer;
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+      }
+      .overview button[aria-current='true'] {
+        border-color: #5aa9e6;
+      }
+      .overview button:focus-visible {
+        outline: 3px solid #5aa9e6;
+      }
+      .overview .n {
+        font-size: 30px;
+        font-weight: 700;
+        color: #a9b0bb;
+      }
+      .help table {
+        font-size: 22px;
+        border-collapse: collapse;
+      }
+      .help td {
+        padding: 6px 28px 6px 0;
+      }
+      .help kbd {
+        font-family: ui-monospace, Menlo, Consolas, monospace;
+      }
+      .jump {
+        position: absolute;
+        top: 20px;
+        left: 50%;
+        transform: translateX(-50%);
+        z-index: 11;
+        padding: 8px 18px;
+        border-radius: 8px;
+        background: #1b2027;
+        font-size: 24px;
+      }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** The bus the deck's scenes read. Set it before the deck connects to share one. */
+  @property({ attribute: false }) bus: FleetBus = new FleetBus();
+  /** Index of the scene on stage (0-based). */
+  @property({ type: Number }) index = 0;
+  @property({ type: Boolean, attribute: 'global-keys' }) globalKeys = false;
+  @property({ type: Boolean, attribute: 'no-hash' }) noHash = false;
+
+  @state() private overlay?: 'overview' | 'help';
+  @state() private diagnostics = false;
+  @state() private digits = '';
+  @state() private fit = { scale: 1, x: 0, y: 0 };
+  @state() private announcement = '';
+  @state() private source?: SourceInfo;
+
+  private lifetime?: AbortController;
+  private resizeObserver?: ResizeObserver;
+  private touchStart?: { x: number; y: number };
+
+  /** The scenes of this deck, in order. */
+  get scenes(): readonly SceneEntry[] {
+    return SCENES;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const lifetime = new AbortController();
+    this.lifetime = lifetime;
+    const signal = lifetime.signal;
+    provideBus(this, () => this.bus, signal);
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    const keyTarget: EventTarget = this.globalKeys ? window : this;
+    keyTarget.addEventListener('keydown', (e) => this.onKey(e as KeyboardEvent), { signal });
+    if (!this.noHash) {
+      window.addEventListener('hashchange', () => this.followHash(), { signal });
+      this.followHash();
+    }
+    this.addEventListener('pointerdown', (e) => this.onPointerDown(e), { signal });
+    this.addEventListener('pointerup', (e) => this.onPointerUp(e), { signal });
+    this.resizeObserver = new ResizeObserver(() => this.refit());
+    this.resizeObserver.observe(this);
+    this.watchSource(signal);
+    this.loadAround(this.index);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.lifetime?.abort();
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('bus') && this.lifetime) this.watchSource(this.lifetime.signal);
+  }
+
+  /** Shows scene `index` (0-based, clamped), updating the URL hash. */
+  go(index: number): void {
+    const next = Math.min(SCENES.length - 1, Math.max(0, Math.trunc(index)));
+    if (next === this.index && this.overlay !== 'overview') return;
+    this.overlay = undefined;
+    this.show(next);
+    if (!this.noHash) {
+      const hash = `#/${SCENES[next]!.slug}`;
+      if (location.hash !== hash) location.hash = hash;
+    }
+  }
+
+  /** Next scene. */
+  next(): void {
+    this.go(this.index + 1);
+  }
+
+  /** Previous scene. */
+  previous(): void {
+    this.go(this.index - 1);
+  }
+
+  private show(index: number): void {
+    if (index === this.index && this.hasUpdated) return;
+    this.index = index;
+    const entry = SCENES[index]!;
+    this.announcement = `Scene ${index + 1} of ${SCENES.length}: ${entry.title}`;
+    this.loadAround(index);
+    this.dispatchEvent(
+      new CustomEvent('fleet-scene-change', {
+        detail: { index, slug: entry.slug },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /** Loads the scene's module and its neighbours' (so heavy chunks arrive before they are needed). */
+  private loadAround(index: number): void {
+    for (const i of [index, index + 1, index - 1]) void SCENES[i]?.load?.();
+  }
+
+  private followHash(): void {
+    const index = sceneIndexFromHash(location.hash);
+    if (index !== undefined) this.show(index);
+  }
+
+  private watchSource(signal: AbortSignal): void {
+    const bus = this.bus;
+    this.source = bus.source;
+    bus.addEventListener(
+      'source',
+      () => {
+        if (this.bus === bus) this.source = bus.source;
+      },
+      { signal },
+    );
+  }
+
+  private refit(): void {
+    this.fit = fitStage(this.clientWidth, this.clientHeight);
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    ) {
+      return;
+    }
+    if (target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
+    const action = actionForKey(event);
+    if (!action) return;
+    if (this.apply(action)) event.preventDefault();
+  }
+
+  private apply(action: DeckAction): boolean {
+    switch (action.kind) {
+      case 'next':
+        this.next();
+        return true;
+      case 'previous':
+        this.previous();
+        return true;
+      case 'first':
+        this.go(0);
+        return true;
+      case 'last':
+        this.go(SCENES.length - 1);
+        return true;
+      case 'digit':
+        this.digits = (this.digits + action.digit).slice(-2);
+        return true;
+      case 'jump':
+        if (this.digits === '') return false;
+        this.go(Number(this.digits) - 1);
+        this.digits = '';
+        return true;
+      case 'escape':
+        if (this.digits !== '') this.digits = '';
+        else if (this.overlay) this.overlay = undefined;
+        else this.toggleOverlay('overview');
+        return true;
+      case 'overview':
+        this.toggleOverlay('overview');
+        return true;
+      case 'help':
+        this.toggleOverlay('help');
+        return true;
+      case 'diagnostics':
+        this.diagnostics = !this.diagnostics;
+        return true;
+      case 'fullscreen':
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void this.requestFullscreen?.().catch(() => undefined);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private toggleOverlay(which: 'overview' | 'help'): void {
+    this.overlay = this.overlay === which ? undefined : which;
+    if (this.overlay === 'overview') {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>('.overview button[aria-current="true"]')?.focus(),
+      );
+    }
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    if (event.pointerType === 'touch') this.touchStart = { x: event.clientX, y: event.clientY };
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    const start = this.touchStart;
+    this.touchStart = undefined;
+    if (!start || event.pointerType !== 'touch') return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy)) return;
+    if (dx < 0) this.next();
+    else this.previous();
+  }
+
+  private renderScene(entry: SceneEntry): unknown {
+    if (!entry.load) {
+      // Not built yet: the scene's real empty state, naming what it will draw.
+      return html`<section class="scene placeholder" data-slug=${entry.slug}>
+        ${emptyState(entry.title, entry.waitsFor.length > 0 ? entry.waitsFor : ['(static content)'])}
+      </section>`;
+    }
+    const tag = unsafeStatic(entry.tag);
+    return staticHtml`<${tag} class="scene" data-slug=${entry.slug}></${tag}>`;
+  }
+
+  private renderOverview(): unknown {
+    return html`<div class="overlay overview" role="dialog" aria-label="All scenes">
+      ${SCENES.map(
+        (
+          entry,
+          i,
+        ) => html`<button aria-current=${i === this.index ? 'true' : 'false'} @click=${() => this.go(i)}>
+          <span class="n">${i + 1}</span><span>${entry.title}</span>
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderHelp(): unknown {
+    return html`<div class="overlay help" role="dialog" aria-label="Keyboard help">
+      <h2>Keys</h2>
+      <table>
+        ${KEY_HELP.map(([keys, what]) => html`<tr><td><kbd>${keys}</kbd></td><td>${what}</td></tr>`)}
+      </table>
+    </div>`;
+  }
+
+  override render() {
+    const entry = SCENES[this.index]!;
+    const { scale, x, y } = this.fit;
+    const source = this.source;
+    return html`
+      <div class="stage" part="stage" style="transform:translate(${x}px, ${y}px) scale(${scale})">
+        ${this.renderScene(entry)}
+        ${this.overlay === 'overview' ? this.renderOverview() : nothing}
+        ${this.overlay === 'help' ? this.renderHelp() : nothing}
+        ${this.diagnostics ? html`<fleet-diagnostics-overlay .bus=${this.bus}></fleet-diagnostics-overlay>` : nothing}
+        ${this.digits ? html`<div class="jump">go to ${this.digits}_</div>` : nothing}
+        <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
+        ${
+          source
+            ? html`<div class="chrome source" title="event source">
+              <span class="dot ${source.state}"></span><span class="source-label">${source.label}</span>
+              <span>${source.state}${source.detail ? ` · ${source.detail}` : ''}</span>
+            </div>`
+            : nothing
+        }
+      </div>
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-deck': FleetDeck;
+  }
+}

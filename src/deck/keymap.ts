@@ -1,0 +1,79 @@
+/** What a key press asks the deck to do. */
+export type DeckAction =
+  | { readonly kind: 'next' }
+  | { readonly kind: 'previous' }
+  | { readonly kind: 'first' }
+  | { readonly kind: 'last' }
+  | { readonly kind: 'digit'; readonly digit: string }
+  | { readonly kind: 'jump' }
+  | { readonly kind: 'overview' }
+  | { readonly kind: 'escape' }
+  | { readonly kind: 'fullscreen' }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'presenter' }
+  | { readonly kind: 'diagnostics' }
+  | { readonly kind: 'simulator' }
+  | { readonly kind: 'theme' };
+
+/** The keys a key event carries that matter here. */
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey?: boolean;
+  readonly ctrlKey?: boolean;
+  readonly metaKey?: boolean;
+  readonly altKey?: boolean;
+}
+
+/** Maps a key press to a deck action (SCENES.md "Keys"), or undefined. */
+export function actionForKey(press: KeyPress): DeckAction | undefined {
+  if (press.ctrlKey || press.metaKey || press.altKey) return undefined;
+  switch (press.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+      return { kind: 'next' };
+    case ' ':
+      return press.shiftKey ? { kind: 'previous' } : { kind: 'next' };
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+      return { kind: 'previous' };
+    case 'Home':
+      return { kind: 'first' };
+    case 'End':
+      return { kind: 'last' };
+    case 'Enter':
+      return { kind: 'jump' };
+    case 'Escape':
+      return { kind: 'escape' };
+    case 'o':
+      return { kind: 'overview' };
+    case 'f':
+      return { kind: 'fullscreen' };
+    case '?':
+      return { kind: 'help' };
+    case 'p':
+      return { kind: 'presenter' };
+    case 'd':
+      return { kind: 'diagnostics' };
+    case 's':
+      return { kind: 'simulator' };
+    case 't':
+      return { kind: 'theme' };
+    default:
+      return /^[0-9]$/.test(press.key) ? { kind: 'digit', digit: press.key } : undefined;
+  }
+}
+
+/** The key help, in the order the help overlay lists it. */
+export const KEY_HELP: readonly (readonly [string, string])[] = [
+  ['→ ↓ Space PageDown', 'next scene'],
+  ['← ↑ Shift+Space PageUp', 'previous scene'],
+  ['Home / End', 'first / last scene'],
+  ['number, then Enter', 'jump to that scene'],
+  ['Esc or o', 'overview of all scenes'],
+  ['f', 'fullscreen'],
+  ['d', 'diagnostics'],
+  ['?', 'this help'],
+  ['swipe left / right', 'next / previous (touch)'],
+];

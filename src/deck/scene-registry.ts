@@ -1,0 +1,74 @@
+import type { EventType } from '../contract/schemas.js';
+
+/** One scene of the deck, in order. */
+export interface SceneEntry {
+  /** URL slug: `#/live`. */
+  readonly slug: string;
+  /** Title for the overview, help and announcements. */
+  readonly title: string;
+  /** The scene's custom element tag. */
+  readonly tag: `fleet-${string}-scene`;
+  /** Event types the scene draws; empty for static scenes. */
+  readonly waitsFor: readonly EventType[];
+  /** Loads the module that defines the element (its own chunk), if built. */
+  readonly load?: () => Promise<unknown>;
+}
+
+/** The fourteen scenes of SCENES.md, in deck order. */
+export const SCENES: readonly SceneEntry[] = [
+  {
+    slug: 'title',
+    title: 'Malware-phase detection fleet',
+    tag: 'fleet-title-scene',
+    waitsFor: ['snapshot', 'live_detection'],
+  },
+  { slug: 'stack', title: 'The pipeline', tag: 'fleet-stack-scene', waitsFor: [] },
+  {
+    slug: 'collect',
+    title: 'Collection at work',
+    tag: 'fleet-collect-scene',
+    waitsFor: ['snapshot', 'episode'],
+  },
+  { slug: 'hosts', title: 'The fleet', tag: 'fleet-hosts-scene', waitsFor: ['snapshot', 'episode'] },
+  {
+    slug: 'db',
+    title: 'The episode store',
+    tag: 'fleet-db-scene',
+    waitsFor: ['snapshot', 'episode', 'phase_mix'],
+  },
+  {
+    slug: 'baseline',
+    title: 'Phase baseline',
+    tag: 'fleet-baseline-scene',
+    waitsFor: ['phase', 'phase_mix'],
+  },
+  { slug: 'attacks', title: 'Attack profiles', tag: 'fleet-attacks-scene', waitsFor: ['attack_profile'] },
+  { slug: 'chunking', title: 'Chunking an episode', tag: 'fleet-chunking-scene', waitsFor: ['prediction'] },
+  { slug: 'models', title: 'Model accuracy', tag: 'fleet-models-scene', waitsFor: ['model_metric'] },
+  { slug: 'training-code', title: 'The training loop', tag: 'fleet-training-code-scene', waitsFor: [] },
+  { slug: 'knn', title: 'Embedding space', tag: 'fleet-knn-scene', waitsFor: ['embedding'] },
+  { slug: 'perf', title: 'Accuracy against cost', tag: 'fleet-perf-scene', waitsFor: ['model_perf'] },
+  {
+    slug: 'live',
+    title: 'Live detections',
+    tag: 'fleet-live-scene',
+    waitsFor: ['live_detection'],
+    load: () => import('../scenes/live/live-scene.js'),
+  },
+  { slug: 'references', title: 'References', tag: 'fleet-references-scene', waitsFor: [] },
+];
+
+/**
+ * The index of the scene a hash names: `#/live` or `#/13` (1-based), or
+ * undefined when it names none.
+ */
+export function sceneIndexFromHash(hash: string): number | undefined {
+  const name = decodeURIComponent(hash.replace(/^#\/?/, '')).trim();
+  if (name === '') return undefined;
+  if (/^\d+$/.test(name)) {
+    const n = Number(name);
+    return n >= 1 && n <= SCENES.length ? n - 1 : undefined;
+  }
+  const i = SCENES.findIndex((s) => s.slug === name);
+  return i >= 0 ? i : undefined;
+}

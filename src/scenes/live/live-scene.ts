@@ -1,0 +1,279 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { modelColor } from '../../contract/palette.js';
+import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
+import { hitRate, type LaneCell } from '../../store/live-lanes.js';
+import { ratePerSecond } from '../../store/rate-window.js';
+import { emptyState } from '../shared/empty-state.js';
+import { phaseSwatch } from '../shared/phase-swatch.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import { swatchStyles } from '../shared/swatch-styles.js';
+import { drawLanes } from './draw-lanes.js';
+import { boxAt, type CellBox, type LaneLayout, layoutLanes } from './lane-layout.js';
+
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/**
+ * Scene 13: per-host swim lanes of live detections, newest on the right,
+ * with the latest detection called out and a running hit rate.
+ *
+ * @csspart empty - the empty state before the first detection
+ * @csspart lanes - the scrolling lane area
+ * @csspart callout - the latest detection
+ * @cssprop --fleet-bg - background colour
+ * @cssprop --fleet-fg - text colour
+ */
+@customElement('fleet-live-scene')
+export class FleetLiveScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    swatchStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 14px;
+      }
+      header {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 24px;
+      }
+      header h2 {
+        margin: 0;
+      }
+      .stats {
+        display: flex;
+        gap: 28px;
+        font-size: 1.05em;
+        font-variant-numeric: tabular-nums;
+      }
+      .stats b {
+        font-weight: 700;
+      }
+      .badge {
+        padding: 0.1em 0.6em;
+        border-radius: 999px;
+        color: #0b0d10;
+        font-weight: 700;
+      }
+      .lanes {
+        position: relative;
+        flex: 1;
+        min-height: 0;
+        overflow-y: auto;
+        overflow-x: hidden;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: var(--label-width, 150px) 1fr;
+        column-gap: 12px;
+      }
+      .labels {
+        display: flex;
+        flex-direction: column;
+      }
+      .host {
+        display: flex;
+        align-items: center;
+        justify-content: flex-end;
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      canvas {
+        display: block;
+        width: 100%;
+      }
+      .tooltip {
+        position: absolute;
+        z-index: 2;
+        pointer-events: none;
+        padding: 8px 12px;
+        border-radius: 6px;
+        font-size: 0.75em;
+        line-height: 1.4;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
+        white-space: nowrap;
+      }
+      .callout {
+        display: flex;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: 10px 22px;
+        padding: 14px 20px;
+        border-radius: 10px;
+        background: var(--fleet-panel, #1b2027);
+        border-left: 6px solid var(--callout-color, #888);
+        font-size: 1.05em;
+      }
+      .callout .host-id {
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-weight: 700;
+      }
+      .key {
+        display: inline-block;
+        width: 1.4em;
+        height: 0.95em;
+        vertical-align: -0.1em;
+        border-radius: 2px;
+        margin-right: 0.35em;
+      }
+      .key.pending {
+        background: color-mix(in srgb, #3fb27f 35%, transparent);
+        outline: 1.5px solid #3fb27f;
+        outline-offset: -1.5px;
+      }
+      .key.mismatch {
+        background: repeating-linear-gradient(135deg, #e0b040 0 3px, #0b0d10 3px 5px);
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this, ['live']);
+
+  @query('canvas') private canvas?: HTMLCanvasElement;
+  @query('.lanes') private lanesBox?: HTMLElement;
+
+  @state() private hovered?: CellBox;
+  @state() private size = { width: 0, height: 0 };
+
+  /** The layout last drawn (for tests and hit-testing). */
+  layout?: LaneLayout;
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  protected override willUpdate(): void {
+    if (this.size.width === 0) this.measure();
+    this.layout = layoutLanes(this.store.state.live, this.size.width, this.size.height);
+  }
+
+  protected override updated(): void {
+    if (this.lanesBox && this.resizeObserver) this.resizeObserver.observe(this.lanesBox);
+    this.draw();
+  }
+
+  private measure(): void {
+    const box = this.lanesBox;
+    const canvas = this.canvas;
+    if (!box || !canvas) return;
+    const width = canvas.clientWidth;
+    const height = box.clientHeight;
+    if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
+  }
+
+  private draw(): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const layout = this.layout;
+    if (!layout) return;
+    const { width } = this.size;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const cssHeight = Math.max(1, layout.height);
+    canvas.style.height = `${cssHeight}px`;
+    canvas.width = Math.max(1, Math.round(width * dpr));
+    canvas.height = Math.max(1, Math.round(cssHeight * dpr));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawLanes(ctx, layout, width, cssHeight);
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (!this.layout || !this.canvas) return;
+    const rect = this.canvas.getBoundingClientRect();
+    const scale = rect.width / (this.canvas.clientWidth || 1);
+    this.hovered = boxAt(
+      this.layout,
+      (event.clientX - rect.left) / scale,
+      (event.clientY - rect.top) / scale,
+    );
+  }
+
+  private tooltip(): unknown {
+    const box = this.hovered;
+    if (!box) return nothing;
+    const c: LaneCell = box.cell;
+    // The canvas starts after the label column (150px + 12px gap).
+    const left = Math.min(162 + box.x, Math.max(0, this.size.width - 120));
+    const top = box.y + box.h + 6;
+    return html`<div class="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
+      <div><b>${c.host_id}</b> · ${c.model ?? 'model ?'} · ${c.profile ?? ''}</div>
+      <div>episode ${c.episode_id ?? '—'} · window ${c.window_idx ?? '—'}</div>
+      <div>predicted ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? phaseLabel(c.actual) : 'pending'}</div>
+      <div>confidence ${c.confidence !== undefined ? percent(c.confidence) : '—'}${c.latency_ms !== undefined ? ` · ${c.latency_ms.toFixed(1)} ms` : ''}</div>
+    </div>`;
+  }
+
+  private callout(cell: LaneCell): unknown {
+    return html`<div class="callout" part="callout" style="--callout-color:${modelColor(cell.model)}" aria-live="off">
+      <span class="muted">latest</span>
+      <span class="host-id">${cell.host_id}</span>
+      ${cell.model !== undefined ? html`<span>${cell.model}</span>` : nothing}
+      ${cell.profile !== undefined ? html`<span class="muted">${cell.profile}</span>` : nothing}
+      <span>predicted ${phaseSwatch(cell.predicted)}</span>
+      ${cell.actual !== undefined ? html`<span>actual ${phaseSwatch(cell.actual)}</span>` : html`<span class="muted">actual pending</span>`}
+      ${cell.confidence !== undefined ? html`<span><b>${Math.round(cell.confidence * 100)}%</b> confident</span>` : nothing}
+      ${cell.latency_ms !== undefined ? html`<span>${cell.latency_ms.toFixed(1)} ms</span>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const live = this.store.state.live;
+    if (live.total === 0) return emptyState('Live detections', ['live_detection']);
+    const rate = hitRate(live);
+    const perSecond = ratePerSecond(live.rate, this.store.now());
+    const model = live.latest?.model;
+    const laneHeight = this.layout?.laneHeight ?? 40;
+    const fontSize = Math.max(8, Math.min(18, laneHeight * 0.8));
+    const summary = `${live.hosts.length} hosts, ${live.total} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
+    return html`
+      <header>
+        <h2>Live detections</h2>
+        <div class="stats" role="status" aria-live="off">
+          <span>hit rate <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>
+            <span class="muted">(${live.judged} judged)</span></span>
+          <span><b class="per-second">${perSecond.toFixed(1)}</b> <span class="muted">detections/s</span></span>
+          ${model !== undefined ? html`<span class="badge" style="background:${modelColor(model)}">${model}</span>` : nothing}
+        </div>
+      </header>
+      <div class="legend" aria-hidden="true">
+        ${PHASES.map((p) => phaseSwatch(p))}
+        <span><span class="key pending"></span>truth pending</span>
+        <span><span class="key mismatch"></span>truth disagrees</span>
+      </div>
+      <div class="lanes" part="lanes" @pointerleave=${() => (this.hovered = undefined)}>
+        <div class="grid">
+          <div class="labels" style="font-size:${fontSize}px">
+            ${live.hosts.map((host) => html`<div class="host" style="height:${laneHeight}px" title=${host}>${host}</div>`)}
+          </div>
+          <canvas role="img" aria-label=${summary} @pointermove=${this.onPointerMove}></canvas>
+        </div>
+        ${this.tooltip()}
+      </div>
+      ${live.latest ? this.callout(live.latest) : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-live-scene': FleetLiveScene;
+  }
+}

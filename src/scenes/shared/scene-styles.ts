@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+/**
+ * Styles every scene shares: it fills its box (the deck's 1600×900 stage or
+ * an embedding page's element), theme colours from custom properties with
+ * dark defaults, and the empty state.
+ */
+export const sceneStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+    min-height: 240px;
+    overflow: hidden;
+    padding: var(--fleet-scene-padding, 48px 64px);
+    color: var(--fleet-fg, #e8eaed);
+    background: var(--fleet-bg, #111418);
+    font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--fleet-font-size, 22px);
+    line-height: 1.35;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  h1,
+  h2 {
+    margin: 0 0 0.5em;
+    font-weight: 650;
+    letter-spacing: -0.01em;
+  }
+  h1 {
+    font-size: 2.4em;
+  }
+  h2 {
+    font-size: 1.7em;
+  }
+  .muted {
+    color: var(--fleet-muted, #a9b0bb);
+  }
+  code {
+    font-family: var(--fleet-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-size: 0.92em;
+    padding: 0.05em 0.35em;
+    border-radius: 4px;
+    background: var(--fleet-code-bg, #1f242c);
+  }
+  .empty {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: flex-start;
+    height: 100%;
+  }
+  .empty p {
+    font-size: 1.1em;
+    color: var(--fleet-muted, #a9b0bb);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

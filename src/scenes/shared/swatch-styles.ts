@@ -1,0 +1,26 @@
+import { css } from 'lit';
+
+/** Styles for `phaseSwatch` and legends built from it. */
+export const swatchStyles = css`
+  .swatch {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    white-space: nowrap;
+  }
+  .chip {
+    display: inline-grid;
+    place-items: center;
+    width: 1.15em;
+    height: 1.15em;
+    border-radius: 3px;
+    font-size: 0.8em;
+    color: rgba(10, 12, 16, 0.8);
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em 1.4em;
+    font-size: 0.8em;
+  }
+`;

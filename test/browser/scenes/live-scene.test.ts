@@ -1,0 +1,144 @@
+import { expect } from '@open-wc/testing';
+import '../../../src/scenes/live/live-scene.js';
+import type { FleetLiveScene } from '../../../src/scenes/live/live-scene.js';
+import { mountScene, publishAndSettle } from '../support/fixture-bus.js';
+
+const det = (
+  host: string,
+  win: number,
+  predicted: string,
+  actual?: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  type: 'live_detection',
+  host_id: host,
+  episode_id: `ep-${host}`,
+  window_idx: win,
+  predicted,
+  actual,
+  confidence: 0.87,
+  model: 'lstm',
+  profile: 'bursty-c2',
+  latency_ms: 1.6,
+  ...extra,
+});
+
+function pixelAt(scene: FleetLiveScene, x: number, y: number): [number, number, number, number] {
+  const canvas = scene.shadowRoot!.querySelector('canvas')!;
+  const dpr = canvas.width / canvas.clientWidth;
+  const data = canvas.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+  return [data[0]!, data[1]!, data[2]!, data[3]!];
+}
+
+describe('<fleet-live-scene>', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('names the event it waits for before the first detection', async () => {
+    const mounted = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = mounted.cleanup;
+    const empty = mounted.element.shadowRoot!.querySelector('[part=empty]')!;
+    expect(empty.textContent).to.contain('live_detection');
+  });
+
+  it('draws one lane per host, sorted, with cells newest on the right', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [
+      det('host-10', 0, 'clean', 'clean'),
+      det('host-2', 0, 'armed', 'armed'),
+      det('host-2', 1, 'dormant', 'dormant'),
+    ]);
+    const labels = [...element.shadowRoot!.querySelectorAll('.host')].map((n) => n.textContent);
+    expect(labels).to.deep.equal(['host-2', 'host-10']);
+    const layout = element.layout!;
+    const lane0 = layout.boxes.filter((b) => b.lane === 0);
+    expect(lane0.map((b) => b.cell.predicted)).to.deep.equal(['armed', 'dormant']);
+    expect(lane0[1]!.x).to.be.greaterThan(lane0[0]!.x);
+    // The newest cell ends at the right edge of the canvas.
+    const canvasWidth = element.shadowRoot!.querySelector('canvas')!.clientWidth;
+    expect(lane0[1]!.x + layout.cellWidth).to.be.closeTo(canvasWidth, 1);
+  });
+
+  it('hatches a cell whose truth disagrees and not one that agrees', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [
+      det('h1', 0, 'clean', 'clean'),
+      det('h1', 1, 'clean', 'infecting'),
+    ]);
+    const [agree, disagree] = element.layout!.boxes;
+    expect(agree!.mismatch).to.equal(false);
+    expect(disagree!.mismatch).to.equal(true);
+    const darkPixels = (box: typeof agree) => {
+      let dark = 0;
+      for (let x = box!.x + 1; x < box!.x + box!.w - 1; x += 1) {
+        const [r, g, b] = pixelAt(element, x, box!.y + box!.h / 2);
+        if (r + g + b < 120) dark++;
+      }
+      return dark;
+    };
+    expect(darkPixels(agree)).to.equal(0);
+    expect(darkPixels(disagree)).to.be.greaterThan(0);
+  });
+
+  it('shows a pending cell faintly and fills it when truth follows, counting it once', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [det('h1', 0, 'armed', 'armed'), det('h1', 1, 'armed')]);
+    let boxes = element.layout!.boxes;
+    expect(boxes[1]!.pending).to.equal(true);
+    const solid = pixelAt(element, boxes[0]!.x + boxes[0]!.w / 2, boxes[0]!.y + boxes[0]!.h / 2);
+    const faint = pixelAt(element, boxes[1]!.x + boxes[1]!.w / 2, boxes[1]!.y + boxes[1]!.h / 2);
+    expect(faint[3]).to.be.lessThan(solid[3]);
+    expect(element.shadowRoot!.querySelector('.hit-rate')!.textContent).to.equal('100.0%');
+
+    await publishAndSettle(bus, element, det('h1', 1, 'armed', 'infecting'));
+    boxes = element.layout!.boxes;
+    expect(boxes).to.have.length(2);
+    expect(boxes[1]!.pending).to.equal(false);
+    expect(boxes[1]!.mismatch).to.equal(true);
+    expect(element.shadowRoot!.querySelector('.hit-rate')!.textContent).to.equal('50.0%');
+    // A second follow-up for the same cell does not count again.
+    await publishAndSettle(bus, element, det('h1', 1, 'armed', 'armed'));
+    expect(element.shadowRoot!.querySelector('.hit-rate')!.textContent).to.equal('50.0%');
+  });
+
+  it('calls out the newest detection with confidence and latency', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [
+      det('h1', 0, 'clean'),
+      det('h7', 3, 'infected_running', 'dormant', { confidence: 0.42, latency_ms: 12.34, model: 'bert' }),
+    ]);
+    const callout = element.shadowRoot!.querySelector('[part=callout]')!.textContent!.replace(/\s+/g, ' ');
+    expect(callout).to.contain('h7');
+    expect(callout).to.contain('bert');
+    expect(callout).to.contain('infected running');
+    expect(callout).to.contain('dormant');
+    expect(callout).to.contain('42%');
+    expect(callout).to.contain('12.3 ms');
+  });
+
+  it('renders a hostile host id as text', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    const hostile = '<img src=x onerror=alert(1)>';
+    await publishAndSettle(bus, element, det(hostile, 0, 'clean', 'clean'));
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('.host')!.textContent).to.equal(hostile);
+  });
+
+  it('keeps 64 lanes visible without scrolling and scrolls, not grows, past that', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    const many = (n: number) => Array.from({ length: n }, (_, i) => det(`host-${i}`, 0, 'clean', 'clean'));
+    await publishAndSettle(bus, element, many(64));
+    const lanes = element.shadowRoot!.querySelector<HTMLElement>('[part=lanes]')!;
+    expect(lanes.scrollHeight).to.be.at.most(lanes.clientHeight + 1);
+    expect(element.layout!.laneHeight).to.be.at.least(9);
+    await publishAndSettle(bus, element, many(200));
+    expect(element.getBoundingClientRect().height).to.equal(900);
+    expect(lanes.scrollHeight).to.be.greaterThan(lanes.clientHeight);
+  });
+});
