@@ -4,6 +4,11 @@ import { css } from 'lit';
  * Styles every scene shares: it fills its box (the deck's 1600×900 stage or
  * an embedding page's element), theme colours from custom properties with
  * dark defaults, and the empty state.
+ *
+ * Theme custom properties (set by the deck's theme; scenes never hard-code
+ * text or surface colours): --fleet-bg, --fleet-fg, --fleet-muted,
+ * --fleet-panel, --fleet-border, --fleet-grid (axes, gridlines),
+ * --fleet-code-bg, --fleet-accent, --fleet-font, --fleet-mono.
  */
 export const sceneStyles = css`
   :host {

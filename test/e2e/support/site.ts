@@ -16,10 +16,14 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `dist/` under `/fleet/` and launches Chromium. Needs `npm run build` first. */
+/** The built site to test: `dist/`, or `SITE_DIR` when set (a build of one's own). */
+export const SITE_DIR = resolve(process.env.SITE_DIR ?? 'dist');
+
+/** Serves the built site under `/fleet/` and launches Chromium. Needs `npm run build` first. */
 export async function openSite(prefix = '/fleet/'): Promise<Site> {
-  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const server = await serveStatic('dist', prefix);
+  if (!existsSync(resolve(SITE_DIR, 'index.html')))
+    throw new Error(`${SITE_DIR} is missing: run \`npm run build\` first`);
+  const server = await serveStatic(SITE_DIR, prefix);
   const browser = await launchChromium();
   const pages: Page[] = [];
   return {

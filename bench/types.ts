@@ -1,0 +1,29 @@
+import type { Browser } from 'playwright-core';
+
+/** What every benchmark scenario gets from the runner (`npm run bench`). */
+export interface BenchContext {
+  /** Headless Chromium (SwiftShader WebGL), shared by all scenarios. */
+  readonly browser: Browser;
+  /** URL of the built site served on loopback, ending in `/`. */
+  readonly siteUrl: string;
+  /** Seconds a soak may run (the runner's option; scenarios scale to it). */
+  readonly soakSeconds: number;
+}
+
+/** One line of the results table: a figure beside its floor measured in the same run. */
+export interface BenchRow {
+  readonly scenario: string;
+  readonly metric: string;
+  readonly unit: string;
+  /** The deck's figure. */
+  readonly value: number;
+  /** The floor's figure (a bare page doing the least possible), when the metric has one. */
+  readonly floor?: number;
+  /** The target, as text ("≥ 0.5 × floor", "≤ 33 ms"). */
+  readonly target?: string;
+  /** Whether the target is met; undefined when there is none. */
+  readonly met?: boolean;
+}
+
+/** A scenario module under bench/scenarios/ exports `run`. */
+export type BenchScenario = (context: BenchContext) => Promise<BenchRow[]>;
