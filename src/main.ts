@@ -1,5 +1,5 @@
 import { FleetBus } from './bus/fleet-bus.js';
-import { startSimulatorSource } from './bus/sim-source.js';
+import { startSources } from './bus/start-source.js';
 import { readSourceOptions } from './bus/url-options.js';
 import './deck/fleet-deck.js';
 
@@ -10,8 +10,7 @@ import './deck/fleet-deck.js';
 function boot(): void {
   const options = readSourceOptions(new URLSearchParams(location.search));
   const bus = new FleetBus();
-  const external = options.ws !== undefined || options.replay !== undefined;
-  if (options.simulator ?? !external) startSimulatorSource(bus, options.sim);
+  startSources(bus, options);
   const deck = document.createElement('fleet-deck');
   deck.bus = bus;
   deck.globalKeys = true;

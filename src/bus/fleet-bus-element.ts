@@ -1,6 +1,6 @@
 import { provideBus } from './bus-request.js';
 import { FleetBus } from './fleet-bus.js';
-import { startSimulatorSource } from './sim-source.js';
+import { startSources } from './start-source.js';
 import { readSourceOptions } from './url-options.js';
 
 /**
@@ -51,7 +51,9 @@ export class FleetBusElement extends HTMLElement {
       if (value !== null) params.set(name, value === '' && name === 'sim' ? '1' : value);
     }
     const options = readSourceOptions(params);
-    this.stopSource = options.simulator ? startSimulatorSource(this.bus, options.sim) : undefined;
+    // An element with no source attribute is fed by its page (bus.publish).
+    const fed = options.simulator !== undefined || options.ws !== undefined || options.replay !== undefined;
+    this.stopSource = fed ? startSources(this.bus, options) : undefined;
   }
 }
 

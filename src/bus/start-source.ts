@@ -1,0 +1,20 @@
+import type { FleetBus } from './fleet-bus.js';
+import { startSimulatorSource } from './sim-source.js';
+import type { SourceOptions } from './url-options.js';
+
+/**
+ * Starts the sources `options` ask for on `bus` and returns a function that
+ * stops them. The simulator runs by default, and stays off when an external
+ * source (`ws`, `replay`) is given unless `sim=1` forces it on.
+ *
+ * The one place that turns URL parameters or `<fleet-bus>` attributes into
+ * running sources: the page, the iframe mode and `<fleet-bus>` all use it.
+ */
+export function startSources(bus: FleetBus, options: SourceOptions): () => void {
+  const stops: (() => void)[] = [];
+  const external = options.ws !== undefined || options.replay !== undefined;
+  if (options.simulator ?? !external) stops.push(startSimulatorSource(bus, options.sim));
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
