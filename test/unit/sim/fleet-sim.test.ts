@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { FleetBus } from '../../../src/bus/fleet-bus.js';
+import type { FleetEvent } from '../../../src/contract/schemas.js';
+import { PHASES } from '../../../src/contract/vocabulary.js';
+import { type FleetSimOptions, FleetSimulator } from '../../../src/sim/fleet-sim.js';
+import { MALWARE_PROFILES } from '../../../src/sim/malware-profiles.js';
+
+const T0 = 1_780_000_000_000;
+
+function run(options: FleetSimOptions, seconds: number, stepMs = 100): FleetEvent[] {
+  const sim = new FleetSimulator(options);
+  const out: FleetEvent[] = [];
+  for (let t = 0; t <= seconds * 1000; t += stepMs) out.push(...sim.tick(T0 + t));
+  return out;
+}
+
+const ofType = <T extends FleetEvent['type']>(events: FleetEvent[], type: T) =>
+  events.filter((e): e is Extract<FleetEvent, { type: T }> => e.type === type);
+
+describe('FleetSimulator', () => {
+  it('is deterministic: same seed and tick times, same events', () => {
+    expect(run({ seed: 7 }, 90)).toEqual(run({ seed: 7 }, 90));
+    expect(run({ seed: 7 }, 30)).not.toEqual(run({ seed: 8 }, 30));
+  });
+
+  it('emits only events the contract accepts, of every type it simulates', () => {
+    const events = run({ seed: 3, hosts: 12 }, 150);
+    const bus = new FleetBus({ now: () => 0, schedule: () => {} });
+    expect(bus.publish(JSON.parse(JSON.stringify(events)))).toBe(events.length);
+    expect(bus.diagnostics.vocabularyWarnings).toBe(0);
+    expect(new Set(events.map((e) => e.type))).toEqual(
+      new Set([
+        'attack_profile',
+        'embedding',
+        'episode',
+        'live_detection',
+        'model_metric',
+        'model_perf',
+        'phase',
+        'prediction',
+        'snapshot',
+      ]),
+    );
+  });
+
+  it('runs a fleet of the asked size, clamped to 1–200', () => {
+    const hostsIn = (events: FleetEvent[]) => ofType(events, 'snapshot')[0]!.hosts.length;
+    expect(hostsIn(run({ hosts: 5 }, 0))).toBe(5);
+    expect(hostsIn(run({ hosts: 500 }, 0))).toBe(200);
+    expect(hostsIn(run({ hosts: 0 }, 0))).toBe(1);
+  });
+
+  it('gives at least five profiles with distinct envelopes, ~80 samples each', () => {
+    const profiles = ofType(run({}, 0), 'attack_profile');
+    expect(profiles.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(profiles.map((p) => p.curve.join())).size).toBe(profiles.length);
+    for (const p of profiles) expect(p.curve).toHaveLength(80);
+    expect(MALWARE_PROFILES.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('walks each episode through the five phases and completes it', () => {
+    const episodes = ofType(run({ seed: 2 }, 130), 'episode');
+    const complete = episodes.filter((e) => e.status === 'complete');
+    expect(complete.length).toBeGreaterThanOrEqual(5);
+    for (const e of complete) {
+      expect(e.phases!.map((p) => p.phase)).toEqual([...PHASES]);
+      expect(e.phases!.at(-1)!.end_s).toBe(60);
+    }
+  });
+
+  it('classifies at about the asked accuracy, mistakes mostly between neighbouring phases', () => {
+    const detections = ofType(run({ seed: 5, hosts: 40, accuracy: 0.8 }, 400, 500), 'live_detection').filter(
+      (d) => d.actual !== undefined,
+    );
+    // Follow-ups repeat the prediction with truth; count each window once.
+    const unique = new Map(detections.map((d) => [`${d.host_id}/${d.episode_id}/${d.window_idx}`, d]));
+    const judged = [...unique.values()];
+    const wrong = judged.filter((d) => d.predicted !== d.actual);
+    const accuracy = 1 - wrong.length / judged.length;
+    expect(accuracy).toBeGreaterThan(0.7);
+    expect(accuracy).toBeLessThan(0.88);
+    const neighbours = wrong.filter(
+      (d) => Math.abs(PHASES.indexOf(d.predicted as never) - PHASES.indexOf(d.actual as never)) === 1,
+    );
+    expect(neighbours.length / wrong.length).toBeGreaterThan(0.6);
+    const meanConfidence = (list: typeof judged) => list.reduce((s, d) => s + d.confidence!, 0) / list.length;
+    expect(meanConfidence(judged.filter((d) => d.predicted === d.actual))).toBeGreaterThan(
+      meanConfidence(wrong) + 0.15,
+    );
+  });
+
+  it('sends ground truth later for part of the detections, for the same cell', () => {
+    const detections = ofType(run({ seed: 9 }, 60), 'live_detection');
+    const pending = detections.filter((d) => d.actual === undefined);
+    expect(pending.length).toBeGreaterThan(0);
+    const followed = pending.filter((p) =>
+      detections.some(
+        (d) =>
+          d !== p &&
+          d.actual !== undefined &&
+          d.host_id === p.host_id &&
+          d.episode_id === p.episode_id &&
+          d.window_idx === p.window_idx,
+      ),
+    );
+    expect(followed.length / pending.length).toBeGreaterThan(0.5);
+  });
+
+  it('gives each model its own latency', () => {
+    const detections = ofType(run({ seed: 4, hosts: 10 }, 60), 'live_detection');
+    const median = (model: string) => {
+      const l = detections
+        .filter((d) => d.model === model)
+        .map((d) => d.latency_ms!)
+        .sort((a, b) => a - b);
+      return l[Math.floor(l.length / 2)]!;
+    };
+    expect(median('bert')).toBeGreaterThan(median('rnn') * 4);
+  });
+
+  it('speeds up with rate', () => {
+    const slow = ofType(run({ seed: 1, rate: 1 }, 20), 'live_detection').length;
+    const fast = ofType(run({ seed: 1, rate: 4 }, 20), 'live_detection').length;
+    expect(fast).toBeGreaterThan(slow * 3);
+  });
+});

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import type { EventOf } from '../../../src/contract/schemas.js';
+import { embeddingSlot, emptyEmbeddings, reduceEmbeddings } from '../../../src/store/embeddings.js';
+import { emptyFleet, MAX_EPISODES, RECENT_COMPLETE, reduceFleet } from '../../../src/store/fleet.js';
+import {
+  emptyLiveLanes,
+  hitRate,
+  LANE_CAPACITY,
+  MAX_LANES,
+  reduceLiveLanes,
+} from '../../../src/store/live-lanes.js';
+import { emptyModels, emptyPerf, MAX_MODELS, reduceModels, reducePerf } from '../../../src/store/models.js';
+import { emptyPhaseMix, phaseSharesAt, reducePhaseMix } from '../../../src/store/phase-mix.js';
+import { emptyPredictions, reducePredictions } from '../../../src/store/predictions.js';
+import { emptyProfiles, MAX_PROFILES, reduceProfiles } from '../../../src/store/profiles.js';
+import { addToRate, emptyRate, ratePerSecond } from '../../../src/store/rate-window.js';
+
+type Det = EventOf<'live_detection'>;
+const det = (host: string, win: number | undefined, predicted: string, actual?: string): Det => ({
+  type: 'live_detection',
+  host_id: host,
+  predicted,
+  actual,
+  episode_id: win === undefined ? undefined : 'ep',
+  window_idx: win,
+});
+
+describe('live lanes', () => {
+  it('keeps at most 60 cells per lane, newest last', () => {
+    const events = Array.from({ length: 75 }, (_, i) => det('h', i, 'clean'));
+    const state = reduceLiveLanes(emptyLiveLanes, events, 0);
+    const lane = state.lanes.get('h')!;
+    expect(lane).toHaveLength(LANE_CAPACITY);
+    expect(lane[0]!.window_idx).toBe(15);
+    expect(lane[59]!.window_idx).toBe(74);
+    expect(state.total).toBe(75);
+  });
+
+  it('fills a pending cell with follow-up truth instead of adding one, counting it once', () => {
+    let state = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed'), det('h', 2, 'armed', 'armed')], 0);
+    expect(hitRate(state)).toBe(1);
+    state = reduceLiveLanes(state, [det('h', 1, 'armed', 'clean')], 10);
+    expect(state.lanes.get('h')).toHaveLength(2);
+    expect(state.lanes.get('h')![0]!.actual).toBe('clean');
+    expect(state.judged).toBe(2);
+    expect(hitRate(state)).toBe(0.5);
+    state = reduceLiveLanes(state, [det('h', 1, 'armed', 'armed')], 20);
+    expect(state.judged).toBe(2);
+    expect(state.total).toBe(2);
+  });
+
+  it('adds a cell when the follow-up names a window no longer in the lane', () => {
+    const state = reduceLiveLanes(
+      emptyLiveLanes,
+      [det('h', 1, 'armed', 'armed'), det('other', 1, 'armed', 'clean')],
+      0,
+    );
+    expect(state.lanes.get('other')).toHaveLength(1);
+  });
+
+  it('never treats detections without episode and window as follow-ups', () => {
+    const state = reduceLiveLanes(
+      emptyLiveLanes,
+      [det('h', undefined, 'clean'), det('h', undefined, 'clean', 'clean')],
+      0,
+    );
+    expect(state.lanes.get('h')).toHaveLength(2);
+  });
+
+  it('does not mutate the previous state', () => {
+    const before = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed')], 0);
+    const laneBefore = before.lanes.get('h')!;
+    reduceLiveLanes(before, [det('h', 1, 'armed', 'clean'), det('h', 2, 'clean')], 1);
+    expect(laneBefore).toHaveLength(1);
+    expect(laneBefore[0]!.actual).toBeUndefined();
+  });
+
+  it('sorts hosts numerically and bounds the number of lanes', () => {
+    const state = reduceLiveLanes(emptyLiveLanes, [det('host-10', 0, 'clean'), det('host-9', 0, 'clean')], 0);
+    expect(state.hosts).toEqual(['host-9', 'host-10']);
+    const many = Array.from({ length: MAX_LANES + 10 }, (_, i) => det(`h${i}`, 0, 'clean'));
+    const bounded = many.reduce((s, e, i) => reduceLiveLanes(s, [e], i), emptyLiveLanes);
+    expect(bounded.lanes.size).toBe(MAX_LANES);
+    expect(bounded.lanes.has('h0')).toBe(false);
+    expect(bounded.hosts).toHaveLength(MAX_LANES);
+  });
+
+  it('counts detections per second by arrival', () => {
+    let state = emptyLiveLanes;
+    for (let s = 0; s < 6; s++)
+      state = reduceLiveLanes(state, [det('h', s * 2, 'clean'), det('h', s * 2 + 1, 'clean')], s * 1000);
+    expect(ratePerSecond(state.rate, 6000)).toBe(2);
+  });
+});
+
+describe('rate window', () => {
+  it('ages out old seconds', () => {
+    let w = emptyRate(10);
+    w = addToRate(w, 0, 50);
+    expect(ratePerSecond(w, 1000)).toBe(10);
+    expect(ratePerSecond(w, 60_000)).toBe(0);
+    expect(w.counts).toHaveLength(10);
+  });
+});
+
+describe('fleet', () => {
+  const ep = (id: string, status: 'recording' | 'complete', host = 'h'): EventOf<'episode'> => ({
+    type: 'episode',
+    episode_id: id,
+    host_id: host,
+    profile: 'p',
+    status,
+  });
+  const snap = (samples: number, t: number): EventOf<'snapshot'> => ({
+    type: 'snapshot',
+    t_wall: t,
+    hosts: [{ host_id: 'h', online: true }],
+    totals: { episodes: 1, windows: 6, samples },
+  });
+
+  it('keeps the latest event per episode and tracks what each host records', () => {
+    let s = reduceFleet(emptyFleet, [ep('a', 'recording')], 0);
+    expect(s.recording.get('h')).toBe('a');
+    s = reduceFleet(s, [ep('a', 'complete'), ep('b', 'recording')], 1);
+    expect(s.episodes.get('a')!.status).toBe('complete');
+    expect(s.recording.get('h')).toBe('b');
+    expect(s.recentComplete.map((e) => e.episode_id)).toEqual(['a']);
+    s = reduceFleet(s, [ep('a', 'complete')], 2);
+    expect(s.completedByHost.get('h')).toBe(1);
+    expect(s.recentComplete).toHaveLength(1);
+  });
+
+  it('bounds episodes and the completed list', () => {
+    const events = Array.from({ length: MAX_EPISODES + 50 }, (_, i) => ep(`e${i}`, 'complete'));
+    const s = reduceFleet(emptyFleet, events, 0);
+    expect(s.episodes.size).toBe(MAX_EPISODES);
+    expect(s.episodes.has('e0')).toBe(false);
+    expect(s.recentComplete).toHaveLength(RECENT_COMPLETE);
+    expect(s.recentComplete[0]!.episode_id).toBe(`e${MAX_EPISODES + 49}`);
+  });
+
+  it('derives samples per second from consecutive snapshots', () => {
+    let s = reduceFleet(emptyFleet, [snap(1000, 100)], 0);
+    s = reduceFleet(s, [snap(1500, 110)], 10_000);
+    expect(s.samplesPerSecond).toBe(50);
+  });
+});
+
+describe('phase mix', () => {
+  it('counts phases over a rolling five minutes by arrival time', () => {
+    let s = reducePhaseMix(emptyPhaseMix, [{ type: 'phase', phase: 'clean' }], 0);
+    s = reducePhaseMix(
+      s,
+      [
+        { type: 'phase', phase: 'armed' },
+        { type: 'phase', phase: 'armed' },
+      ],
+      200_000,
+    );
+    expect(phaseSharesAt(s, 200_000)).toMatchObject({ total: 3, source: 'phase' });
+    expect(phaseSharesAt(s, 301_000).counts).toEqual(Object.assign(Object.create(null), { armed: 2 }));
+    expect(phaseSharesAt(s, 600_000)).toMatchObject({ total: 0, source: 'none' });
+  });
+
+  it('lets a phase_mix set the mix directly until newer phases arrive or it ages out', () => {
+    let s = reducePhaseMix(
+      emptyPhaseMix,
+      [{ type: 'phase_mix', mix: { clean: 3, dormant: 1 }, window_s: 60 }],
+      0,
+    );
+    expect(phaseSharesAt(s, 1000)).toMatchObject({ total: 4, source: 'phase_mix' });
+    expect(phaseSharesAt(s, 61_000).source).toBe('none');
+    s = reducePhaseMix(s, [{ type: 'phase', phase: 'armed' }], 2000);
+    expect(phaseSharesAt(s, 2000)).toMatchObject({ total: 1, source: 'phase' });
+  });
+
+  it('counts a phase named __proto__ like any other', () => {
+    const s = reducePhaseMix(
+      emptyPhaseMix,
+      [
+        { type: 'phase', phase: '__proto__' },
+        { type: 'phase', phase: '__proto__' },
+      ],
+      0,
+    );
+    expect(phaseSharesAt(s, 0).counts.__proto__).toBe(2);
+    expect(({} as Record<string, unknown>).__proto__).toBe(Object.prototype);
+  });
+
+  it('keeps at most one bucket per second of the window', () => {
+    let s = emptyPhaseMix;
+    for (let t = 0; t < 1000; t++) s = reducePhaseMix(s, [{ type: 'phase', phase: 'clean' }], t * 1000);
+    expect(s.buckets.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('profiles, predictions, models, perf', () => {
+  it('rescales a curve to its own peak; a zero curve stays flat', () => {
+    const s = reduceProfiles(emptyProfiles, [
+      { type: 'attack_profile', name: 'a', curve: [0, 2, 4] },
+      { type: 'attack_profile', name: 'z', curve: [0, 0, 0] },
+    ]);
+    expect(s.byName.get('a')!.normalized).toEqual([0, 0.5, 1]);
+    expect(s.byName.get('z')!.normalized).toEqual([0, 0, 0]);
+    const replaced = reduceProfiles(s, [{ type: 'attack_profile', name: 'a', curve: [1] }]);
+    expect(replaced.byName.get('a')!.curve).toEqual([1]);
+    const many = reduceProfiles(
+      emptyProfiles,
+      Array.from({ length: MAX_PROFILES + 5 }, (_, i) => ({
+        type: 'attack_profile' as const,
+        name: `p${i}`,
+        curve: [1],
+      })),
+    );
+    expect(many.byName.size).toBe(MAX_PROFILES);
+  });
+
+  it('repaints cells 0–5 and ignores other window indices', () => {
+    let s = reducePredictions(emptyPredictions, [
+      { type: 'prediction', episode_id: 'e', window_idx: 2, actual: 'armed' },
+    ]);
+    expect(s.cells[2]).toMatchObject({ shown: 'armed', actual: 'armed' });
+    const before = s.cells;
+    s = reducePredictions(s, [{ type: 'prediction', episode_id: 'e', window_idx: 6, predicted: 'clean' }]);
+    expect(s.cells).toEqual(before);
+    expect(s.ignored).toBe(1);
+  });
+
+  it('keeps the latest metric and perf point per model, bounded', () => {
+    const m = reduceModels(emptyModels, [
+      { type: 'model_metric', model: 'rnn', accuracy: 0.5 },
+      { type: 'model_metric', model: 'rnn', accuracy: 0.8 },
+    ]);
+    expect(m.accuracy.get('rnn')).toBe(0.8);
+    const p = reducePerf(
+      emptyPerf,
+      Array.from({ length: MAX_MODELS + 3 }, (_, i) => ({
+        type: 'model_perf' as const,
+        model: `m${i}`,
+        latency_us: 1,
+        accuracy: 0.5,
+      })),
+    );
+    expect(p.points.size).toBe(MAX_MODELS);
+  });
+});
+
+describe('embeddings ring', () => {
+  const point = (i: number, phase?: string): EventOf<'embedding'> => ({
+    type: 'embedding',
+    x: i / 1000,
+    y: 0,
+    phase,
+  });
+
+  it('evicts the oldest points first at the cap and keeps class counts exact', () => {
+    let s = emptyEmbeddings(4);
+    s = reduceEmbeddings(s, [point(1, 'clean'), point(2, 'clean'), point(3, 'armed')]);
+    s = reduceEmbeddings(s, [point(4), point(5, 'armed'), point(6, 'armed')]);
+    expect(s.count).toBe(4);
+    expect(s.total).toBe(6);
+    const xs = Array.from({ length: s.count }, (_, i) => s.positions[embeddingSlot(s, i) * 3]);
+    expect(xs.map((x) => Math.round(x! * 1000))).toEqual([3, 4, 5, 6]);
+    expect(s.phaseCounts.get('armed')).toBe(3);
+    expect(s.phaseCounts.get('')).toBe(1);
+    expect(s.phaseCounts.has('clean')).toBe(false);
+  });
+
+  it('draws z at 0.5 when absent', () => {
+    const s = reduceEmbeddings(emptyEmbeddings(2), [point(1)]);
+    expect(s.positions[2]).toBe(0.5);
+  });
+});
