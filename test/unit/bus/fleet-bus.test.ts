@@ -5,7 +5,13 @@ import type { StoreName } from '../../../src/store/stores.js';
 function manualBus() {
   const queue: (() => void)[] = [];
   const bus = new FleetBus({ now: () => 1000, schedule: (cb) => queue.push(cb) });
-  return { bus, runFrame: () => queue.splice(0).forEach((cb) => cb()), queue };
+  return {
+    bus,
+    runFrame: () => {
+      for (const cb of queue.splice(0)) cb();
+    },
+    queue,
+  };
 }
 
 describe('FleetBus', () => {

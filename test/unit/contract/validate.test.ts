@@ -110,7 +110,7 @@ describe('validateEvent', () => {
   });
 
   it('rejects a wrong structure inside nested objects with a dotted path', () => {
-    const bad = structuredClone(VALID_EXAMPLES.snapshot) as { hosts: { online: unknown }[] };
+    const bad = structuredClone(VALID_EXAMPLES.snapshot) as unknown as { hosts: { online: unknown }[] };
     bad.hosts[0]!.online = 'yes';
     expect(rejection(bad)).toMatchObject({ type: 'snapshot', field: 'hosts.0.online', expected: 'boolean' });
     expect(rejection({ ...VALID_EXAMPLES.episode, status: 'done' })).toMatchObject({ field: 'status' });

@@ -183,8 +183,10 @@ describe('phase mix', () => {
       ],
       0,
     );
-    expect(phaseSharesAt(s, 0).counts.__proto__).toBe(2);
-    expect(({} as Record<string, unknown>).__proto__).toBe(Object.prototype);
+    const counts = phaseSharesAt(s, 0).counts;
+    expect(Object.hasOwn(counts, '__proto__')).toBe(true);
+    expect(counts['__proto__']).toBe(2);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
   it('keeps at most one bucket per second of the window', () => {
