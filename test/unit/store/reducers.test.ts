@@ -185,7 +185,7 @@ describe('phase mix', () => {
     );
     const counts = phaseSharesAt(s, 0).counts;
     expect(Object.hasOwn(counts, '__proto__')).toBe(true);
-    expect(counts['__proto__']).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(counts, '__proto__')?.value).toBe(2);
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });
 
