@@ -16,9 +16,12 @@ export const NO_CLUSTER = -1;
  *
  * This is the one store that is not copy-on-write: copying 100,000 points per
  * batch would cost more than drawing them. Each reduction writes into the
- * ring and returns a new state object (new `head`, `count`, `version`), so
+ * ring and returns a new state object (new `head`, `count`, `total`), so
  * readers still see a change of identity; readers must not keep references to
- * old states expecting their points to stay put.
+ * old states expecting their points to stay put. `total` is the ring's write
+ * counter: a reader that remembers the `head` and `total` it last drew asks
+ * `writtenSince` which slots changed and uploads only those (a renderer can
+ * hand `positions` to the GPU as is and update just those ranges).
  */
 export interface EmbeddingsState {
   readonly capacity: number;
@@ -125,4 +128,34 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
 /** Slot of the i-th oldest point held (0 = oldest). */
 export function embeddingSlot(state: EmbeddingsState, i: number): number {
   return (state.head - state.count + i + state.capacity) % state.capacity;
+}
+
+/** What a reader remembers of the state it last drew, to find what changed since. */
+export interface RingMark {
+  /** The ring's position buffer, so a different ring (a new bus) is told apart. */
+  readonly positions: Float32Array;
+  readonly head: number;
+  readonly total: number;
+}
+
+/** A run of slots: `[start, count]`. */
+export type SlotRange = readonly [start: number, count: number];
+
+/**
+ * The slot ranges written between `since` and `state` (oldest first, split
+ * where the ring wraps): every held slot when there is no mark, the mark is of
+ * another ring, or a whole ring's worth (or more) was written since.
+ */
+export function writtenSince(state: EmbeddingsState, since: RingMark | undefined): SlotRange[] {
+  const all: SlotRange[] = state.count > 0 ? [[0, state.count]] : [];
+  if (since === undefined || since.positions !== state.positions || since.total > state.total) return all;
+  const written = state.total - since.total;
+  if (written === 0) return [];
+  if (written >= state.capacity) return all;
+  const start = since.head;
+  const first = Math.min(written, state.capacity - start);
+  return first === written ? [[start, written]] : [
+    [start, first],
+    [0, written - first],
+  ];
 }
