@@ -6,6 +6,7 @@ import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
 import { emptyState } from '../scenes/shared/empty-state.js';
 import './diagnostics-overlay.js';
+import './sim-controls.js';
 import { actionForKey, type DeckAction, KEY_HELP } from './keymap.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
@@ -197,6 +198,7 @@ export class FleetDeck extends LitElement {
 
   @state() private overlay?: 'overview' | 'help';
   @state() private diagnostics = false;
+  @state() private simControls = false;
   @state() private digits = '';
   @state() private fit = { scale: 1, x: 0, y: 0 };
   @state() private announcement = '';
@@ -353,6 +355,9 @@ export class FleetDeck extends LitElement {
       case 'help':
         this.toggleOverlay('help');
         return true;
+      case 'simulator':
+        this.simControls = !this.simControls;
+        return true;
       case 'diagnostics':
         this.diagnostics = !this.diagnostics;
         return true;
@@ -432,6 +437,12 @@ export class FleetDeck extends LitElement {
         ${this.overlay === 'overview' ? this.renderOverview() : nothing}
         ${this.overlay === 'help' ? this.renderHelp() : nothing}
         ${this.diagnostics ? html`<fleet-diagnostics-overlay .bus=${this.bus}></fleet-diagnostics-overlay>` : nothing}
+        ${this.simControls
+          ? html`<fleet-sim-controls @fleet-close=${() => {
+              this.simControls = false;
+              this.focus();
+            }}></fleet-sim-controls>`
+          : nothing}
         ${this.digits ? html`<div class="jump">go to ${this.digits}_</div>` : nothing}
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${

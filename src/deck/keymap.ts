@@ -74,6 +74,7 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['Esc or o', 'overview of all scenes'],
   ['f', 'fullscreen'],
   ['d', 'diagnostics'],
+  ['s', 'simulator controls'],
   ['?', 'this help'],
   ['swipe left / right', 'next / previous (touch)'],
 ];
