@@ -1,5 +1,6 @@
 import type { Rejection, VocabularyWarning } from '../contract/validate.js';
 import type { FrameDrop } from '../contract/wire.js';
+import { ZOD_JIT } from '../contract/zod-mode.js';
 import { addToRate, emptyRate, type RateWindow, ratePerSecond } from '../store/rate-window.js';
 
 /** Reasons and warnings kept for display, newest last. */
@@ -24,6 +25,8 @@ function keepLast<T>(list: T[], item: T): void {
  * Everything is bounded so an endless hostile stream keeps memory flat.
  */
 export class BusDiagnostics {
+  /** Whether zod validates with its compiled (JIT) parsers; false when eval is refused (CSP) and it runs jitless. */
+  readonly zodJit: boolean = ZOD_JIT;
   accepted = 0;
   rejected = 0;
   unknown = 0;

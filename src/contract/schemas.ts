@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// First: picks zod's JIT or jitless mode before any schema below is built.
+import './zod-mode.js';
 
 /**
  * The event contract as zod schemas: the one source of truth for what the deck

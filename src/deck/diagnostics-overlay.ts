@@ -95,6 +95,7 @@ export class FleetDiagnosticsOverlay extends LitElement {
     return html`
       <h3>Source</h3>
       <div>${bus.source.label} · ${bus.source.state}${bus.source.detail ? ` · ${bus.source.detail}` : ''}</div>
+      <div class="zod">validation: zod ${d.zodJit ? 'JIT (compiled)' : 'jitless (no eval)'}</div>
       <h3>Accepted ${d.accepted} · frame rate ${this.frames.length} fps</h3>
       <table>
         <tr><td>type</td><td class="n">total</td><td class="n">per s</td></tr>

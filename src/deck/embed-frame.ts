@@ -1,0 +1,77 @@
+import { provideBus } from '../bus/bus-request.js';
+import { FleetBus } from '../bus/fleet-bus.js';
+import { startSources } from '../bus/start-source.js';
+import { readSourceOptions } from '../bus/url-options.js';
+import { SCENES } from './scene-registry.js';
+import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
+
+/** Whether the URL asks for iframe mode: `?embed&scene=SLUG`. */
+export function isEmbedFrame(params: URLSearchParams): boolean {
+  return params.has('embed');
+}
+
+/**
+ * Iframe mode: one scene alone, no deck chrome, on the 1600×900 stage scaled
+ * to fill the frame (letterboxed in the scene's own background), fed by its
+ * own bus and source from the URL (`sim`, `seed`, `ws=`, `replay=` …), so an
+ * iframe is a self-contained view. Returns a function that tears it down.
+ */
+export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () => void {
+  const lifetime = new AbortController();
+  const bus = new FleetBus();
+  const stopSources = startSources(bus, readSourceOptions(params));
+  const stage = document.createElement('div');
+  stage.className = 'embed-stage';
+  stage.style.width = `${STAGE_WIDTH}px`;
+  stage.style.height = `${STAGE_HEIGHT}px`;
+  // Scenes inside the stage find this bus (not the page default).
+  provideBus(stage, () => bus, lifetime.signal);
+  // Like `<fleet-deck>.bus`: devtools and tests reach the frame's bus from the page.
+  Object.assign(stage, { bus });
+  document.documentElement.classList.add('embed');
+  root.append(stage);
+
+  const slug = params.get('scene') ?? '';
+  const entry = SCENES.find((s) => s.slug === slug);
+  if (entry?.load) {
+    document.title = `${entry.title} — Fleet deck`;
+    void entry.load().then(() => {
+      if (lifetime.signal.aborted) return;
+      const scene = document.createElement(entry.tag);
+      scene.className = 'scene';
+      scene.dataset.slug = entry.slug;
+      stage.append(scene);
+    });
+  } else {
+    stage.append(unknownScene(slug, entry !== undefined));
+  }
+
+  // CSSOM writes (not a style attribute), so a strict style-src-attr would allow them too.
+  const refit = () => {
+    const { scale, x, y } = fitStage(root.clientWidth, root.clientHeight);
+    stage.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+  };
+  const observer = new ResizeObserver(refit);
+  observer.observe(root);
+  refit();
+
+  return () => {
+    lifetime.abort();
+    observer.disconnect();
+    stopSources();
+    stage.remove();
+  };
+}
+
+/** What a frame shows for a slug it cannot render: the slug as text, and the ones it can. */
+function unknownScene(slug: string, known: boolean): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'embed-error';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('h1');
+  title.textContent = known ? `Scene "${slug}" is not built yet` : `No scene "${slug.slice(0, 80)}"`;
+  const hint = document.createElement('p');
+  hint.textContent = `Use ?embed&scene=SLUG with one of: ${SCENES.map((s) => s.slug).join(', ')}.`;
+  box.append(title, hint);
+  return box;
+}
