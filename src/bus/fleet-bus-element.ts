@@ -15,9 +15,10 @@ import { readSourceOptions } from './url-options.js';
  * @attr rate - simulator speed factor
  * @attr ws - WebSocket URL of an external bus
  * @attr replay - URL of an NDJSON recording to replay
+ * @attr loop - replay: start over after the last line
  */
 export class FleetBusElement extends HTMLElement {
-  static readonly observedAttributes = ['sim', 'seed', 'hosts', 'accuracy', 'rate', 'ws', 'replay'];
+  static readonly observedAttributes = ['sim', 'seed', 'hosts', 'accuracy', 'rate', 'ws', 'replay', 'loop'];
   /** The bus this element provides. */
   readonly bus = new FleetBus();
   private stopSource?: () => void;

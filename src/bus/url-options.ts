@@ -7,6 +7,8 @@ export interface SourceOptions {
   readonly simulator?: boolean;
   readonly ws?: string;
   readonly replay?: string;
+  /** Replay: start over after the last line. */
+  readonly loop?: boolean;
 }
 
 function number(params: URLSearchParams, name: string, min: number, max: number): number | undefined {
@@ -14,6 +16,12 @@ function number(params: URLSearchParams, name: string, min: number, max: number)
   if (raw === null || raw.trim() === '') return undefined;
   const value = Number(raw);
   return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : undefined;
+}
+
+/** A present flag: `loop`, `loop=1`, `loop=true` (but not `loop=0` or `loop=false`). */
+function flag(params: URLSearchParams, name: string): boolean {
+  const raw = params.get(name);
+  return raw !== null && raw !== '0' && raw !== 'false';
 }
 
 /** Reads source and simulator settings from URL parameters; out-of-range numbers are clamped. */
@@ -29,5 +37,6 @@ export function readSourceOptions(params: URLSearchParams): SourceOptions {
     simulator: simParam === null ? undefined : simParam !== '0' && simParam !== 'false',
     ws: params.get('ws') ?? undefined,
     replay: params.get('replay') ?? undefined,
+    loop: flag(params, 'loop'),
   };
 }
