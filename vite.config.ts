@@ -22,7 +22,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     outDir: 'dist',
-    rollupOptions: { input: { main: resolve('index.html') } },
+    rollupOptions: {
+      // The example page ships with the site (dist/examples/embed.html); it loads the library build.
+      input: { main: resolve('index.html'), embed: resolve('examples/embed.html') },
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
