@@ -45,6 +45,10 @@ export interface EmbeddingsState {
   readonly phaseCounts: ReadonlyMap<string, number>;
   readonly predictedCounts: ReadonlyMap<string, number>;
   readonly clusterCounts: ReadonlyMap<number, number>;
+  /** Points held that carry both a phase and a prediction. */
+  readonly judged: number;
+  /** Of those, the points whose prediction equals the phase. */
+  readonly agreed: number;
 }
 
 /** An empty ring of `capacity` points. */
@@ -62,6 +66,8 @@ export function emptyEmbeddings(capacity = EMBEDDING_CAPACITY): EmbeddingsState 
     phaseCounts: new Map(),
     predictedCounts: new Map(),
     clusterCounts: new Map(),
+    judged: 0,
+    agreed: 0,
   };
 }
 
@@ -92,7 +98,13 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
   const phaseCounts = new Map(state.phaseCounts);
   const predictedCounts = new Map(state.predictedCounts);
   const clusterCounts = new Map(state.clusterCounts);
-  let { head, count } = state;
+  let { head, count, judged, agreed } = state;
+  // +1 judged (and agreed) for a slot holding both labels, read before and after a write.
+  const tally = (slot: number, sign: number) => {
+    if (phase[slot] === NO_LABEL || predicted[slot] === NO_LABEL) return;
+    judged += sign;
+    if (phase[slot] === predicted[slot]) agreed += sign;
+  };
   // Only the last `capacity` events of a huge batch can survive.
   const from = Math.max(0, events.length - capacity);
   for (let i = from; i < events.length; i++) {
@@ -101,6 +113,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
       bump(phaseCounts, labels[phase[head]!]!, -1);
       bump(predictedCounts, labels[predicted[head]!]!, -1);
       bump(clusterCounts, cluster[head]!, -1);
+      tally(head, -1);
     } else count++;
     positions[head * 3] = event.x;
     positions[head * 3 + 1] = event.y;
@@ -111,6 +124,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     bump(phaseCounts, labels[phase[head]!]!, 1);
     bump(predictedCounts, labels[predicted[head]!]!, 1);
     bump(clusterCounts, cluster[head]!, 1);
+    tally(head, 1);
     head = (head + 1) % capacity;
   }
   return {
@@ -122,6 +136,8 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     phaseCounts,
     predictedCounts,
     clusterCounts,
+    judged,
+    agreed,
   };
 }
 

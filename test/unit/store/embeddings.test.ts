@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../../src/contract/schemas.js';
 import {
@@ -61,6 +62,58 @@ describe('reduceEmbeddings', () => {
     const s = reduceEmbeddings(emptyEmbeddings(3), points(0, 8));
     expect(xs(s)).toEqual([5, 6, 7]);
     expect(s.total).toBe(8);
+  });
+});
+
+describe('agreement', () => {
+  it('counts points with both labels and those whose prediction matches, giving them back on eviction', () => {
+    let s = reduceEmbeddings(emptyEmbeddings(3), [
+      point(0, { phase: 'armed', predicted: 'armed' }),
+      point(1, { phase: 'armed', predicted: 'clean' }),
+      point(2, { phase: 'armed' }),
+    ]);
+    expect([s.judged, s.agreed]).toEqual([2, 1]);
+    s = reduceEmbeddings(s, [point(3, { predicted: 'dormant' })]);
+    expect([s.judged, s.agreed]).toEqual([1, 0]);
+    s = reduceEmbeddings(s, [point(4, { phase: 'clean', predicted: 'clean' })]);
+    expect([s.judged, s.agreed]).toEqual([1, 1]);
+  });
+
+  it('always equals a recount of the points held, as do the class counts', () => {
+    const label = fc.option(fc.constantFrom('clean', 'armed', 'dormant'), { nil: undefined });
+    const event = fc.record({
+      phase: label,
+      predicted: label,
+      cluster: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.array(fc.array(event, { maxLength: 12 })), (cap, batches) => {
+        let s = emptyEmbeddings(cap);
+        for (const batch of batches)
+          s = reduceEmbeddings(
+            s,
+            batch.map((e, i) => ({ ...point(i), ...e })),
+          );
+        let judged = 0;
+        let agreed = 0;
+        const phases = new Map<string, number>();
+        const clusters = new Map<number, number>();
+        for (let i = 0; i < s.count; i++) {
+          const slot = embeddingSlot(s, i);
+          const p = s.labels[s.phase[slot]!]!;
+          const q = s.labels[s.predicted[slot]!]!;
+          if (p !== '' && q !== '') {
+            judged++;
+            if (p === q) agreed++;
+          }
+          phases.set(p, (phases.get(p) ?? 0) + 1);
+          clusters.set(s.cluster[slot]!, (clusters.get(s.cluster[slot]!) ?? 0) + 1);
+        }
+        expect([s.judged, s.agreed]).toEqual([judged, agreed]);
+        expect(new Map(s.phaseCounts)).toEqual(phases);
+        expect(new Map(s.clusterCounts)).toEqual(clusters);
+      }),
+    );
   });
 });
 
