@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FleetBus } from '../bus/fleet-bus.js';
+import { downloadRecording, recorderFor } from '../bus/recorder.js';
 
 const REFRESH_MS = 500;
 
@@ -61,6 +62,28 @@ export class FleetDiagnosticsOverlay extends LitElement {
     .reason {
       word-break: break-all;
     }
+    .record {
+      display: flex;
+      align-items: center;
+      gap: 10px;
+    }
+    .record button {
+      font: inherit;
+      padding: 3px 10px;
+      border-radius: 6px;
+      border: 1px solid var(--fleet-border, #39414d);
+      background: var(--fleet-panel, #1b2027);
+      color: inherit;
+      cursor: pointer;
+    }
+    .record button[aria-pressed='true'] {
+      border-color: #ff8a8a;
+      color: #ff8a8a;
+    }
+    .record button:disabled {
+      opacity: 0.5;
+      cursor: default;
+    }
   `;
 
   /** The bus whose counters are shown. */
@@ -87,6 +110,25 @@ export class FleetDiagnosticsOverlay extends LitElement {
     cancelAnimationFrame(this.frame);
   }
 
+  /** Record / stop, and download the recording as NDJSON with arrival times (replay it with `?replay=`). */
+  private renderRecorder(bus: FleetBus) {
+    const recorder = recorderFor(bus);
+    const toggle = () => {
+      if (recorder.recording) recorder.stop();
+      else recorder.start();
+      this.requestUpdate();
+    };
+    return html`<div class="record">
+      <button class="record-toggle" aria-pressed=${recorder.recording ? 'true' : 'false'} @click=${toggle}>
+        ${recorder.recording ? '■ Stop' : '● Record'}
+      </button>
+      <button class="record-download" ?disabled=${recorder.count === 0} @click=${() => downloadRecording(recorder)}>
+        Download NDJSON
+      </button>
+      <span>${recorder.count} events · ${Math.round(recorder.durationMs / 1000)} s${recorder.full ? ' · full' : ''}</span>
+    </div>`;
+  }
+
   override render() {
     const bus = this.bus;
     if (!bus) return html`no bus`;
@@ -96,6 +138,8 @@ export class FleetDiagnosticsOverlay extends LitElement {
       <h3>Source</h3>
       <div>${bus.source.label} · ${bus.source.state}${bus.source.detail ? ` · ${bus.source.detail}` : ''}</div>
       <div class="zod">validation: zod ${d.zodJit ? 'JIT (compiled)' : 'jitless (no eval)'}</div>
+      <h3>Record what arrives</h3>
+      ${this.renderRecorder(bus)}
       <h3>Accepted ${d.accepted} · frame rate ${this.frames.length} fps</h3>
       <table>
         <tr><td>type</td><td class="n">total</td><td class="n">per s</td></tr>
