@@ -101,3 +101,97 @@ export function reduceFleet(
     completedByHost: completedByHost ?? next.completedByHost,
   };
 }
+
+/** Hosts online in the latest snapshot, out of the hosts it lists; undefined before a snapshot. */
+export function hostsOnline(state: FleetState): { online: number; total: number } | undefined {
+  const hosts = state.snapshot?.hosts;
+  if (!hosts) return undefined;
+  let online = 0;
+  for (const host of hosts) if (host.online) online++;
+  return { online, total: hosts.length };
+}
+
+/** One host as the hosts scene shows it, merged from the snapshot and the episodes. */
+export interface HostView {
+  readonly host_id: string;
+  /** Undefined when only episodes named the host (no snapshot lists it). */
+  readonly online?: boolean;
+  readonly phase?: string;
+  readonly profile?: string;
+  /** Episodes collected: the snapshot's count, else completed episodes seen on this bus. */
+  readonly episodes?: number;
+  /** Seconds since the host was last seen, at `now`; undefined when unknown. */
+  readonly lastSeenAgoS?: number;
+  /** The episode the host is recording now, if any. */
+  readonly recording?: string;
+}
+
+const idCollator = new Intl.Collator('en', { numeric: true });
+
+function lastPhase(record: EpisodeRecord | undefined): string | undefined {
+  const spans = record?.phases;
+  return spans && spans.length > 0 ? spans[spans.length - 1]!.phase : undefined;
+}
+
+/**
+ * Every host the fleet store knows at `now` (ms), sorted by id (numerically,
+ * so host-2 comes before host-10). A snapshot's fields win; a host that only
+ * episodes have named is listed too, with what its episodes tell. "Last seen"
+ * is measured on the producer's clock when the snapshot carries `t_wall`
+ * (snapshot time minus `last_seen`, plus the time since the snapshot
+ * arrived), so a producer whose clock differs from the viewer's still shows
+ * sensible ages. Bounded by the snapshot's host cap plus MAX_EPISODES.
+ */
+export function fleetHosts(state: FleetState, now: number): HostView[] {
+  const byId = new Map<string, HostView>();
+  const snapshot = state.snapshot;
+  const sinceSnapshotS = state.snapshotAt !== undefined ? Math.max(0, (now - state.snapshotAt) / 1000) : 0;
+  if (snapshot) {
+    for (const host of snapshot.hosts) {
+      const recordingId = state.recording.get(host.host_id);
+      const record = recordingId !== undefined ? state.episodes.get(recordingId) : undefined;
+      let lastSeenAgoS: number | undefined;
+      if (host.last_seen !== undefined) {
+        const base = snapshot.t_wall !== undefined ? snapshot.t_wall : now / 1000 - sinceSnapshotS;
+        lastSeenAgoS = Math.max(0, base - host.last_seen + sinceSnapshotS);
+      }
+      byId.set(host.host_id, {
+        host_id: host.host_id,
+        online: host.online,
+        phase: host.phase ?? lastPhase(record),
+        profile: host.profile ?? record?.profile,
+        episodes: host.episodes ?? state.completedByHost.get(host.host_id),
+        lastSeenAgoS,
+        recording: recordingId,
+      });
+    }
+  }
+  // Hosts that only episodes name: newest episode per host tells the most.
+  for (const record of state.episodes.values()) {
+    const known = byId.get(record.host_id);
+    if (known && known.online !== undefined) continue;
+    const ago = Math.max(0, (now - record.updated) / 1000);
+    if (known && known.lastSeenAgoS !== undefined && known.lastSeenAgoS <= ago) continue;
+    const recordingId = state.recording.get(record.host_id);
+    const current = recordingId !== undefined ? state.episodes.get(recordingId) : record;
+    byId.set(record.host_id, {
+      host_id: record.host_id,
+      phase: lastPhase(current),
+      profile: current?.profile ?? record.profile,
+      episodes: state.completedByHost.get(record.host_id),
+      lastSeenAgoS: ago,
+      recording: recordingId,
+    });
+  }
+  return [...byId.values()].sort((a, b) => idCollator.compare(a.host_id, b.host_id));
+}
+
+/** The episodes recording now, one per host, sorted by host id (numerically). */
+export function recordingNow(state: FleetState): EpisodeRecord[] {
+  const out: EpisodeRecord[] = [];
+  for (const episodeId of state.recording.values()) {
+    const record = state.episodes.get(episodeId);
+    if (record) out.push(record);
+  }
+  return out.sort((a, b) => idCollator.compare(a.host_id, b.host_id));
+}

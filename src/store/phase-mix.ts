@@ -89,3 +89,39 @@ export function phaseSharesAt(state: PhaseMixState, now: number): PhaseShares {
   }
   return { counts, total, source: total > 0 ? 'phase' : 'none' };
 }
+
+/** One bin of the baseline's history: counts per phase in `binS` seconds. */
+export interface PhaseHistoryBin {
+  /** Seconds before `now` at which the bin starts (oldest bin has the largest value). */
+  readonly startAgoS: number;
+  readonly counts: Readonly<Record<string, number>>;
+  readonly total: number;
+}
+
+/**
+ * The rolling window of `phase` counts cut into `binS`-second bins, oldest
+ * first, covering exactly the window at `now` (PHASE_WINDOW_S / binS bins,
+ * so at most 300). Empty bins are kept so the history keeps its time axis as
+ * it rolls. A `phase_mix` has no history and is not included.
+ */
+export function phaseHistory(state: PhaseMixState, now: number, binS = 10): PhaseHistoryBin[] {
+  const bin = Math.max(1, Math.min(PHASE_WINDOW_S, Math.round(binS)));
+  const nowSecond = Math.floor(now / 1000);
+  const binCount = Math.ceil(PHASE_WINDOW_S / bin);
+  const bins = Array.from({ length: binCount }, (_, i) => ({
+    startAgoS: (binCount - i) * bin,
+    counts: countRecord(),
+    total: 0,
+  }));
+  for (const bucket of pruned(state.buckets, nowSecond)) {
+    const ago = nowSecond - bucket.second; // 0 … PHASE_WINDOW_S - 1
+    const index = binCount - 1 - Math.floor(ago / bin);
+    const target = bins[index];
+    if (!target) continue;
+    for (const [phase, n] of Object.entries(bucket.counts)) {
+      target.counts[phase] = countOf(target.counts, phase) + n;
+      target.total += n;
+    }
+  }
+  return bins;
+}

@@ -1,0 +1,168 @@
+/**
+ * Every static word of the deck that a presenter may want to change: the
+ * title, the authors, the labels of the pipeline diagram, and speaker notes
+ * for each scene. Plain typed data, no imports: edit the words here and the
+ * scenes, the presenter view and the print layout all follow.
+ */
+
+/** One author line on the title scene. */
+export interface Author {
+  readonly name: string;
+  /** Affiliation or role, shown muted beside the name. */
+  readonly affiliation?: string;
+}
+
+/** The title scene's words. */
+export interface TitleText {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly authors: readonly Author[];
+  /** Event, place or date line under the authors; empty to leave it out. */
+  readonly occasion: string;
+  /** Labels of the live strip along the bottom of the title scene. */
+  readonly strip: {
+    readonly hostsOnline: string;
+    readonly episodesStored: string;
+    readonly detections: string;
+    readonly source: string;
+  };
+}
+
+export const TITLE_TEXT: TitleText = {
+  title: 'Malware-phase detection fleet',
+  subtitle: 'Telling the phases of an infection apart, live, from host telemetry',
+  authors: [
+    { name: 'Fleet research team', affiliation: 'detection engineering' },
+    { name: 'Collection & labelling', affiliation: 'telemetry platform' },
+  ],
+  occasion: 'A live deck: every number on these scenes arrives as an event',
+  strip: {
+    hostsOnline: 'hosts online',
+    episodesStored: 'episodes stored',
+    detections: 'detections so far',
+    source: 'events from',
+  },
+};
+
+/** The stages of the pipeline diagram, in flow order. */
+export const STACK_STAGES = ['hosts', 'collector', 'store', 'training', 'inference', 'bus', 'deck'] as const;
+export type StackStage = (typeof STACK_STAGES)[number];
+
+/** One box of the pipeline diagram. */
+export interface StackNodeText {
+  /** Bold first line. */
+  readonly title: string;
+  /** Up to three short lines under the title. */
+  readonly lines: readonly string[];
+}
+
+/** The pipeline diagram's words. */
+export interface StackText {
+  readonly heading: string;
+  readonly caption: string;
+  readonly nodes: Readonly<Record<StackStage, StackNodeText>>;
+  /**
+   * What flows along the arrow that leaves each stage (the last stage has
+   * no outgoing arrow, so it has no label).
+   */
+  readonly flows: Readonly<Record<Exclude<StackStage, 'deck'>, string>>;
+  /** The box that explains the labels (not a stage; no arrows). */
+  readonly labelsBox: { readonly title: string };
+  /** Shown in the bus box in front of the live source label. */
+  readonly sourcePrefix: string;
+}
+
+export const STACK_TEXT: StackText = {
+  heading: 'The pipeline',
+  caption: 'From host telemetry to a classified window on this screen',
+  nodes: {
+    hosts: { title: 'Fleet hosts', lines: ['telemetry agents', 'malware profiles run', 'phase after phase'] },
+    collector: { title: 'Collector', lines: ['samples at 10 Hz', '10-second windows', 'one episode per run'] },
+    store: { title: 'Episode store', lines: ['labelled episodes', 'a phase per window', 'train / test splits'] },
+    training: { title: 'Training', lines: ['sequence models'] },
+    inference: { title: 'Inference', lines: ['local CPU', 'or a remote GPU', 'window by window'] },
+    bus: { title: 'Event bus', lines: ['JSON events over', 'WebSocket or replay'] },
+    deck: { title: 'This deck', lines: ['fourteen live scenes', 'every event validated'] },
+  },
+  flows: {
+    hosts: 'telemetry',
+    collector: 'episodes',
+    store: 'labelled windows',
+    training: 'weights',
+    inference: 'detections',
+    bus: 'events',
+  },
+  labelsBox: { title: 'Labelled phases' },
+  sourcePrefix: 'now:',
+};
+
+/** Headings and captions of the data scenes 3–6, so words stay out of components. */
+export const SCENE_TEXT = {
+  collect: {
+    heading: 'Collection at work',
+    rate: 'samples / s across the fleet',
+    recording: 'Recording now',
+    ticker: 'Just stored',
+    noRecording: 'No episode is recording right now.',
+  },
+  hosts: {
+    heading: 'The fleet',
+    online: 'online',
+    offline: 'offline',
+    episodes: 'episodes',
+    lastSeen: 'last seen',
+  },
+  db: {
+    heading: 'The episode store',
+    totals: { episodes: 'episodes', windows: 'windows', samples: 'samples', size: 'on disk' },
+    perPhase: 'Labelled windows per phase',
+    perPhaseFromMix: 'Phase mix (no per-phase counts in the snapshot yet)',
+    lastTen: 'Last ten episodes',
+    noEpisodes: 'No completed episode yet.',
+  },
+  baseline: {
+    heading: 'Phase baseline',
+    caption: 'Share of each phase over the last five minutes, by arrival time',
+    fromMix: 'Mix set directly by the producer',
+    agedOut: 'No phase events in the last five minutes: the baseline has aged out.',
+    history: 'The last five minutes',
+  },
+} as const;
+
+/**
+ * Speaker notes per scene, keyed by the scene's slug (the same slugs as the
+ * deck's URL hash). The presenter view shows these beside the live scene.
+ */
+export const SPEAKER_NOTES = {
+  title:
+    'Welcome. Everything on these scenes is live: the strip along the bottom counts hosts, stored episodes and detections as the events arrive. Point at the source label — today it is the simulator, on the day it is the fleet.',
+  stack:
+    'The pipeline in one picture. Hosts run malware profiles under a telemetry agent; the collector cuts the stream into labelled episodes; the store feeds training; the winning models classify live windows and publish events that this deck draws.',
+  collect:
+    'Collection at work. The big number is fleet-wide samples per second. Each row is the episode a host is recording now, its labelled phase spans growing as windows close. On the right, the episodes that were just stored.',
+  hosts:
+    'The fleet, one card per host: whether it is online, the phase it is in now, the profile it runs, how many episodes it has given us, and when we last heard from it. The grid stays on one screen even for two hundred hosts.',
+  db: 'The episode store: totals, how many labelled windows each phase has — note the imbalance, infected-running dominates — and the last ten episodes with their phase strips.',
+  baseline:
+    'The baseline: what share of time the fleet spends in each phase, over a rolling five minutes. This is the prior a classifier has to beat. If the feed stops, the bar empties rather than freezing.',
+  attacks:
+    'Each malware profile has its own shape of activity; each sparkline is scaled to its own peak so the shapes compare, not the magnitudes.',
+  chunking:
+    'An episode is cut into six ten-second windows. Each cell is painted by the predicted phase; the strip beneath is the ground truth; hatching marks disagreement.',
+  models:
+    'Accuracy per model on held-out windows, on a 0.5 to 1.0 scale. Sequence models beat the nearest-neighbour baseline; the transformer edges ahead.',
+  'training-code':
+    'The training loop, as it runs. The marked lines are the ones that matter: the windowing, the loss, and the early stop.',
+  knn: 'The window features projected into three dimensions. Colour by ground truth, then by prediction, then by cluster: the phases separate, with a seam between infecting and infected-running.',
+  perf: 'Accuracy against inference cost. Latency is on a log axis; the better corner is the upper left. The frontier shows which models are worth their cost.',
+  live: 'The headline: live detections per host. Each cell is one window; hatching means the ground truth disagreed; faint cells are still waiting for their truth. The hit rate counts each judged cell once.',
+  references: 'The references behind the work, numbered as cited.',
+} as const satisfies Readonly<Record<string, string>>;
+
+/** A slug that has speaker notes. */
+export type NotedSlug = keyof typeof SPEAKER_NOTES;
+
+/** The notes for a scene slug, or an empty string for a slug without notes. */
+export function speakerNotes(slug: string): string {
+  return Object.hasOwn(SPEAKER_NOTES, slug) ? SPEAKER_NOTES[slug as NotedSlug] : '';
+}

@@ -1,0 +1,342 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
+import { hostsOnline, recordingNow } from '../../store/fleet.js';
+import { formatAgo, formatCount, formatHz, formatRate } from '../db/format.js';
+import { ClockController } from '../shared/clock-controller.js';
+import { emptyState } from '../shared/empty-state.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import { episodeAxisS, type RecordingRow, recordingRow, rowMetrics } from './collect-layout.js';
+import { phaseStrip, phaseStripStyles, stripSegments } from './phase-strip.js';
+
+const TICKER_ITEMS = 8;
+const text = SCENE_TEXT.collect;
+
+/**
+ * Scene 3: collection at work. Fleet-wide samples per second from the
+ * snapshots; per host, the episode now recording as labelled phase spans
+ * that grow as windows close (with a hatched tail for the part still being
+ * recorded); and a ticker of the episodes just stored.
+ *
+ * @csspart empty - the empty state before the first snapshot or episode
+ * @csspart rate - the samples-per-second figure
+ * @csspart rows - the recording rows (scrolls when the fleet is large)
+ * @csspart ticker - the last completed episodes
+ * @cssprop --fleet-panel - ticker background
+ */
+@customElement('fleet-collect-scene')
+export class FleetCollectScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    phaseStripStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 18px;
+      }
+      header {
+        display: flex;
+        align-items: flex-end;
+        justify-content: space-between;
+        gap: 32px;
+      }
+      header h2 {
+        margin: 0;
+      }
+      .rate {
+        display: flex;
+        align-items: baseline;
+        gap: 14px;
+        font-variant-numeric: tabular-nums;
+      }
+      .rate .value {
+        font-size: 64px;
+        font-weight: 750;
+        line-height: 1;
+      }
+      .rate .unit {
+        font-size: 1.05em;
+      }
+      .rate .detail {
+        font-size: 0.85em;
+      }
+      .body {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 440px;
+        gap: 36px;
+      }
+      .recording {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      h3 {
+        margin: 0 0 10px;
+        font-size: 1em;
+        font-weight: 600;
+        color: var(--fleet-muted, #a9b0bb);
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+      }
+      .axis,
+      .row {
+        display: grid;
+        grid-template-columns: var(--label-w, 150px) minmax(0, 1fr);
+        column-gap: 16px;
+        align-items: center;
+      }
+      .axis {
+        font-size: 0.72em;
+        color: var(--fleet-muted, #a9b0bb);
+        margin-bottom: 6px;
+      }
+      .ticks {
+        position: relative;
+        height: 1.3em;
+      }
+      .ticks span {
+        position: absolute;
+        white-space: nowrap;
+        transform: translateX(-50%);
+        font-variant-numeric: tabular-nums;
+      }
+      .ticks span:first-child {
+        transform: none;
+      }
+      .ticks span:last-child {
+        transform: translateX(-100%);
+      }
+      .rows {
+        flex: 1;
+        min-height: 0;
+        overflow-y: auto;
+        overflow-x: hidden;
+      }
+      .row .host {
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        text-align: right;
+      }
+      .row .host small {
+        display: block;
+        font-family: var(--fleet-font, system-ui, sans-serif);
+        font-size: 0.68em;
+        color: var(--fleet-muted, #a9b0bb);
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .row .strip {
+        --strip-font: 0.62em;
+      }
+      .row .seg.tail {
+        transition: width 0.5s linear;
+      }
+      .quiet {
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .ticker {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        overflow: hidden;
+      }
+      .ticker ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 10px;
+      }
+      .ticker li {
+        padding: 10px 14px 12px;
+        border-radius: 10px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+        animation: arrive 0.5s ease-out;
+        --strip-height: 14px;
+      }
+      .ticker .head {
+        display: flex;
+        justify-content: space-between;
+        gap: 12px;
+        font-size: 0.86em;
+      }
+      .ticker .episode {
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-weight: 700;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .ticker .ago {
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
+      }
+      .ticker .who {
+        margin: 2px 0 8px;
+        font-size: 0.74em;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      @keyframes arrive {
+        from {
+          opacity: 0;
+          transform: translateY(-12px);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .ticker li {
+          animation: none;
+        }
+        .row .seg.tail {
+          transition: none;
+        }
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this, ['fleet']);
+  // The recording tails and the ticker's ages move with time alone.
+  protected readonly clock = new ClockController(this, 500);
+
+  @query('.rows') private rowsBox?: HTMLElement;
+  @state() private rowsHeight = 0;
+  private resizeObserver?: ResizeObserver;
+
+  /** The rows last drawn (for tests). */
+  rows: readonly RecordingRow[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.measure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  protected override updated(): void {
+    if (this.rowsBox && this.resizeObserver) this.resizeObserver.observe(this.rowsBox);
+    this.measure();
+  }
+
+  private measure(): void {
+    const height = this.rowsBox?.clientHeight ?? 0;
+    if (height !== this.rowsHeight) this.rowsHeight = height;
+  }
+
+  private header(rate: number | undefined) {
+    const fleet = this.store.state.fleet;
+    const online = hostsOnline(fleet);
+    const hz = fleet.snapshot?.sample_hz;
+    return html`<header>
+      <h2>${text.heading}</h2>
+      <div class="rate" part="rate">
+        <span class="value">${rate !== undefined ? formatRate(rate) : '—'}</span>
+        <span class="unit muted">${text.rate}</span>
+        ${online && hz !== undefined ? html`<span class="detail muted">(${formatCount(online.online)} hosts × ${formatHz(hz)} Hz)</span>` : nothing}
+      </div>
+    </header>`;
+  }
+
+  private recordingRows(now: number) {
+    const fleet = this.store.state.fleet;
+    const recording = recordingNow(fleet);
+    const axisS = episodeAxisS(recording, fleet.recentComplete);
+    this.rows = recording.map((r) => recordingRow(r, now, axisS));
+    const metrics = rowMetrics(this.rows.length, this.rowsHeight || 600);
+    const ticks = Array.from({ length: Math.floor(axisS / 10) + 1 }, (_, i) => i * 10).filter(
+      (t) => t <= axisS,
+    );
+    return html`<section class="recording">
+      <h3>${text.recording}</h3>
+      ${
+        this.rows.length > 0
+          ? html`<div class="axis" aria-hidden="true"><span></span>
+            <div class="ticks">${ticks.map((t) => html`<span style="left:${(t / axisS) * 100}%">${t} s</span>`)}</div>
+          </div>`
+          : nothing
+      }
+      <div class="rows" part="rows" style="font-size:${metrics.fontSize}px">
+        ${
+          this.rows.length === 0
+            ? html`<p class="quiet">${text.noRecording} <span>Waiting for <code>episode</code> events.</span></p>`
+            : repeat(
+                this.rows,
+                (row) => row.hostId,
+                (row) => html`<div
+                  class="row"
+                  data-host=${row.hostId}
+                  style="height:${metrics.rowHeight}px;--strip-height:${Math.max(8, Math.round(metrics.rowHeight * (metrics.rowHeight >= 30 ? 0.76 : 0.8)))}px"
+                >
+                  <div class="host" title="${row.hostId} · ${row.profile} · ${row.episodeId}">
+                    ${row.hostId}${metrics.rowHeight >= 48 ? html`<small>${row.profile}</small>` : nothing}
+                  </div>
+                  ${phaseStrip(row.segments, {
+                    labels: metrics.spanLabels,
+                    tail: row.tail,
+                    label: `${row.hostId} recording ${row.episodeId}: ${Math.round(row.elapsedS)} s`,
+                  })}
+                </div>`,
+              )
+        }
+      </div>
+    </section>`;
+  }
+
+  private ticker(now: number) {
+    const recent = this.store.state.fleet.recentComplete.slice(0, TICKER_ITEMS);
+    return html`<section class="ticker" part="ticker">
+      <h3>${text.ticker}</h3>
+      ${
+        recent.length === 0
+          ? html`<p class="quiet">Waiting for a <code>complete</code> episode.</p>`
+          : html`<ol aria-live="off">
+            ${repeat(
+              recent,
+              (e) => e.episode_id,
+              (e) => {
+                const axis = e.duration_s ?? Math.max(1, ...(e.phases ?? []).map((p) => p.end_s));
+                return html`<li data-episode=${e.episode_id}>
+                  <div class="head"><span class="episode">${e.episode_id}</span><span class="ago muted">${formatAgo((now - e.updated) / 1000)}</span></div>
+                  <div class="who muted">${e.host_id} · ${e.profile}</div>
+                  ${phaseStrip(stripSegments(e.phases, axis))}
+                </li>`;
+              },
+            )}
+          </ol>`
+      }
+    </section>`;
+  }
+
+  override render() {
+    const fleet = this.store.state.fleet;
+    if (!fleet.snapshot && fleet.episodes.size === 0)
+      return emptyState(text.heading, ['snapshot', 'episode']);
+    const now = this.store.now();
+    return html`
+      ${this.header(fleet.samplesPerSecond)}
+      <div class="body">
+        ${this.recordingRows(now)}
+        ${this.ticker(now)}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-collect-scene': FleetCollectScene;
+  }
+}

@@ -1,0 +1,275 @@
+import { css, html, LitElement } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
+import type { EpisodeRecord } from '../../store/fleet.js';
+import { phaseSharesAt } from '../../store/phase-mix.js';
+import { areCounts, type ShareSegment, shareSegments } from '../baseline/phase-shares.js';
+import { shareBar, shareBarStyles, shareLegend } from '../baseline/share-bar.js';
+import { phaseStrip, phaseStripStyles, stripSegments } from '../collect/phase-strip.js';
+import { ClockController } from '../shared/clock-controller.js';
+import { emptyState } from '../shared/empty-state.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import { formatAgo, formatBytes, formatCount } from './format.js';
+
+const text = SCENE_TEXT.db;
+const LAST_N = 10;
+
+/** Where the per-phase bar's numbers came from. */
+export type PerPhaseSource = 'snapshot' | 'phase_mix' | 'phase' | 'none';
+
+/**
+ * Scene 5: the episode store — totals (episodes, windows, samples, size on
+ * disk), labelled windows per phase as one stacked bar with a legend, and
+ * the last ten stored episodes with a phase strip each.
+ *
+ * @csspart empty - the empty state before the first event
+ * @csspart totals - the four totals
+ * @csspart per-phase - the per-phase bar and legend
+ * @csspart episodes - the last ten episodes
+ * @cssprop --fleet-panel - tile background
+ */
+@customElement('fleet-db-scene')
+export class FleetDbScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    phaseStripStyles,
+    shareBarStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 18px;
+      }
+      h2 {
+        margin: 0;
+      }
+      h3 {
+        margin: 0 0 12px;
+        font-size: 1em;
+        font-weight: 600;
+        color: var(--fleet-muted, #a9b0bb);
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+      }
+      .body {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 600px minmax(0, 1fr);
+        gap: 44px;
+      }
+      .left {
+        display: flex;
+        flex-direction: column;
+        gap: 30px;
+        min-height: 0;
+      }
+      .totals {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 16px;
+      }
+      .tile {
+        padding: 16px 22px 14px;
+        border-radius: 12px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+      }
+      .tile .value {
+        display: block;
+        font-size: 44px;
+        font-weight: 750;
+        line-height: 1.1;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .tile .name {
+        font-size: 0.9em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .tile .waiting {
+        display: block;
+        font-size: 0.8em;
+        line-height: 2.6;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .per-phase {
+        --bar-height: 58px;
+        --bar-font: 0.9em;
+      }
+      .per-phase .share-legend {
+        margin-top: 14px;
+        width: 100%;
+        font-size: 0.95em;
+      }
+      .per-phase .share-legend .name {
+        width: 100%;
+      }
+      .episodes {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+      }
+      .episodes ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+        overflow: hidden;
+      }
+      .episodes li {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) auto;
+        column-gap: 16px;
+        row-gap: 5px;
+        --strip-height: 22px;
+        animation: arrive 0.5s ease-out;
+      }
+      .episodes .id {
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-weight: 700;
+        font-size: 0.86em;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .episodes .who {
+        margin-left: 0.7em;
+        font-family: var(--fleet-font, system-ui, sans-serif);
+        font-weight: 400;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .episodes .facts {
+        font-size: 0.78em;
+        color: var(--fleet-muted, #a9b0bb);
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
+      }
+      .episodes .strip {
+        grid-column: 1 / -1;
+      }
+      .quiet {
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      @keyframes arrive {
+        from {
+          opacity: 0;
+          transform: translateY(-10px);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .episodes li {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this, ['fleet', 'phaseMix']);
+  // Episode ages and a phase mix that ages out move with time alone.
+  protected readonly clock = new ClockController(this, 1000);
+
+  /** The per-phase figures last drawn and where they came from (for tests). */
+  perPhase: { source: PerPhaseSource; segments: readonly ShareSegment[] } = { source: 'none', segments: [] };
+
+  private tile(cls: string, name: string, value: string | undefined) {
+    return html`<div class="tile ${cls}">
+      ${value !== undefined ? html`<span class="value">${value}</span>` : html`<span class="waiting">waiting for <code>snapshot</code></span>`}
+      <span class="name">${name}</span>
+    </div>`;
+  }
+
+  private computePerPhase(now: number): { source: PerPhaseSource; segments: ShareSegment[] } {
+    const counts = this.store.state.fleet.snapshot?.phase_counts;
+    if (counts && Object.keys(counts).length > 0)
+      return { source: 'snapshot', segments: shareSegments(counts) };
+    const shares = phaseSharesAt(this.store.state.phaseMix, now);
+    if (shares.source === 'none') return { source: 'none', segments: [] };
+    return { source: shares.source, segments: shareSegments(shares.counts) };
+  }
+
+  private perPhaseSection(now: number) {
+    const perPhase = this.computePerPhase(now);
+    this.perPhase = perPhase;
+    const { source, segments } = perPhase;
+    const total = segments.reduce((sum, s) => sum + s.count, 0);
+    const counts = areCounts(segments);
+    return html`<section class="per-phase" part="per-phase">
+      <h3>${source === 'snapshot' || source === 'none' ? text.perPhase : text.perPhaseFromMix}</h3>
+      ${
+        source === 'none'
+          ? html`<p class="quiet">Waiting for <code>phase_counts</code> in a <code>snapshot</code>, or a <code>phase_mix</code>.</p>`
+          : html`${shareBar(
+              segments,
+              `${counts ? `${formatCount(total)} labelled windows: ` : ''}${segments
+                .filter((s) => s.count > 0)
+                .map((s) => `${s.phase} ${Math.round(s.share * 100)}%`)
+                .join(', ')}`,
+            )}
+            ${shareLegend(segments, counts)}`
+      }
+    </section>`;
+  }
+
+  private episodeRow(e: EpisodeRecord, now: number) {
+    const axis = e.duration_s ?? Math.max(1, ...(e.phases ?? []).map((p) => p.end_s));
+    const facts = [
+      e.windows !== undefined ? `${formatCount(e.windows)} windows` : undefined,
+      e.samples !== undefined ? `${formatCount(e.samples)} samples` : undefined,
+      formatAgo((now - e.updated) / 1000),
+    ].filter((f) => f !== undefined);
+    return html`<li data-episode=${e.episode_id}>
+      <span class="id">${e.episode_id}<span class="who">${e.host_id} · ${e.profile}</span></span>
+      <span class="facts">${facts.join(' · ')}</span>
+      ${phaseStrip(stripSegments(e.phases, axis), { labels: true })}
+    </li>`;
+  }
+
+  override render() {
+    const { fleet, phaseMix } = this.store.state;
+    const hasMix = phaseMix.direct !== undefined || phaseMix.buckets.length > 0;
+    if (!fleet.snapshot && fleet.episodes.size === 0 && !hasMix)
+      return emptyState(text.heading, ['snapshot', 'episode', 'phase_mix']);
+    const now = this.store.now();
+    const totals = fleet.snapshot?.totals;
+    const recent = fleet.recentComplete.slice(0, LAST_N);
+    return html`
+      <h2>${text.heading}</h2>
+      <div class="body">
+        <div class="left">
+          <div class="totals" part="totals">
+            ${this.tile('episodes', text.totals.episodes, totals && formatCount(totals.episodes))}
+            ${this.tile('windows', text.totals.windows, totals && formatCount(totals.windows))}
+            ${this.tile('samples', text.totals.samples, totals && formatCount(totals.samples))}
+            ${this.tile('size', text.totals.size, totals ? (totals.bytes !== undefined ? formatBytes(totals.bytes) : '—') : undefined)}
+          </div>
+          ${this.perPhaseSection(now)}
+        </div>
+        <section class="episodes" part="episodes">
+          <h3>${text.lastTen}</h3>
+          ${
+            recent.length === 0
+              ? html`<p class="quiet">${text.noEpisodes} Waiting for an <code>episode</code> with status <code>complete</code>.</p>`
+              : html`<ol>${repeat(
+                  recent,
+                  (e) => e.episode_id,
+                  (e) => this.episodeRow(e, now),
+                )}</ol>`
+          }
+        </section>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-db-scene': FleetDbScene;
+  }
+}

@@ -1,0 +1,261 @@
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import type { SourceInfo } from '../../bus/source-info.js';
+import { TITLE_TEXT } from '../../content/deck-text.js';
+import { PHASES } from '../../contract/vocabulary.js';
+import { hostsOnline } from '../../store/fleet.js';
+import { formatCount } from '../db/format.js';
+import { phaseSwatch } from '../shared/phase-swatch.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import { swatchStyles } from '../shared/swatch-styles.js';
+
+/** What the live strip shows, derived from the stores and the bus source. */
+export interface TitleStrip {
+  readonly hostsOnline?: { readonly online: number; readonly total: number };
+  readonly episodesStored?: number;
+  /** Detections received on this bus; undefined until the first. */
+  readonly detections?: number;
+  readonly source: SourceInfo;
+}
+
+/** Text of a source's link state for the strip ("live", "retrying in 3 s"). */
+export function sourceStateText(source: SourceInfo): string {
+  return source.detail ? `${source.state} ${source.detail}` : source.state;
+}
+
+/**
+ * Scene 1: the title, subtitle and authors from the content folder, and a
+ * live strip along the bottom — hosts online, episodes stored, detections
+ * so far, and where the events come from — so the first thing the audience
+ * sees already moves.
+ *
+ * @csspart strip - the live strip
+ * @csspart stat - one figure of the strip
+ * @cssprop --fleet-bg - background colour
+ * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-accent - the rule under the title
+ */
+@customElement('fleet-title-scene')
+export class FleetTitleScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    swatchStyles,
+    css`
+      .chip {
+        line-height: 1;
+      }
+      :host {
+        display: flex;
+        flex-direction: column;
+        justify-content: space-between;
+        padding: 56px 96px 64px;
+      }
+      header {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        padding-bottom: 24px;
+      }
+      .kicker {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5em 0.7em;
+        font-size: 0.95em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .kicker .arrow {
+        opacity: 0.6;
+      }
+      h1 {
+        margin: 40px 0 0;
+        font-size: 78px;
+        line-height: 1.05;
+        letter-spacing: -0.02em;
+        max-width: 1300px;
+      }
+      .rule {
+        width: 180px;
+        height: 6px;
+        margin: 30px 0 26px;
+        border-radius: 3px;
+        background: var(--fleet-accent, #5aa9e6);
+      }
+      .subtitle {
+        margin: 0;
+        font-size: 34px;
+        line-height: 1.25;
+        max-width: 1200px;
+        color: var(--fleet-fg, #e8eaed);
+        opacity: 0.92;
+      }
+      .authors {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 48px;
+        margin: 34px 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 26px;
+      }
+      .authors .affiliation {
+        margin-left: 0.5em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .occasion {
+        margin: 14px 0 0;
+        font-size: 22px;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .strip {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr)) minmax(0, 1.4fr);
+        gap: 20px;
+      }
+      .stat {
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        gap: 4px;
+        min-height: 124px;
+        padding: 18px 24px;
+        border-radius: 12px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+        overflow: hidden;
+      }
+      .stat .value {
+        font-size: 46px;
+        font-weight: 700;
+        line-height: 1.1;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .stat .value .of {
+        font-size: 0.6em;
+        font-weight: 500;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .stat .name {
+        font-size: 20px;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .stat .waiting {
+        font-size: 20px;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .source .value {
+        font-size: 30px;
+        font-weight: 600;
+      }
+      .source .state {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        font-size: 20px;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .dot {
+        width: 12px;
+        height: 12px;
+        border-radius: 50%;
+        background: #8a8f98;
+      }
+      .dot.live {
+        background: #3fb27f;
+      }
+      .dot.connecting,
+      .dot.retrying {
+        background: #e0b040;
+      }
+      .dot.stale,
+      .dot.stopped {
+        background: #d64550;
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this, ['fleet', 'live']);
+
+  /** The strip's figures now (for tests and the print layout). */
+  get strip(): TitleStrip {
+    const state = this.store.state;
+    return {
+      hostsOnline: hostsOnline(state.fleet),
+      episodesStored: state.fleet.snapshot?.totals.episodes,
+      detections: state.live.total > 0 ? state.live.total : undefined,
+      source: this.store.bus.source,
+    };
+  }
+
+  private stat(cls: string, name: string, value: TemplateResult | string | undefined, waitsFor: string) {
+    return html`<div class="stat ${cls}" part="stat">
+      ${
+        value !== undefined
+          ? html`<span class="value">${value}</span>`
+          : html`<span class="waiting">waiting for <code>${waitsFor}</code></span>`
+      }
+      <span class="name">${name}</span>
+    </div>`;
+  }
+
+  override render() {
+    const text = TITLE_TEXT;
+    const strip = this.strip;
+    const online = strip.hostsOnline;
+    return html`
+      <header>
+        <div class="kicker" aria-label="the five phases">
+          ${PHASES.map((p, i) => html`${i > 0 ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}${phaseSwatch(p)}`)}
+        </div>
+        <h1>${text.title}</h1>
+        <div class="rule" aria-hidden="true"></div>
+        <p class="subtitle">${text.subtitle}</p>
+        <ul class="authors">
+          ${text.authors.map(
+            (a) =>
+              html`<li><span class="name">${a.name}</span>${a.affiliation ? html`<span class="affiliation">${a.affiliation}</span>` : nothing}</li>`,
+          )}
+        </ul>
+        ${text.occasion ? html`<p class="occasion">${text.occasion}</p>` : nothing}
+      </header>
+      <section class="strip" part="strip" role="status" aria-live="off">
+        ${this.stat(
+          'hosts',
+          text.strip.hostsOnline,
+          online
+            ? html`${formatCount(online.online)}<span class="of"> / ${formatCount(online.total)}</span>`
+            : undefined,
+          'snapshot',
+        )}
+        ${this.stat(
+          'episodes',
+          text.strip.episodesStored,
+          strip.episodesStored !== undefined ? formatCount(strip.episodesStored) : undefined,
+          'snapshot',
+        )}
+        ${this.stat(
+          'detections',
+          text.strip.detections,
+          strip.detections !== undefined ? formatCount(strip.detections) : undefined,
+          'live_detection',
+        )}
+        <div class="stat source" part="stat">
+          <span class="value" title=${strip.source.label}>${strip.source.label}</span>
+          <span class="name">${text.strip.source}
+            <span class="state"><span class="dot ${strip.source.state}" aria-hidden="true"></span>${sourceStateText(strip.source)}</span></span>
+        </div>
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-title-scene': FleetTitleScene;
+  }
+}
