@@ -62,7 +62,13 @@ export const SCENES: readonly SceneEntry[] = [
   { slug: 'chunking', title: 'Chunking an episode', tag: 'fleet-chunking-scene', waitsFor: ['prediction'] },
   { slug: 'models', title: 'Model accuracy', tag: 'fleet-models-scene', waitsFor: ['model_metric'] },
   { slug: 'training-code', title: 'The training loop', tag: 'fleet-training-code-scene', waitsFor: [] },
-  { slug: 'knn', title: 'Embedding space', tag: 'fleet-knn-scene', waitsFor: ['embedding'] },
+  {
+    slug: 'knn',
+    title: 'Embedding space',
+    tag: 'fleet-knn-scene',
+    waitsFor: ['embedding'],
+    load: () => import('../scenes/knn/knn-scene.js'),
+  },
   { slug: 'perf', title: 'Accuracy against cost', tag: 'fleet-perf-scene', waitsFor: ['model_perf'] },
   {
     slug: 'live',

@@ -170,8 +170,10 @@ export function writtenSince(state: EmbeddingsState, since: RingMark | undefined
   if (written >= state.capacity) return all;
   const start = since.head;
   const first = Math.min(written, state.capacity - start);
-  return first === written ? [[start, written]] : [
-    [start, first],
-    [0, written - first],
-  ];
+  return first === written
+    ? [[start, written]]
+    : [
+        [start, first],
+        [0, written - first],
+      ];
 }

@@ -87,32 +87,36 @@ describe('agreement', () => {
       cluster: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 7 }), fc.array(fc.array(event, { maxLength: 12 })), (cap, batches) => {
-        let s = emptyEmbeddings(cap);
-        for (const batch of batches)
-          s = reduceEmbeddings(
-            s,
-            batch.map((e, i) => ({ ...point(i), ...e })),
-          );
-        let judged = 0;
-        let agreed = 0;
-        const phases = new Map<string, number>();
-        const clusters = new Map<number, number>();
-        for (let i = 0; i < s.count; i++) {
-          const slot = embeddingSlot(s, i);
-          const p = s.labels[s.phase[slot]!]!;
-          const q = s.labels[s.predicted[slot]!]!;
-          if (p !== '' && q !== '') {
-            judged++;
-            if (p === q) agreed++;
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.array(event, { maxLength: 12 })),
+        (cap, batches) => {
+          let s = emptyEmbeddings(cap);
+          for (const batch of batches)
+            s = reduceEmbeddings(
+              s,
+              batch.map((e, i) => ({ ...point(i), ...e })),
+            );
+          let judged = 0;
+          let agreed = 0;
+          const phases = new Map<string, number>();
+          const clusters = new Map<number, number>();
+          for (let i = 0; i < s.count; i++) {
+            const slot = embeddingSlot(s, i);
+            const p = s.labels[s.phase[slot]!]!;
+            const q = s.labels[s.predicted[slot]!]!;
+            if (p !== '' && q !== '') {
+              judged++;
+              if (p === q) agreed++;
+            }
+            phases.set(p, (phases.get(p) ?? 0) + 1);
+            clusters.set(s.cluster[slot]!, (clusters.get(s.cluster[slot]!) ?? 0) + 1);
           }
-          phases.set(p, (phases.get(p) ?? 0) + 1);
-          clusters.set(s.cluster[slot]!, (clusters.get(s.cluster[slot]!) ?? 0) + 1);
-        }
-        expect([s.judged, s.agreed]).toEqual([judged, agreed]);
-        expect(new Map(s.phaseCounts)).toEqual(phases);
-        expect(new Map(s.clusterCounts)).toEqual(clusters);
-      }),
+          expect([s.judged, s.agreed]).toEqual([judged, agreed]);
+          expect(new Map(s.phaseCounts)).toEqual(phases);
+          expect(new Map(s.clusterCounts)).toEqual(clusters);
+        },
+      ),
     );
   });
 });

@@ -1,0 +1,647 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { phaseColor } from '../../contract/palette.js';
+import { phaseLabel } from '../../contract/vocabulary.js';
+import type { EmbeddingsState } from '../../store/embeddings.js';
+import { emptyState } from '../shared/empty-state.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { StoreController } from '../shared/store-controller.js';
+import {
+  COLOUR_MODES,
+  type ColourMode,
+  type LegendEntry,
+  legendEntries,
+  MODE_TITLES,
+  type PointInfo,
+  pointInfo,
+} from './colour-modes.js';
+import { FallbackPlot } from './fallback-plot.js';
+import type { KnnView } from './knn-view.js';
+
+/** The legend lists at most this many classes, the largest first past it, and sums the rest. */
+const LEGEND_MAX = 24;
+
+type ViewModule = typeof import('./knn-view.js');
+let viewModule: Promise<ViewModule> | undefined;
+/** three.js and the view, fetched once, on the first mount: its own chunk. */
+const loadView = (): Promise<ViewModule> => {
+  viewModule ??= import('./knn-view.js');
+  return viewModule;
+};
+
+const number = (n: number) => n.toLocaleString('en-US');
+const coordinate = (v: number) => v.toFixed(3);
+
+/** What is drawing the points. */
+type Drawing = 'none' | 'loading' | 'webgl' | 'fallback';
+
+/**
+ * Scene 11: the embedding store as a 3-D scatter drawn with three.js — one
+ * point cloud over the store's ring (no geometry rebuilt per event; only the
+ * slots written since the last frame go to the GPU), round anti-aliased dots
+ * sized to the count, orbit / zoom / pan, auto-rotation until the first
+ * interaction (none under reduced motion), a reset-view button, a colour mode
+ * toggle with a legend of what arrived, and a hover tooltip. Without WebGL it
+ * says so and draws the x–y projection on a 2-D canvas.
+ *
+ * @csspart viewport - the area the points are drawn in
+ * @csspart legend - the legend of classes with counts
+ * @csspart modes - the colour mode buttons
+ * @csspart notice - the "no WebGL" notice of the 2-D fallback
+ * @csspart tooltip - the hovered point's values
+ * @csspart empty - the empty state before the first point
+ * @cssprop --fleet-bg - background colour
+ * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-grid - the unit cube's lines
+ * @cssprop --fleet-muted - axes and secondary text
+ * @cssprop --fleet-panel - legend, tooltip and button surfaces
+ */
+@customElement('fleet-knn-scene')
+export class FleetKnnScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: 12px;
+      }
+      header {
+        display: flex;
+        align-items: flex-end;
+        justify-content: space-between;
+        gap: 24px;
+      }
+      header h2 {
+        margin: 0;
+      }
+      .stats {
+        margin-top: 4px;
+        font-variant-numeric: tabular-nums;
+      }
+      .stats b {
+        font-weight: 700;
+      }
+      .modes {
+        display: inline-flex;
+        padding: 4px;
+        gap: 4px;
+        border-radius: 999px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+      }
+      button {
+        font: inherit;
+        color: inherit;
+        cursor: pointer;
+      }
+      .modes button {
+        font-size: 0.82em;
+        padding: 0.3em 1em;
+        border: 0;
+        border-radius: 999px;
+        background: transparent;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .modes button[aria-pressed='true'] {
+        background: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-bg, #111418);
+        font-weight: 650;
+      }
+      .modes button:focus-visible,
+      .reset:focus-visible {
+        outline: 2px solid var(--fleet-accent, #5aa9e6);
+        outline-offset: 2px;
+      }
+      .body {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 1fr 340px;
+        gap: 28px;
+      }
+      .viewport {
+        position: relative;
+        min-width: 0;
+        min-height: 0;
+        overflow: hidden;
+        border-radius: 14px;
+        background: radial-gradient(
+          ellipse at 50% 45%,
+          color-mix(in srgb, var(--fleet-panel, #1b2027) 85%, transparent),
+          transparent 72%
+        );
+        touch-action: none;
+      }
+      .gl,
+      .gl canvas {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        display: block;
+      }
+      .gl canvas {
+        cursor: grab;
+      }
+      .gl canvas:active {
+        cursor: grabbing;
+      }
+      .labels {
+        position: absolute;
+        inset: 0;
+        pointer-events: none;
+      }
+      .axis-label {
+        position: absolute;
+        left: 0;
+        top: 0;
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-size: 0.8em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .reset {
+        position: absolute;
+        left: 14px;
+        bottom: 14px;
+        font-size: 0.72em;
+        padding: 0.35em 0.9em;
+        border-radius: 8px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+      }
+      .hint {
+        position: absolute;
+        right: 16px;
+        bottom: 16px;
+        margin: 0;
+        font-size: 0.65em;
+        pointer-events: none;
+      }
+      .notice {
+        position: absolute;
+        left: 16px;
+        top: 14px;
+        right: 16px;
+        margin: 0;
+        font-size: 0.75em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .notice b {
+        color: var(--fleet-fg, #e8eaed);
+      }
+      aside {
+        align-self: start;
+        max-height: 100%;
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        padding: 18px 20px;
+        border-radius: 14px;
+        background: var(--fleet-panel, #1b2027);
+      }
+      aside h3 {
+        margin: 0 0 10px;
+        font-size: 0.8em;
+        font-weight: 650;
+        text-transform: uppercase;
+        letter-spacing: 0.06em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        overflow-y: auto;
+        min-height: 0;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 1em minmax(0, 1fr) auto;
+        align-items: center;
+        column-gap: 0.55em;
+        padding: 0.2em 0;
+        font-size: 0.88em;
+      }
+      ul.dense {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        column-gap: 18px;
+      }
+      ul.dense li {
+        font-size: 0.68em;
+        padding: 0.1em 0;
+      }
+      .dot {
+        width: 0.8em;
+        height: 0.8em;
+        border-radius: 50%;
+        box-shadow: inset 0 0 0 1.5px rgba(0, 0, 0, 0.35);
+      }
+      .unlabelled .dot {
+        opacity: 0.5;
+      }
+      .unlabelled .name {
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      ul.dense li.unlabelled {
+        grid-column: 1 / -1;
+      }
+      .name {
+        overflow: hidden;
+        white-space: nowrap;
+        text-overflow: ellipsis;
+      }
+      .count {
+        font-variant-numeric: tabular-nums;
+        text-align: right;
+      }
+      .share {
+        grid-column: 2 / 4;
+        height: 3px;
+        border-radius: 2px;
+        background: var(--fleet-border, #39414d);
+        overflow: hidden;
+      }
+      .share span {
+        display: block;
+        height: 100%;
+      }
+      ul.dense .share {
+        display: none;
+      }
+      .agreement {
+        margin-top: 22px;
+        padding-top: 16px;
+        border-top: 1px solid var(--fleet-border, #39414d);
+      }
+      .agreement .rate {
+        font-size: 1.9em;
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        line-height: 1.1;
+      }
+      .agreement .of {
+        font-size: 0.7em;
+      }
+      .more {
+        margin-top: 8px;
+        font-size: 0.7em;
+      }
+      .tooltip {
+        position: absolute;
+        z-index: 2;
+        pointer-events: none;
+        padding: 10px 14px;
+        border-radius: 8px;
+        font-size: 0.72em;
+        line-height: 1.5;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
+        white-space: nowrap;
+      }
+      .tooltip .k {
+        display: inline-block;
+        min-width: 5.6em;
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .tooltip .chip {
+        display: inline-block;
+        width: 0.7em;
+        height: 0.7em;
+        margin-right: 0.4em;
+        border-radius: 50%;
+      }
+      .tooltip .xyz {
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-size: 0.92em;
+      }
+    `,
+  ];
+
+  private readonly store = new StoreController(this, ['embeddings']);
+
+  /** What the points are coloured by. */
+  @state() mode: ColourMode = 'truth';
+  /** What is drawing: WebGL, the 2-D fallback, or nothing yet. */
+  @state() drawing: Drawing = 'none';
+  @state() private fallbackReason = '';
+  @state() private hovered?: { info: PointInfo; x: number; y: number };
+
+  /** The three.js view while WebGL draws (tests, diagnostics). */
+  view?: KnnView;
+  /** The 2-D plot while WebGL is missing (tests). */
+  fallback?: FallbackPlot;
+  private canvas?: HTMLCanvasElement;
+  /** Bumped on disconnect, so a view that loads after the element left is thrown away. */
+  private generation = 0;
+  private resizeObserver?: ResizeObserver;
+  private motionQuery?: MediaQueryList;
+  private pointer?: { x: number; y: number };
+  private synced?: { state: EmbeddingsState; mode: ColourMode };
+  private readyWaiters: (() => void)[] = [];
+
+  /** Resolves once points are drawn by WebGL or the fallback. */
+  whenDrawing(): Promise<Drawing> {
+    if (this.view || this.fallback) return Promise.resolve(this.drawing);
+    return new Promise((ok) => this.readyWaiters.push(() => ok(this.drawing)));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
+    this.motionQuery?.addEventListener('change', this.onMotionChange);
+    // A re-connected element keeps its shadow DOM: mount a fresh view on the next update.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.generation++;
+    this.unmount();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    this.motionQuery = undefined;
+  }
+
+  /** Colours the points by `mode`. */
+  setMode(mode: ColourMode): void {
+    this.mode = mode;
+  }
+
+  /** Back to the home view (and auto-rotation, unless motion is reduced). */
+  resetView(): void {
+    this.view?.resetView();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const host = this.renderRoot.querySelector<HTMLElement>('.gl');
+    if (host && !this.canvas) this.mount(host);
+    this.sync();
+  }
+
+  private onMotionChange = (event: MediaQueryListEvent) => this.view?.setReducedMotion(event.matches);
+
+  private theme() {
+    const style = getComputedStyle(this);
+    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+    return {
+      grid: read('--fleet-grid', '#2a3038'),
+      axis: read('--fleet-muted', '#a9b0bb'),
+      fg: read('--fleet-fg', '#e8eaed'),
+      muted: read('--fleet-muted', '#a9b0bb'),
+    };
+  }
+
+  private mount(host: HTMLElement): void {
+    const canvas = document.createElement('canvas');
+    host.append(canvas);
+    this.canvas = canvas;
+    const viewport = host.parentElement!;
+    this.resizeObserver?.observe(viewport);
+    const context = canvas.getContext('webgl2', {
+      alpha: true,
+      antialias: false,
+      premultipliedAlpha: true,
+      powerPreference: 'high-performance',
+    });
+    if (!context) {
+      this.useFallback('WebGL is not available in this browser.');
+      return;
+    }
+    this.drawing = 'loading';
+    const generation = this.generation;
+    loadView()
+      .then((module) => {
+        if (generation !== this.generation || this.canvas !== canvas) {
+          context.getExtension('WEBGL_lose_context')?.loseContext();
+          return;
+        }
+        const labels = this.renderRoot.querySelector<HTMLElement>('.labels')!;
+        this.view = module.createKnnView({
+          canvas,
+          context,
+          labels,
+          theme: this.theme(),
+          reducedMotion: this.motionQuery?.matches ?? false,
+          onHover: (slot) => this.onHover(slot),
+          onContextLost: () => this.useFallback('The WebGL context was lost.'),
+        });
+        this.drawing = 'webgl';
+        this.resize();
+        this.synced = undefined;
+        this.sync();
+        this.settleWaiters();
+      })
+      .catch((error: unknown) => {
+        if (generation !== this.generation) return;
+        this.useFallback(
+          `The 3-D view could not start (${error instanceof Error ? error.message : 'error'}).`,
+        );
+      });
+  }
+
+  private useFallback(reason: string): void {
+    const host = this.renderRoot.querySelector<HTMLElement>('.gl');
+    this.unmount();
+    if (!host) return;
+    // A canvas that once asked for WebGL cannot give a 2-D context: a fresh one.
+    const canvas = document.createElement('canvas');
+    host.append(canvas);
+    this.canvas = canvas;
+    this.resizeObserver?.observe(host.parentElement!);
+    this.fallback = new FallbackPlot(canvas, this.theme());
+    this.fallbackReason = reason;
+    this.drawing = 'fallback';
+    this.resize();
+    this.sync();
+    this.settleWaiters();
+  }
+
+  private unmount(): void {
+    this.view?.dispose();
+    this.view = undefined;
+    this.fallback = undefined;
+    this.canvas?.remove();
+    this.canvas = undefined;
+    this.synced = undefined;
+    this.hovered = undefined;
+    this.drawing = 'none';
+  }
+
+  private settleWaiters(): void {
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const ok of waiters) ok();
+  }
+
+  private resize(): void {
+    const viewport = this.canvas?.parentElement?.parentElement;
+    if (!viewport) return;
+    const { clientWidth: w, clientHeight: h } = viewport;
+    this.view?.resize(w, h);
+    this.fallback?.resize(w, h);
+  }
+
+  private sync(): void {
+    const embeddings = this.store.state.embeddings;
+    if (this.synced?.state === embeddings && this.synced.mode === this.mode) return;
+    if (!this.view && !this.fallback) return;
+    this.view?.sync(embeddings, this.mode);
+    this.fallback?.sync(embeddings, this.mode);
+    this.synced = { state: embeddings, mode: this.mode };
+    if (this.fallback && this.pointer) this.onHover(this.fallback.pick(this.pointer.x, this.pointer.y));
+  }
+
+  private onHover(slot: number): void {
+    const pointer = this.pointer;
+    this.hovered =
+      slot >= 0 && pointer ? { info: pointInfo(this.store.state.embeddings, slot), ...pointer } : undefined;
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    const viewport = event.currentTarget as HTMLElement;
+    const rect = viewport.getBoundingClientRect();
+    // The deck scales the stage: convert to the viewport's own CSS px.
+    const scale = rect.width / (viewport.clientWidth || 1);
+    const x = (event.clientX - rect.left) / scale;
+    const y = (event.clientY - rect.top) / scale;
+    if (event.buttons !== 0) {
+      this.pointer = undefined;
+      this.view?.setPointer(undefined);
+      this.hovered = undefined;
+      return;
+    }
+    this.pointer = { x, y };
+    this.view?.setPointer(x, y);
+    if (this.fallback) this.onHover(this.fallback.pick(x, y));
+  }
+
+  private onPointerLeave(): void {
+    this.pointer = undefined;
+    this.view?.setPointer(undefined);
+    this.hovered = undefined;
+  }
+
+  /** Keeps a touch drag on the cloud from reaching the deck as a swipe. */
+  private stopTouch(event: PointerEvent): void {
+    if (event.pointerType === 'touch') event.stopPropagation();
+  }
+
+  private tooltip(): unknown {
+    const hovered = this.hovered;
+    if (!hovered) return nothing;
+    const { info } = hovered;
+    const viewport = this.canvas?.parentElement?.parentElement;
+    const w = viewport?.clientWidth ?? 0;
+    const h = viewport?.clientHeight ?? 0;
+    const left = hovered.x + 270 > w ? hovered.x - 270 : hovered.x + 18;
+    const top = hovered.y + 150 > h ? hovered.y - 150 : hovered.y + 18;
+    const phase = (label: string | undefined) =>
+      label === undefined
+        ? html`<span class="muted">unlabelled</span>`
+        : html`<span class="chip" style="background:${phaseColor(label)}"></span>${phaseLabel(label)}`;
+    return html`<div class="tooltip" part="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
+      <div><span class="k">phase</span>${phase(info.phase)}</div>
+      <div><span class="k">predicted</span>${phase(info.predicted)}</div>
+      <div><span class="k">cluster</span>${info.cluster ?? html`<span class="muted">unlabelled</span>`}</div>
+      <div class="xyz"><span class="k">x y z</span>${coordinate(info.x)} ${coordinate(info.y)} ${coordinate(info.z)}</div>
+    </div>`;
+  }
+
+  private legend(entries: LegendEntry[], held: number): unknown {
+    const sorted = entries.length > LEGEND_MAX ? [...entries].sort((a, b) => b.count - a.count) : entries;
+    const shown = sorted.slice(0, LEGEND_MAX);
+    const rest = sorted.slice(LEGEND_MAX);
+    const restCount = rest.reduce((sum, e) => sum + e.count, 0);
+    const dense = entries.length > 12;
+    return html`<ul class=${dense ? 'dense' : ''} aria-label="Legend">
+        ${shown.map(
+          (e) => html`<li data-key=${e.key} class=${e.unlabelled ? 'unlabelled' : ''} title=${e.label}>
+            <span class="dot" style="background:${e.color}"></span>
+            <span class="name">${dense ? e.short : e.label}</span>
+            <span class="count">${number(e.count)}</span>
+            <span class="share"><span style="width:${(100 * e.count) / Math.max(1, held)}%;background:${e.color}"></span></span>
+          </li>`,
+        )}
+      </ul>
+      ${rest.length > 0 ? html`<div class="more muted">+ ${rest.length} more classes, ${number(restCount)} points</div>` : nothing}`;
+  }
+
+  override render() {
+    const embeddings = this.store.state.embeddings;
+    if (embeddings.total === 0) return emptyState('Embedding space', ['embedding']);
+    const entries = legendEntries(embeddings, this.mode);
+    const evicted = embeddings.total - embeddings.count;
+    const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${e.label} ${e.count}`).join(', ')}`;
+    return html`
+      <header>
+        <div>
+          <h2>Embedding space</h2>
+          <div class="stats" role="status" aria-live="off">
+            <b class="held">${number(embeddings.count)}</b> points
+            <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
+          </div>
+        </div>
+        <div class="modes" part="modes" role="group" aria-label="Colour by">
+          ${COLOUR_MODES.map(
+            (mode) => html`<button
+              type="button"
+              data-mode=${mode}
+              aria-pressed=${mode === this.mode ? 'true' : 'false'}
+              @click=${() => this.setMode(mode)}
+            >${MODE_TITLES[mode]}</button>`,
+          )}
+        </div>
+      </header>
+      <div class="body">
+        <div
+          class="viewport"
+          part="viewport"
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${this.onPointerLeave}
+          @pointerdown=${this.stopTouch}
+          @pointerup=${this.stopTouch}
+        >
+          <div class="gl" role="img" aria-label=${summary}></div>
+          <div class="labels" aria-hidden="true"></div>
+          ${
+            this.drawing === 'fallback'
+              ? html`<p class="notice" part="notice" role="status"><b>${this.fallbackReason}</b> Showing the x–y projection in 2-D; z is not drawn.</p>`
+              : nothing
+          }
+          ${
+            this.drawing === 'webgl'
+              ? html`<button type="button" class="reset" @click=${() => this.resetView()}>Reset view</button>
+                <p class="hint muted">drag to orbit · scroll to zoom · right-drag to pan</p>`
+              : nothing
+          }
+          ${this.tooltip()}
+        </div>
+        <aside part="legend">
+          <h3>${MODE_TITLES[this.mode]}</h3>
+          ${this.legend(entries, embeddings.count)}
+          ${
+            embeddings.judged > 0
+              ? html`<div class="agreement">
+                <h3>Predicted = truth</h3>
+                <div class="rate">${((100 * embeddings.agreed) / embeddings.judged).toFixed(1)}%</div>
+                <div class="of muted">of ${number(embeddings.judged)} points with both labels</div>
+              </div>`
+              : nothing
+          }
+        </aside>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-knn-scene': FleetKnnScene;
+  }
+}
