@@ -77,8 +77,14 @@ export const STACK_TEXT: StackText = {
   caption: 'From host telemetry to a classified window on this screen',
   nodes: {
     hosts: { title: 'Fleet hosts', lines: ['telemetry agents', 'malware profiles run', 'phase after phase'] },
-    collector: { title: 'Collector', lines: ['samples at 10 Hz', '10-second windows', 'one episode per run'] },
-    store: { title: 'Episode store', lines: ['labelled episodes', 'a phase per window', 'train / test splits'] },
+    collector: {
+      title: 'Collector',
+      lines: ['samples at 10 Hz', '10-second windows', 'one episode per run'],
+    },
+    store: {
+      title: 'Episode store',
+      lines: ['labelled episodes', 'a phase per window', 'train / test splits'],
+    },
     training: { title: 'Training', lines: ['sequence models'] },
     inference: { title: 'Inference', lines: ['local CPU', 'or a remote GPU', 'window by window'] },
     bus: { title: 'Event bus', lines: ['JSON events over', 'WebSocket or replay'] },
