@@ -58,10 +58,34 @@ export const SCENES: readonly SceneEntry[] = [
     waitsFor: ['phase', 'phase_mix'],
     load: () => import('../scenes/baseline/baseline-scene.js'),
   },
-  { slug: 'attacks', title: 'Attack profiles', tag: 'fleet-attacks-scene', waitsFor: ['attack_profile'] },
-  { slug: 'chunking', title: 'Chunking an episode', tag: 'fleet-chunking-scene', waitsFor: ['prediction'] },
-  { slug: 'models', title: 'Model accuracy', tag: 'fleet-models-scene', waitsFor: ['model_metric'] },
-  { slug: 'training-code', title: 'The training loop', tag: 'fleet-training-code-scene', waitsFor: [] },
+  {
+    slug: 'attacks',
+    title: 'Attack profiles',
+    tag: 'fleet-attacks-scene',
+    waitsFor: ['attack_profile'],
+    load: () => import('../scenes/attacks/attacks-scene.js'),
+  },
+  {
+    slug: 'chunking',
+    title: 'Chunking an episode',
+    tag: 'fleet-chunking-scene',
+    waitsFor: ['prediction'],
+    load: () => import('../scenes/chunking/chunking-scene.js'),
+  },
+  {
+    slug: 'models',
+    title: 'Model accuracy',
+    tag: 'fleet-models-scene',
+    waitsFor: ['model_metric'],
+    load: () => import('../scenes/models/models-scene.js'),
+  },
+  {
+    slug: 'training-code',
+    title: 'The training loop',
+    tag: 'fleet-training-code-scene',
+    waitsFor: [],
+    load: () => import('../scenes/training-code/training-code-scene.js'),
+  },
   {
     slug: 'knn',
     title: 'Embedding space',
@@ -69,7 +93,13 @@ export const SCENES: readonly SceneEntry[] = [
     waitsFor: ['embedding'],
     load: () => import('../scenes/knn/knn-scene.js'),
   },
-  { slug: 'perf', title: 'Accuracy against cost', tag: 'fleet-perf-scene', waitsFor: ['model_perf'] },
+  {
+    slug: 'perf',
+    title: 'Accuracy against cost',
+    tag: 'fleet-perf-scene',
+    waitsFor: ['model_perf'],
+    load: () => import('../scenes/perf/perf-scene.js'),
+  },
   {
     slug: 'live',
     title: 'Live detections',
@@ -77,7 +107,13 @@ export const SCENES: readonly SceneEntry[] = [
     waitsFor: ['live_detection'],
     load: () => import('../scenes/live/live-scene.js'),
   },
-  { slug: 'references', title: 'References', tag: 'fleet-references-scene', waitsFor: [] },
+  {
+    slug: 'references',
+    title: 'References',
+    tag: 'fleet-references-scene',
+    waitsFor: [],
+    load: () => import('../scenes/references/references-scene.js'),
+  },
 ];
 
 /**

@@ -1,0 +1,138 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { REFERENCES, type Reference } from '../../content/references.js';
+import { sceneStyles } from '../shared/scene-styles.js';
+import { displayUrl, isWebLink, MIN_REFERENCE_FONT, referenceLayout, sentence } from './reference-layout.js';
+
+/**
+ * Scene 14: the references, numbered, from `src/content/references.ts`. A
+ * long list flows into two columns and smaller type until it fits; each
+ * link is shown as text so it reads on a projector and in print.
+ *
+ * @csspart list - the numbered list
+ * @cssprop --fleet-accent - the numbers
+ */
+@customElement('fleet-references-scene')
+export class FleetReferencesScene extends LitElement {
+  static override styles = [
+    sceneStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+      }
+      .box {
+        flex: 1;
+        min-height: 0;
+        overflow: hidden;
+      }
+      ol {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        column-gap: 48px;
+        line-height: 1.3;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 2.7em 1fr;
+        break-inside: avoid;
+        margin-bottom: 0.75em;
+      }
+      .n {
+        color: var(--fleet-accent, #5aa9e6);
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+      }
+      .title {
+        font-weight: 650;
+      }
+      .meta {
+        color: var(--fleet-muted, #a9b0bb);
+      }
+      .url {
+        display: block;
+        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-size: 0.86em;
+        color: var(--fleet-accent, #5aa9e6);
+        text-decoration: none;
+        overflow-wrap: anywhere;
+      }
+      a.url:hover {
+        text-decoration: underline;
+      }
+    `,
+  ];
+
+  @query('.box') private box?: HTMLElement;
+
+  /** The references shown; the content folder's list unless a page sets another. */
+  @property({ attribute: false }) references: readonly Reference[] = REFERENCES;
+
+  /** Steps of 0.5px taken below the first guess because the list still overflowed. */
+  @state() private shrink = 0;
+
+  /** The font size last drawn, px (for tests). */
+  fontSize = 0;
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver(() => this.fit());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('references')) this.shrink = 0;
+  }
+
+  protected override updated(): void {
+    if (this.box && this.resizeObserver) this.resizeObserver.observe(this.box);
+    this.fit();
+  }
+
+  /** Shrinks the type a step at a time (one render each) while the list overflows its box. */
+  private fit(): void {
+    const box = this.box;
+    if (!box || box.clientHeight === 0) return;
+    const overflows = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+    if (overflows && this.fontSize - 0.5 >= MIN_REFERENCE_FONT) this.shrink++;
+  }
+
+  private item(ref: Reference, n: number): unknown {
+    const url = displayUrl(ref.url);
+    return html`<li>
+      <span class="n">[${n}]</span>
+      <span>
+        <span class="authors">${sentence(ref.authors)}</span>
+        <span class="title">${sentence(ref.title)}</span>
+        <span class="meta">${ref.venue}, ${ref.year}.</span>
+        ${isWebLink(ref.url) ? html`<a class="url" href=${ref.url} rel="noreferrer">${url}</a>` : html`<span class="url">${url}</span>`}
+      </span>
+    </li>`;
+  }
+
+  override render() {
+    const layout = referenceLayout(this.references.length);
+    this.fontSize = Math.max(MIN_REFERENCE_FONT, layout.fontSize - this.shrink * 0.5);
+    return html`
+      <h2>References</h2>
+      <div class="box">
+        <ol part="list" style="columns:${layout.columns};font-size:${this.fontSize}px">
+          ${this.references.map((ref, i) => this.item(ref, i + 1))}
+        </ol>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fleet-references-scene': FleetReferencesScene;
+  }
+}
