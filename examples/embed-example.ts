@@ -43,12 +43,13 @@ async function main(): Promise<void> {
   const status = byId<HTMLElement>('published');
   let sent = 0;
   let accepted = 0;
-  const publish = (host: string, predicted: KnownPhase) => {
+  const publish = (host: string, predicted: KnownPhase, actual?: KnownPhase) => {
     sent++;
     accepted += pageBus.publish({
       type: 'live_detection',
       host_id: host,
       predicted,
+      actual,
       confidence: 0.6 + Math.random() * 0.4,
       model: 'gru',
       profile: 'this page',
@@ -62,11 +63,17 @@ async function main(): Promise<void> {
     publish('page-button', select.value as KnownPhase);
   });
 
+  // The timer walks through the phases and knows the truth; every fourth guess is wrong.
   let tick = 0;
-  const timer = setInterval(() => {
-    publish('page-timer', lib.PHASES[tick++ % lib.PHASES.length]!);
-  }, TIMER_MS);
-  publish('page-timer', lib.PHASES[tick++]!);
+  const publishTick = () => {
+    const phases = lib.PHASES;
+    const actual = phases[Math.floor(tick / 3) % phases.length]!;
+    const predicted = tick % 4 === 3 ? phases[(phases.indexOf(actual) + 1) % phases.length]! : actual;
+    publish('page-timer', predicted, actual);
+    tick++;
+  };
+  const timer = setInterval(publishTick, TIMER_MS);
+  publishTick();
   addEventListener('pagehide', () => clearInterval(timer), { once: true });
 }
 
