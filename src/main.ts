@@ -3,16 +3,36 @@ import { startSources } from './bus/start-source.js';
 import { readSourceOptions } from './bus/url-options.js';
 import { isEmbedFrame, mountEmbedFrame } from './deck/embed-frame.js';
 import './deck/fleet-deck.js';
+import { connectAudience } from './deck/presenter/audience-link.js';
+import { applyPageTheme, rememberTheme, type ThemeName, themeFromParams } from './deck/theme.js';
 
 /**
  * The deck as a page: reads the URL, builds the bus and its source, mounts
  * `<fleet-deck>` filling the window — or, with `?embed&scene=SLUG`, that one
- * scene alone for an iframe.
+ * scene alone for an iframe; `?presenter`, the presenter view; `?print`,
+ * every scene one per page. `?theme=light` themes any of them.
  */
-function boot(): void {
+async function boot(): Promise<void> {
   const params = new URLSearchParams(location.search);
+  const theme = themeFromParams(params);
+  applyPageTheme(theme);
+  const onTheme = (next: ThemeName) => {
+    applyPageTheme(next);
+    rememberTheme(next);
+  };
   if (isEmbedFrame(params)) {
     mountEmbedFrame(params, document.body);
+    return;
+  }
+  // The presenter and print views are their own chunks: the audience page does not load them.
+  if (params.has('presenter')) {
+    const { mountPresenter } = await import('./deck/presenter/presenter-page.js');
+    mountPresenter(params, document.body, onTheme);
+    return;
+  }
+  if (params.has('print')) {
+    const { mountPrint } = await import('./deck/print/print-page.js');
+    mountPrint(params, document.body);
     return;
   }
   const options = readSourceOptions(params);
@@ -21,8 +41,14 @@ function boot(): void {
   const deck = document.createElement('fleet-deck');
   deck.bus = bus;
   deck.globalKeys = true;
+  deck.theme = theme;
+  deck.addEventListener('fleet-theme-change', (e) =>
+    onTheme((e as CustomEvent<{ theme: ThemeName }>).detail.theme),
+  );
   document.body.append(deck);
+  // Join the presenter channel now, so an open presenter view finds this window again after a reload.
+  connectAudience(deck);
   deck.focus();
 }
 
-boot();
+void boot();

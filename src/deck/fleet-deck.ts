@@ -8,8 +8,10 @@ import { emptyState } from '../scenes/shared/empty-state.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
 import { actionForKey, type DeckAction, KEY_HELP } from './keymap.js';
+import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
+import { nextTheme, type ThemeName, themeHostStyles } from './theme.js';
 
 const SWIPE_MIN_PX = 60;
 
@@ -20,8 +22,10 @@ const SWIPE_MIN_PX = 60;
  * mounted; the stores keep every scene's state, so returning is instant.
  *
  * @fires fleet-scene-change - after navigation; detail: `{ index, slug }`
+ * @fires fleet-theme-change - after `t` switched the theme; detail: `{ theme }`
  * @attr global-keys - take keys from the whole window (the deck is the page); otherwise only when focused
  * @attr no-hash - do not read or write the URL hash
+ * @attr theme - `dark` (default, for projectors) or `light`; sets the `--fleet-*` colours on the host
  * @csspart stage - the scaled 1600×900 stage
  * @cssprop --fleet-bg - stage background
  * @cssprop --fleet-fg - text colour
@@ -29,6 +33,7 @@ const SWIPE_MIN_PX = 60;
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {
   static override styles = [
+    themeHostStyles(),
     css`
       :host {
         display: block;
@@ -115,14 +120,14 @@ export class FleetDeck extends LitElement {
         font-family: ui-monospace, Menlo, Consolas, monospace;
         padding: 0.05em 0.35em;
         border-radius: 4px;
-        background: #1f242c;
+        background: var(--fleet-code-bg, #1f242c);
       }
       .overlay {
         position: absolute;
         inset: 0;
         z-index: 10;
         padding: 48px 64px;
-        background: rgba(8, 10, 13, 0.94);
+        background: var(--fleet-overlay, rgba(8, 10, 13, 0.94));
         overflow: auto;
       }
       .overview {
@@ -136,8 +141,8 @@ export class FleetDeck extends LitElement {
         text-align: left;
         vertical-align: top;
         border-radius: 10px;
-        border: 2px solid #2a313b;
-        background: #161a20;
+        border: 2px solid var(--fleet-border, #2a313b);
+        background: var(--fleet-panel, #161a20);
         color: inherit;
         font: inherit;
         font-size: 18px;
@@ -147,15 +152,16 @@ export class FleetDeck extends LitElement {
         gap: 6px;
       }
       .overview button[aria-current='true'] {
-        border-color: #5aa9e6;
+        border-color: var(--fleet-accent, #5aa9e6);
       }
       .overview button:focus-visible {
-        outline: 3px solid #5aa9e6;
+        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline-offset: 2px;
       }
       .overview .n {
         font-size: 30px;
         font-weight: 700;
-        color: #a9b0bb;
+        color: var(--fleet-muted, #a9b0bb);
       }
       .help table {
         font-size: 22px;
@@ -175,8 +181,39 @@ export class FleetDeck extends LitElement {
         z-index: 11;
         padding: 8px 18px;
         border-radius: 8px;
-        background: #1b2027;
+        background: var(--fleet-panel, #1b2027);
         font-size: 24px;
+      }
+      .presenter-link {
+        position: absolute;
+        top: 20px;
+        right: 20px;
+        z-index: 12;
+        display: flex;
+        align-items: center;
+        gap: 14px;
+        padding: 12px 18px;
+        border-radius: 8px;
+        font-size: 20px;
+        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border, #39414d);
+      }
+      .presenter-link a {
+        color: var(--fleet-accent, #5aa9e6);
+        font-weight: 600;
+      }
+      .presenter-link a:focus-visible,
+      .presenter-link button:focus-visible {
+        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline-offset: 2px;
+      }
+      .presenter-link button {
+        font: inherit;
+        color: inherit;
+        background: none;
+        border: 1px solid var(--fleet-border, #39414d);
+        border-radius: 6px;
+        cursor: pointer;
       }
       .visually-hidden {
         position: absolute;
@@ -195,6 +232,8 @@ export class FleetDeck extends LitElement {
   @property({ type: Number }) index = 0;
   @property({ type: Boolean, attribute: 'global-keys' }) globalKeys = false;
   @property({ type: Boolean, attribute: 'no-hash' }) noHash = false;
+  /** Colour theme; `t` switches it. */
+  @property({ reflect: true }) theme: ThemeName = 'dark';
 
   @state() private overlay?: 'overview' | 'help';
   @state() private diagnostics = false;
@@ -203,6 +242,8 @@ export class FleetDeck extends LitElement {
   @state() private fit = { scale: 1, x: 0, y: 0 };
   @state() private announcement = '';
   @state() private source?: SourceInfo;
+  /** The presenter view's URL, shown as a link when the browser refused to open a window. */
+  @state() private presenterLink?: string;
 
   private lifetime?: AbortController;
   private resizeObserver?: ResizeObserver;
@@ -346,6 +387,7 @@ export class FleetDeck extends LitElement {
         return true;
       case 'escape':
         if (this.digits !== '') this.digits = '';
+        else if (this.presenterLink) this.presenterLink = undefined;
         else if (this.overlay) this.overlay = undefined;
         else this.toggleOverlay('overview');
         return true;
@@ -361,6 +403,12 @@ export class FleetDeck extends LitElement {
       case 'diagnostics':
         this.diagnostics = !this.diagnostics;
         return true;
+      case 'presenter':
+        this.openPresenterView();
+        return true;
+      case 'theme':
+        this.toggleTheme();
+        return true;
       case 'fullscreen':
         if (document.fullscreenElement) void document.exitFullscreen();
         else void this.requestFullscreen?.().catch(() => undefined);
@@ -368,6 +416,30 @@ export class FleetDeck extends LitElement {
       default:
         return false;
     }
+  }
+
+  /** Opens the presenter view (kept in step with this deck); a link when pop-ups are blocked. */
+  openPresenterView(): void {
+    const opened = openPresenter(this);
+    if (opened) {
+      this.presenterLink = undefined;
+      this.announcement = 'Presenter view opened in another window';
+      return;
+    }
+    this.presenterLink = presenterUrl(location.href);
+    this.announcement = 'The browser blocked the presenter window: use the link to open it';
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.presenter-link a')?.focus(),
+    );
+  }
+
+  /** Switches between the dark and light themes. */
+  toggleTheme(): void {
+    this.theme = nextTheme(this.theme);
+    this.announcement = `${this.theme === 'dark' ? 'Dark' : 'Light'} theme`;
+    this.dispatchEvent(
+      new CustomEvent('fleet-theme-change', { detail: { theme: this.theme }, bubbles: true, composed: true }),
+    );
   }
 
   private toggleOverlay(which: 'overview' | 'help'): void {
@@ -437,13 +509,23 @@ export class FleetDeck extends LitElement {
         ${this.overlay === 'overview' ? this.renderOverview() : nothing}
         ${this.overlay === 'help' ? this.renderHelp() : nothing}
         ${this.diagnostics ? html`<fleet-diagnostics-overlay .bus=${this.bus}></fleet-diagnostics-overlay>` : nothing}
-        ${this.simControls
-          ? html`<fleet-sim-controls @fleet-close=${() => {
-              this.simControls = false;
-              this.focus();
-            }}></fleet-sim-controls>`
-          : nothing}
+        ${
+          this.simControls
+            ? html`<fleet-sim-controls @fleet-close=${() => {
+                this.simControls = false;
+                this.focus();
+              }}></fleet-sim-controls>`
+            : nothing
+        }
         ${this.digits ? html`<div class="jump">go to ${this.digits}_</div>` : nothing}
+        ${
+          this.presenterLink
+            ? html`<div class="presenter-link" role="alert">
+              <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>Open the presenter view</a>
+              <button aria-label="Dismiss" @click=${() => (this.presenterLink = undefined)}>✕</button>
+            </div>`
+            : nothing
+        }
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${
           source

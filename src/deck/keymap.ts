@@ -75,6 +75,8 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['f', 'fullscreen'],
   ['d', 'diagnostics'],
   ['s', 'simulator controls'],
+  ['p', 'presenter view (notes, next scene, timer)'],
+  ['t', 'light / dark theme'],
   ['?', 'this help'],
   ['swipe left / right', 'next / previous (touch)'],
 ];

@@ -104,11 +104,19 @@ export function themeHostStyles(): CSSResult {
   return unsafeCSS(rules.join('\n'));
 }
 
-/** Sets the page's own background to the theme's letterbox, so no dark frame shows around a light deck. */
-export function applyPageTheme(theme: ThemeName, root: HTMLElement = document.documentElement): void {
+/**
+ * Themes the page around the deck: the theme's custom properties on the root
+ * element (so a bare scene, the iframe mode and anything else on the page
+ * inherit them) and the letterbox as the page background, so no dark frame
+ * shows around a light deck. CSSOM writes, which the page's CSP allows.
+ */
+export function applyPageTheme(theme: ThemeName, doc: Document = document): void {
+  const root = doc.documentElement;
   root.dataset.theme = theme;
-  root.style.background = THEMES[theme]['--fleet-letterbox'];
+  for (const [name, value] of Object.entries(THEMES[theme])) root.style.setProperty(name, value);
   root.style.colorScheme = theme;
+  for (const box of [root, doc.body])
+    box?.style.setProperty('background', THEMES[theme]['--fleet-letterbox']);
 }
 
 /** Keeps `?theme=` in the address bar in step with the theme, so a reload keeps it. */

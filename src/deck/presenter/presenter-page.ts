@@ -1,0 +1,29 @@
+import { type ThemeName, themeFromParams } from '../theme.js';
+import './fleet-presenter.js';
+
+/** Whether the URL asks for the presenter view: `?presenter`. */
+export function isPresenterPage(params: URLSearchParams): boolean {
+  return params.has('presenter');
+}
+
+/**
+ * The presenter view as a page, filling the window. It starts no source of
+ * its own: its bus is a mirror of the audience deck's (see `bus-mirror.ts`).
+ */
+export function mountPresenter(
+  params: URLSearchParams,
+  root: HTMLElement,
+  onTheme?: (theme: ThemeName) => void,
+): HTMLElement {
+  const presenter = document.createElement('fleet-presenter');
+  presenter.theme = themeFromParams(params);
+  // CSSOM writes, which the page's Content-Security-Policy allows.
+  presenter.style.position = 'fixed';
+  presenter.style.inset = '0';
+  presenter.addEventListener('fleet-theme-change', (e) =>
+    onTheme?.((e as CustomEvent<{ theme: ThemeName }>).detail.theme),
+  );
+  document.title = 'Presenter — Fleet deck';
+  root.append(presenter);
+  return presenter;
+}
