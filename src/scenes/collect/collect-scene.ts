@@ -228,7 +228,7 @@ export class FleetCollectScene extends LitElement {
 
   protected override updated(): void {
     if (this.rowsBox && this.resizeObserver) this.resizeObserver.observe(this.rowsBox);
-    this.measure();
+    // The observer reports the first size at once, and every change after.
   }
 
   private measure(): void {

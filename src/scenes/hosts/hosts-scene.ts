@@ -234,7 +234,7 @@ export class FleetHostsScene extends LitElement {
 
   protected override updated(): void {
     if (this.box && this.resizeObserver) this.resizeObserver.observe(this.box);
-    this.measure();
+    // The observer reports the first size at once, and every change after.
   }
 
   private measure(): void {

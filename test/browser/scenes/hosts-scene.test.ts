@@ -1,0 +1,158 @@
+import { expect } from '@open-wc/testing';
+import { provideBus } from '../../../src/bus/bus-request.js';
+import '../../../src/scenes/hosts/hosts-scene.js';
+import type { FleetHostsScene } from '../../../src/scenes/hosts/hosts-scene.js';
+import { FleetBus, mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+const host = (i: number, extra: Record<string, unknown> = {}) => ({
+  host_id: `host-${String(i).padStart(3, '0')}`,
+  online: true,
+  phase: 'clean',
+  profile: 'bursty-c2',
+  episodes: 40 + i,
+  last_seen: 4990,
+  ...extra,
+});
+
+const snapshot = (hosts: unknown[]) => ({
+  type: 'snapshot',
+  t_wall: 5000,
+  hosts,
+  totals: { episodes: 0, windows: 0, samples: 0 },
+});
+
+/** Mounts the scene under a bus whose clock the test moves. */
+async function mountClocked(clock: { t: number }) {
+  const bus = new FleetBus({ now: () => clock.t });
+  const lifetime = new AbortController();
+  const box = document.createElement('div');
+  box.style.cssText = 'width:1600px;height:900px;position:relative';
+  provideBus(box, () => bus, lifetime.signal);
+  const element = document.createElement('fleet-hosts-scene');
+  box.append(element);
+  document.body.append(box);
+  await settle(element);
+  return {
+    element,
+    bus,
+    cleanup: () => {
+      box.remove();
+      lifetime.abort();
+    },
+  };
+}
+
+const cards = (el: FleetHostsScene) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=card]')];
+
+describe('<fleet-hosts-scene>', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('names the events it waits for before the first one', async () => {
+    const mounted = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = mounted.cleanup;
+    const empty = mounted.element.shadowRoot!.querySelector('[part=empty]')!;
+    expect(empty.textContent).to.contain('snapshot');
+    expect(empty.textContent).to.contain('episode');
+  });
+
+  it('shows a card per host with its id, status, phase, profile, episodes and a ticking last seen', async () => {
+    const clock = { t: 1_000 };
+    const { element, bus, cleanup: c } = await mountClocked(clock);
+    cleanup = c;
+    await publishAndSettle(bus, element, [
+      snapshot([
+        host(10, { phase: 'infected_running', profile: 'slow-exfil', episodes: 1234 }),
+        host(2, { online: false, phase: 'dormant', last_seen: 4700 }),
+      ]),
+    ]);
+    const [first, second] = cards(element);
+    expect(first!.dataset.host).to.equal('host-002');
+    expect(second!.dataset.host).to.equal('host-010');
+    expect(element.layout!.tier).to.equal('full');
+    expect(squash(second!.querySelector('.status')!.textContent)).to.equal('online');
+    expect(second!.querySelector('.swatch')!.getAttribute('data-phase')).to.equal('infected_running');
+    expect(squash(second!.querySelector('.phase')!.textContent)).to.contain('infected running');
+    expect(second!.querySelector('.profile')!.textContent).to.equal('slow-exfil');
+    expect(squash(second!.querySelector('.episodes')!.textContent)).to.equal('1,234 episodes');
+    // Producer clock: t_wall 5000, last_seen 4990 → 10 s before the snapshot.
+    expect(second!.querySelector('.seen')!.textContent).to.equal('10 s ago');
+    expect(first!.classList.contains('offline')).to.equal(true);
+    expect(squash(first!.querySelector('.status')!.textContent)).to.equal('offline');
+    expect(first!.querySelector('.seen')!.textContent).to.equal('5 min ago');
+
+    // No new snapshot for 30 s: last seen keeps ticking.
+    clock.t += 30_000;
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(cards(element)[1]!.querySelector('.seen')!.textContent).to.equal('40 s ago');
+    const counts = squash(element.shadowRoot!.querySelector('.counts')!.textContent);
+    expect(counts).to.equal('2 hosts 1 online 1 offline');
+  });
+
+  it('lists a host that only episodes name', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, {
+      type: 'episode',
+      episode_id: 'e1',
+      host_id: 'lab-7',
+      profile: 'worm-scan',
+      status: 'recording',
+      phases: [{ phase: 'armed', start_s: 0, end_s: 10 }],
+    });
+    const [card] = cards(element);
+    expect(card!.dataset.host).to.equal('lab-7');
+    expect(card!.querySelector('.swatch')!.getAttribute('data-phase')).to.equal('armed');
+    expect(card!.querySelector('.profile')!.textContent).to.equal('worm-scan');
+  });
+
+  it('renders hostile ids, phases and profiles as text', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = c;
+    const hostile = '<img src=x onerror=alert(1)>';
+    await publishAndSettle(
+      bus,
+      element,
+      snapshot([{ host_id: hostile, online: true, phase: hostile, profile: hostile }]),
+    );
+    const [card] = cards(element);
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(card!.querySelector('.id')!.textContent).to.equal(hostile);
+    expect(card!.querySelector('.profile')!.textContent).to.equal(hostile);
+    expect(card!.querySelector('.swatch .label')!.textContent).to.equal(hostile);
+  });
+
+  it('fills the stage with 5 hosts and fits 200 without scrolling or growing the page', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, snapshot(Array.from({ length: 5 }, (_, i) => host(i + 1))));
+    await settle(element);
+    expect(element.layout!.tier).to.equal('full');
+    const big = cards(element)[0]!.getBoundingClientRect();
+    expect(big.width).to.be.at.least(380);
+    expect(big.height).to.be.at.least(250);
+
+    await publishAndSettle(bus, element, snapshot(Array.from({ length: 200 }, (_, i) => host(i + 1))));
+    await settle(element);
+    const box = element.shadowRoot!.querySelector<HTMLElement>('.box')!;
+    expect(cards(element)).to.have.length(200);
+    expect(element.getBoundingClientRect().height).to.equal(900);
+    expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
+    const last = cards(element)[199]!.getBoundingClientRect();
+    expect(last.bottom).to.be.at.most(element.getBoundingClientRect().bottom);
+    // Every id stays readable: no card clips its id.
+    for (const card of cards(element)) {
+      const id = card.querySelector<HTMLElement>('.id')!;
+      expect(id.scrollWidth, card.dataset.host).to.be.at.most(id.clientWidth + 1);
+    }
+
+    // Far past the stage (1000 hosts): the grid scrolls inside its box, the page still does not grow.
+    await publishAndSettle(bus, element, snapshot(Array.from({ length: 1000 }, (_, i) => host(i + 1))));
+    await settle(element);
+    expect(element.getBoundingClientRect().height).to.equal(900);
+    expect(box.scrollHeight).to.be.greaterThan(box.clientHeight);
+  });
+});
