@@ -33,7 +33,7 @@ const number = (n: number) => n.toLocaleString('en-US');
 const coordinate = (v: number) => v.toFixed(3);
 
 /** What is drawing the points. */
-type Drawing = 'none' | 'loading' | 'webgl' | 'fallback';
+type Drawing = 'none' | 'webgl' | 'fallback';
 
 /**
  * Scene 11: the embedding store as a 3-D scatter drawn with three.js — one
@@ -380,7 +380,8 @@ export class FleetKnnScene extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const host = this.renderRoot.querySelector<HTMLElement>('.gl');
-    if (host && !this.canvas) this.mount(host);
+    // Unmounting sets state, so a removed element still updates once: it must not mount again.
+    if (host && !this.canvas && this.isConnected) this.mount(host);
     this.sync();
   }
 
@@ -413,7 +414,6 @@ export class FleetKnnScene extends LitElement {
       this.useFallback('WebGL is not available in this browser.');
       return;
     }
-    this.drawing = 'loading';
     const generation = this.generation;
     loadView()
       .then((module) => {
@@ -546,10 +546,10 @@ export class FleetKnnScene extends LitElement {
         ? html`<span class="muted">unlabelled</span>`
         : html`<span class="chip" style="background:${phaseColor(label)}"></span>${phaseLabel(label)}`;
     return html`<div class="tooltip" part="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
-      <div><span class="k">phase</span>${phase(info.phase)}</div>
-      <div><span class="k">predicted</span>${phase(info.predicted)}</div>
-      <div><span class="k">cluster</span>${info.cluster ?? html`<span class="muted">unlabelled</span>`}</div>
-      <div class="xyz"><span class="k">x y z</span>${coordinate(info.x)} ${coordinate(info.y)} ${coordinate(info.z)}</div>
+      <div><span class="k">phase</span> ${phase(info.phase)}</div>
+      <div><span class="k">predicted</span> ${phase(info.predicted)}</div>
+      <div><span class="k">cluster</span> ${info.cluster ?? html`<span class="muted">unlabelled</span>`}</div>
+      <div class="xyz"><span class="k">x y z</span> ${coordinate(info.x)} ${coordinate(info.y)} ${coordinate(info.z)}</div>
     </div>`;
   }
 
