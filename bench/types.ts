@@ -23,6 +23,8 @@ export interface BenchRow {
   readonly target?: string;
   /** Whether the target is met; undefined when there is none. */
   readonly met?: boolean;
+  /** A short remark printed under the table (how it was measured, why it failed). */
+  readonly note?: string;
 }
 
 /** A scenario module under bench/scenarios/ exports `run`. */
