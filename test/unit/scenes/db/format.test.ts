@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAgo,
+  formatBytes,
+  formatCount,
+  formatHz,
+  formatPercent,
+  formatRate,
+} from '../../../../src/scenes/db/format.js';
+
+describe('formatting for the data scenes', () => {
+  it('groups counts and keeps rates readable', () => {
+    expect(formatCount(738000)).toBe('738,000');
+    expect(formatCount(0)).toBe('0');
+    expect(formatRate(50)).toBe('50.0');
+    expect(formatRate(1500)).toBe('1,500');
+    expect(formatHz(10)).toBe('10');
+    expect(formatHz(12.5)).toBe('12.5');
+    expect(formatPercent(0.4213)).toBe('42.1%');
+  });
+
+  it('writes sizes in decimal units with three significant digits', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(1000)).toBe('1.0 kB');
+    expect(formatBytes(52_000_000)).toBe('52.0 MB');
+    expect(formatBytes(150_000_000)).toBe('150 MB');
+    expect(formatBytes(3_400_000_000)).toBe('3.4 GB');
+    expect(formatBytes(2e18)).toBe('2,000 PB');
+    expect(formatBytes(Number.NaN)).toBe('—');
+    expect(formatBytes(-1)).toBe('—');
+  });
+
+  it('says how long ago in whole units that tick at most once a second', () => {
+    expect(formatAgo(undefined)).toBe('—');
+    expect(formatAgo(0)).toBe('just now');
+    expect(formatAgo(1.9)).toBe('just now');
+    expect(formatAgo(2)).toBe('2 s ago');
+    expect(formatAgo(59.9)).toBe('59 s ago');
+    expect(formatAgo(60)).toBe('1 min ago');
+    expect(formatAgo(3599)).toBe('59 min ago');
+    expect(formatAgo(3600)).toBe('1 h ago');
+    expect(formatAgo(47 * 3600)).toBe('47 h ago');
+    expect(formatAgo(48 * 3600)).toBe('2 d ago');
+    expect(formatAgo(-5)).toBe('just now');
+  });
+});
