@@ -2,7 +2,14 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { REFERENCES, type Reference } from '../../content/references.js';
 import { sceneStyles } from '../shared/scene-styles.js';
-import { displayUrl, isWebLink, MIN_REFERENCE_FONT, referenceLayout, sentence } from './reference-layout.js';
+import {
+  displayUrl,
+  isSmallestLayout,
+  isWebLink,
+  type ReferenceLayout,
+  referenceLayout,
+  sentence,
+} from './reference-layout.js';
 
 /**
  * Scene 14: the references, numbered, from `src/content/references.ts`. A
@@ -58,6 +65,13 @@ export class FleetReferencesScene extends LitElement {
         text-decoration: none;
         overflow-wrap: anywhere;
       }
+      .compact .url {
+        display: inline;
+        margin-left: 0.3em;
+      }
+      .compact li {
+        margin-bottom: 0.55em;
+      }
       a.url:hover {
         text-decoration: underline;
       }
@@ -69,11 +83,11 @@ export class FleetReferencesScene extends LitElement {
   /** The references shown; the content folder's list unless a page sets another. */
   @property({ attribute: false }) references: readonly Reference[] = REFERENCES;
 
-  /** Steps of 0.5px taken below the first guess because the list still overflowed. */
-  @state() private shrink = 0;
+  /** Fitting steps taken past the first guess because the list still overflowed. */
+  @state() private step = 0;
 
-  /** The font size last drawn, px (for tests). */
-  fontSize = 0;
+  /** The layout last drawn (for tests). */
+  layout?: ReferenceLayout;
   private resizeObserver?: ResizeObserver;
 
   override connectedCallback(): void {
@@ -88,7 +102,7 @@ export class FleetReferencesScene extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('references')) this.shrink = 0;
+    if (changed.has('references')) this.step = 0;
   }
 
   protected override updated(): void {
@@ -96,12 +110,12 @@ export class FleetReferencesScene extends LitElement {
     this.fit();
   }
 
-  /** Shrinks the type a step at a time (one render each) while the list overflows its box. */
+  /** Takes a fitting step (one render each) while the list overflows its box. */
   private fit(): void {
     const box = this.box;
     if (!box || box.clientHeight === 0) return;
     const overflows = box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
-    if (overflows && this.fontSize - 0.5 >= MIN_REFERENCE_FONT) this.shrink++;
+    if (overflows && !isSmallestLayout(this.references.length, this.step)) this.step++;
   }
 
   private item(ref: Reference, n: number): unknown {
@@ -118,12 +132,12 @@ export class FleetReferencesScene extends LitElement {
   }
 
   override render() {
-    const layout = referenceLayout(this.references.length);
-    this.fontSize = Math.max(MIN_REFERENCE_FONT, layout.fontSize - this.shrink * 0.5);
+    const layout = referenceLayout(this.references.length, this.step);
+    this.layout = layout;
     return html`
       <h2>References</h2>
       <div class="box">
-        <ol part="list" style="columns:${layout.columns};font-size:${this.fontSize}px">
+        <ol part="list" class=${layout.compact ? 'compact' : ''} style="columns:${layout.columns};font-size:${layout.fontSize}px">
           ${this.references.map((ref, i) => this.item(ref, i + 1))}
         </ol>
       </div>
