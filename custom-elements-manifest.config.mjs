@@ -1,8 +1,46 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * @custom-elements-manifest/analyzer: the manifest of the public elements,
  * generated from their classes and JSDoc (`@attr`, `@fires`, `@csspart`,
  * `@cssprop`) into the library build, `dist/lib/custom-elements.json`.
  */
+
+/**
+ * Custom properties every scene takes from `sceneStyles`
+ * (src/scenes/shared/scene-styles.ts), documented once here rather than in
+ * fourteen class comments. An embedding page sets these to fit a scene into a
+ * smaller box.
+ */
+const SCENE_STYLE_PROPERTIES = [
+  ['--fleet-bg', 'background colour (dark default #111418)'],
+  ['--fleet-fg', 'text colour'],
+  ['--fleet-muted', 'secondary text: labels, units, captions'],
+  ['--fleet-font', 'font family'],
+  ['--fleet-font-size', 'base font size (22px, sized for the 1600×900 stage; smaller for a small box)'],
+  ['--fleet-scene-padding', 'padding around the scene (48px 64px)'],
+];
+
+/** Adds the shared scene properties to each element class of a module whose source uses `sceneStyles`. */
+function sharedSceneStyles() {
+  return {
+    name: 'fleet-shared-scene-styles',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        if (!/\bsceneStyles\b/.test(readFileSync(module.path, 'utf8'))) continue;
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.customElement) continue;
+          declaration.cssProperties ??= [];
+          for (const [name, description] of SCENE_STYLE_PROPERTIES) {
+            if (!declaration.cssProperties.some((p) => p.name === name))
+              declaration.cssProperties.push({ name, description });
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: [
     'src/embed.ts',
@@ -16,4 +54,5 @@ export default {
   packagejson: false,
   // No third-party manifests (this is what needs rs-module-lexer's native binary).
   dependencies: false,
+  plugins: [sharedSceneStyles()],
 };

@@ -32,6 +32,22 @@ export { MODELS, PHASES, phaseLabel } from './contract/vocabulary.js';
 export { ZOD_JIT } from './contract/zod-mode.js';
 export { FleetDeck } from './deck/fleet-deck.js';
 export { SCENES, type SceneEntry } from './deck/scene-registry.js';
+// The scene classes, as types only: their modules stay lazily loaded chunks, and the
+// declarations carry each one's HTMLElementTagNameMap entry.
+export type { FleetAttacksScene } from './scenes/attacks/attacks-scene.js';
+export type { FleetBaselineScene } from './scenes/baseline/baseline-scene.js';
+export type { FleetChunkingScene } from './scenes/chunking/chunking-scene.js';
+export type { FleetCollectScene } from './scenes/collect/collect-scene.js';
+export type { FleetDbScene } from './scenes/db/db-scene.js';
+export type { FleetHostsScene } from './scenes/hosts/hosts-scene.js';
+export type { FleetKnnScene } from './scenes/knn/knn-scene.js';
+export type { FleetLiveScene } from './scenes/live/live-scene.js';
+export type { FleetModelsScene } from './scenes/models/models-scene.js';
+export type { FleetPerfScene } from './scenes/perf/perf-scene.js';
+export type { FleetReferencesScene } from './scenes/references/references-scene.js';
+export type { FleetStackScene } from './scenes/stack/stack-scene.js';
+export type { FleetTitleScene } from './scenes/title/title-scene.js';
+export type { FleetTrainingCodeScene } from './scenes/training-code/training-code-scene.js';
 export type { StoreName, StoreState } from './store/stores.js';
 
 /** The tags of every scene element, in deck order. */

@@ -29,6 +29,10 @@ const SWIPE_MIN_PX = 60;
  * @csspart stage - the scaled 1600×900 stage
  * @cssprop --fleet-bg - stage background
  * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-letterbox - around the 16:9 stage when the box is another shape
+ * @cssprop --fleet-focus - keyboard focus ring
+ * @cssprop --fleet-overlay - behind the overview and help overlays
+ * @cssprop --fleet-font - font family of the deck and its scenes
  */
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {

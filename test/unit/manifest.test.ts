@@ -17,6 +17,7 @@ interface Declaration {
   description?: string;
   attributes?: Attribute[];
   events?: { name: string; description?: string }[];
+  cssProperties?: { name: string; description?: string }[];
 }
 interface Manifest {
   modules: { path: string; declarations?: Declaration[]; exports?: { kind: string; name: string }[] }[];
@@ -95,6 +96,16 @@ describe('custom-elements.json', () => {
       `${tag} attributes without a description`,
     ).toEqual([]);
   });
+
+  it.each(SCENES.map((s) => s.tag))(
+    '%s: lists the custom properties an embedding page sizes it with',
+    (tag) => {
+      const properties = (elements.get(tag)?.declaration.cssProperties ?? []).map((p) => p.name);
+      expect(properties).toEqual(
+        expect.arrayContaining(['--fleet-font-size', '--fleet-scene-padding', '--fleet-bg']),
+      );
+    },
+  );
 
   it('documents the events the deck fires', () => {
     const events = elements.get('fleet-deck')?.declaration.events ?? [];
