@@ -24,8 +24,14 @@ export class FallbackPlot {
 
   constructor(
     readonly canvas: HTMLCanvasElement,
-    private readonly theme: { grid: string; muted: string },
+    private theme: { grid: string; muted: string },
   ) {}
+
+  /** New theme colours (the deck's `t`). */
+  setTheme(theme: { grid: string; muted: string }): void {
+    this.theme = theme;
+    this.redraw();
+  }
 
   /** The plot square inside the canvas (CSS px). */
   get plot(): { left: number; top: number; size: number } {

@@ -353,6 +353,9 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
     this.motionQuery?.addEventListener('change', this.onMotionChange);
+    document.addEventListener('fleet-theme-change', this.onThemeChange);
+    // Fetch three.js now, while the first points are still on their way.
+    void loadView().catch(() => {});
     // A re-connected element keeps its shadow DOM: mount a fresh view on the next update.
     this.requestUpdate();
   }
@@ -364,6 +367,7 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    document.removeEventListener('fleet-theme-change', this.onThemeChange);
     this.motionQuery = undefined;
   }
 
@@ -386,6 +390,15 @@ export class FleetKnnScene extends LitElement {
   }
 
   private onMotionChange = (event: MediaQueryListEvent) => this.view?.setReducedMotion(event.matches);
+
+  /** The deck switched themes: its custom properties apply after its next render. */
+  private onThemeChange = () => {
+    requestAnimationFrame(() => {
+      const theme = this.theme();
+      this.view?.setTheme(theme);
+      this.fallback?.setTheme(theme);
+    });
+  };
 
   private theme() {
     const style = getComputedStyle(this);

@@ -114,6 +114,8 @@ export interface KnnView {
   /** Back to the home view, rotating again unless motion is reduced. */
   resetView(): void;
   setReducedMotion(reduced: boolean): void;
+  /** New theme colours (the deck's `t`). */
+  setTheme(theme: KnnViewOptions['theme']): void;
   readonly autoRotating: boolean;
   /** Point geometries built so far: one per ring, never one per event. */
   readonly geometryBuilds: number;
@@ -428,6 +430,12 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     setReducedMotion(reduced) {
       reducedMotion = reduced;
       applyMotion();
+    },
+    setTheme(next) {
+      cubeMaterial.color.set(next.grid);
+      axesMaterial.color.set(next.axis);
+      (ringMaterial.uniforms.uColour!.value as Color).set(next.fg);
+      dirty = true;
     },
     get autoRotating() {
       return controls.autoRotate;

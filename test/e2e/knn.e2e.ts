@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, pageErrors, type Site, screenshot } from './support/site.js';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite('/fleet/');
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const scene = `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`;
+
+describe('the knn scene with the simulator', () => {
+  it('shows coloured points within five seconds at #/knn', async () => {
+    const page = await site.open('#/knn');
+    const started = Date.now();
+    await page.waitForFunction(`${scene}?.view?.drawnPoints > 0`, undefined, { timeout: 5000, polling: 100 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const drawn = (await page.evaluate(`${scene}.view.drawnPoints`)) as number;
+    const held = (await page.evaluate(
+      `document.querySelector('fleet-deck').bus.state.embeddings.count`,
+    )) as number;
+    expect(drawn).toBeGreaterThan(100);
+    expect(drawn).toBeLessThanOrEqual(held);
+    // Coloured, not grey: the simulator labels every point with a phase.
+    expect((await page.evaluate(`${scene}.view.colouredPixels()`)) as number).toBeGreaterThan(2000);
+    const legend = (await page.evaluate(
+      `[...${scene}.shadowRoot.querySelectorAll('[part=legend] li')].map((li) => li.dataset.key)`,
+    )) as string[];
+    expect(legend).toEqual(['clean', 'armed', 'infecting', 'infected_running', 'dormant']);
+    // three.js came in its own chunk, after the page's main module.
+    const scripts = (await page.evaluate(
+      `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'))`,
+    )) as string[];
+    expect(scripts.some((name) => /knn-view-[\w-]+\.js$/.test(name))).toBe(true);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'knn');
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('does not fetch three.js on a scene far from knn', async () => {
+    const page = await site.open('#/title');
+    await page.waitForFunction(`document.querySelector('fleet-deck')?.shadowRoot?.querySelector('.scene')`);
+    await page.waitForTimeout(500);
+    const scripts = (await page.evaluate(
+      `performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js'))`,
+    )) as string[];
+    expect(scripts.some((name) => /knn-view/.test(name))).toBe(false);
+    await page.close();
+  });
+});
