@@ -35,7 +35,10 @@ export interface WsSourceOptions {
   readonly timers?: SourceTimers;
   /** Uniform in [0, 1): the backoff's jitter. */
   readonly random?: () => number;
-  /** `document`: retries pause while hidden and resume at once when visible. */
+  /**
+   * `document`: retries pause while hidden and resume at once when visible; a
+   * `securitypolicyviolation` for the URL stops the source with the reason.
+   */
   readonly visibility?: VisibilityLike;
   /** `window`: an `online` event retries at once. */
   readonly network?: EventTarget;
@@ -319,6 +322,25 @@ export function startWebSocketSource(
     { signal: listeners.signal },
   );
   network?.addEventListener('online', retryNow, { signal: listeners.signal });
+  // A Content-Security-Policy that refuses the URL neither throws nor closes the socket in
+  // Chromium; the page only hears of it here. Retrying cannot help, so say why and stop.
+  visibility?.addEventListener(
+    'securitypolicyviolation',
+    (event) => {
+      const v = event as Event & { blockedURI?: string; effectiveDirective?: string; disposition?: string };
+      if (stopped || v.disposition === 'report' || v.effectiveDirective !== 'connect-src') return;
+      if (!v.blockedURI || !url.startsWith(v.blockedURI)) return;
+      stopped = true;
+      waiting = false;
+      open = false;
+      clearLinkTimers();
+      clear(retryTimer);
+      clear(countdownTimer);
+      dropSocket();
+      setState('stopped', "refused by this page's Content-Security-Policy: use wss: or a loopback host");
+    },
+    { signal: listeners.signal },
+  );
 
   connect();
 

@@ -189,6 +189,29 @@ describe('WebSocket source', () => {
     expect(clock.pending).toBe(0);
   });
 
+  it("stops, saying why, when the page's Content-Security-Policy refuses the URL", () => {
+    const { clock, instances, visibility, bus } = setup();
+    const unrelated = Object.assign(new Event('securitypolicyviolation'), {
+      blockedURI: 'https://cdn.example/x.js',
+      effectiveDirective: 'script-src',
+      disposition: 'enforce',
+    });
+    visibility.dispatchEvent(unrelated);
+    expect(bus.source.state).toBe('connecting');
+    const ours = Object.assign(new Event('securitypolicyviolation'), {
+      blockedURI: URL,
+      effectiveDirective: 'connect-src',
+      disposition: 'enforce',
+    });
+    visibility.dispatchEvent(ours);
+    expect(bus.source.state).toBe('stopped');
+    expect(bus.source.detail).toContain('Content-Security-Policy');
+    expect(instances[0]!.attached).toBe(false);
+    clock.advance(60_000);
+    expect(instances).toHaveLength(1);
+    expect(clock.pending).toBe(0);
+  });
+
   it('knows which close codes are terminal', () => {
     expect([1000, 1001, 1006, 1011, 1013, 4000, 4499, 5000].filter(isTerminalCloseCode)).toEqual([]);
     expect([1008, 1009, 4500, 4700, 4999].every(isTerminalCloseCode)).toBe(true);
