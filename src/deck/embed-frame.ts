@@ -19,6 +19,7 @@ export function isEmbedFrame(params: URLSearchParams): boolean {
 export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () => void {
   const lifetime = new AbortController();
   const bus = new FleetBus();
+  const notice = sourceNotice(bus, lifetime.signal);
   const stopSources = startSources(bus, readSourceOptions(params));
   const stage = document.createElement('div');
   stage.className = 'embed-stage';
@@ -29,7 +30,7 @@ export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () 
   // Like `<fleet-deck>.bus`: devtools and tests reach the frame's bus from the page.
   Object.assign(stage, { bus });
   document.documentElement.classList.add('embed');
-  root.append(stage);
+  root.append(stage, notice);
 
   const slug = params.get('scene') ?? '';
   const entry = SCENES.find((s) => s.slug === slug);
@@ -60,7 +61,30 @@ export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () 
     observer.disconnect();
     stopSources();
     stage.remove();
+    notice.remove();
   };
+}
+
+/**
+ * The frame has no deck chrome, so no source badge; this line appears only when
+ * the source is not live — a refused `ws=` URL and why, connecting, retrying in
+ * N s, stale — so an empty scene in a frame explains itself.
+ */
+function sourceNotice(bus: FleetBus, signal: AbortSignal): HTMLElement {
+  const notice = document.createElement('div');
+  notice.className = 'embed-source';
+  notice.setAttribute('role', 'status');
+  const show = () => {
+    const { kind, label, state, detail } = bus.source;
+    notice.hidden = state === 'live';
+    notice.dataset.state = state;
+    // A refused URL may have no host to name: say which kind of source it was.
+    const name = label || (kind === 'ws' ? 'WebSocket' : kind);
+    notice.textContent = [name, state, detail].filter(Boolean).join(' · ');
+  };
+  bus.addEventListener('source', show, { signal });
+  show();
+  return notice;
 }
 
 /** What a frame shows for a slug it cannot render: the slug as text, and the ones it can. */

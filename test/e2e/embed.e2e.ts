@@ -148,6 +148,35 @@ describe('iframe mode: ?embed&scene=SLUG', () => {
     await page.close();
   });
 
+  it('explains a refused ws= URL in the frame, as text', async () => {
+    const watched = await openWatched(`?embed&scene=live&ws=${encodeURIComponent('javascript:alert(1)')}`, {
+      width: 800,
+      height: 450,
+    });
+    const notice = watched.page.locator('.embed-source');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.textContent()).toBe(
+      'WebSocket · stopped · only ws: and wss: URLs are allowed, not javascript:',
+    );
+    expect(await notice.getAttribute('data-state')).toBe('stopped');
+    // No simulator behind it: the scene waits, and says for what.
+    expect(
+      await watched.page.evaluate(
+        `document.querySelector('fleet-live-scene').shadowRoot.querySelector('[part~="empty"]').textContent`,
+      ),
+    ).toContain('live_detection');
+    await screenshot(watched.page, 'embed-frame-refused-ws');
+    await expectNoViolations(watched);
+    await watched.page.close();
+  });
+
+  it('hides the source line while the source is live', async () => {
+    const watched = await openWatched('?embed&scene=live', { width: 800, height: 450 });
+    await watched.page.waitForFunction(liveSceneHasLanes);
+    expect(await watched.page.locator('.embed-source').isHidden()).toBe(true);
+    await watched.page.close();
+  });
+
   it('names the scenes it can show when the slug is unknown', async () => {
     const watched = await openWatched('?embed&scene=<b>nope</b>', { width: 800, height: 450 });
     const text = await watched.page.locator('.embed-error').textContent();
