@@ -159,6 +159,10 @@ export class FleetChunkingScene extends LitElement {
         font-weight: 750;
         line-height: 1.1;
       }
+      .waiting .phase {
+        font-size: 1em;
+        font-weight: 600;
+      }
       .glyph {
         display: block;
         font-size: 1.3em;

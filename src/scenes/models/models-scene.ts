@@ -41,7 +41,7 @@ export class FleetModelsScene extends LitElement {
         flex: 1;
         min-height: 0;
         display: grid;
-        grid-template-columns: 190px 1fr;
+        grid-template-columns: 230px 1fr;
         grid-template-rows: minmax(0, 1fr) 44px;
         column-gap: 20px;
         margin-top: 12px;
@@ -60,6 +60,11 @@ export class FleetModelsScene extends LitElement {
         font-weight: 700;
         overflow: hidden;
         white-space: nowrap;
+      }
+      .name .label {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .name .dot {
         flex: none;
@@ -110,16 +115,9 @@ export class FleetModelsScene extends LitElement {
         font-size: 0.7em;
         color: var(--fleet-muted, #a9b0bb);
       }
+      /* A value below the axis: an arrow at the axis pointing further left, in the model's colour. */
       .pin {
-        position: absolute;
-        left: -2px;
-        top: 50%;
-        width: 0;
-        height: 0;
-        transform: translate(-100%, -50%);
-        border-style: solid;
-        border-width: 0.45em 0.6em 0.45em 0;
-        border-color: transparent var(--pin) transparent transparent;
+        margin-right: 0.3em;
       }
       .best {
         margin-left: 0.6em;
@@ -186,12 +184,11 @@ export class FleetModelsScene extends LitElement {
 
   private row(bar: ModelBar): unknown {
     return html`<div class="row" part="bar" data-model=${bar.model}>
-      ${bar.pinned ? html`<span class="pin" style="--pin:${bar.color}" aria-hidden="true"></span>` : ''}
       <div class="bar" style="width:${bar.width}%;background:${bar.color}"></div>
       <span class="value" style="left:${bar.width}%"
-        >${percent(bar.accuracy)}${bar.pinned ? html` <span class="note">below ${percent(AXIS_MIN)}</span>` : ''}${
-          bar.best ? html`<span class="best">best</span>` : ''
-        }</span
+        >${bar.pinned ? html`<span class="pin" style="color:${bar.color}" aria-hidden="true">◀</span>` : ''}${percent(bar.accuracy)}${
+          bar.pinned ? html` <span class="note">below ${percent(AXIS_MIN)}</span>` : ''
+        }${bar.best ? html`<span class="best">best</span>` : ''}</span
       >
     </div>`;
   }
@@ -214,7 +211,7 @@ export class FleetModelsScene extends LitElement {
         <div class="names" style=${rows}>
           ${bars.map(
             (b) =>
-              html`<div class="name" title=${b.model}><span class="dot" style="background:${b.color}"></span>${b.model}</div>`,
+              html`<div class="name" title=${b.model}><span class="dot" style="background:${b.color}"></span><span class="label">${b.model}</span></div>`,
           )}
         </div>
         <div class="plot">

@@ -71,7 +71,7 @@ describe('<fleet-models-scene>', () => {
     await publishAndSettle(bus, element, [metric('rnn', 0.42), metric('gru', 0.9)]);
     expect(barWidth(element, 'rnn')).to.equal(0);
     const value = row(element, 'rnn').querySelector<HTMLElement>('.value')!;
-    expect(value.textContent).to.contain('42.0%');
+    expect(value.textContent).to.contain('◀42.0%');
     expect(value.textContent).to.contain('below 50.0%');
     // The label starts at the axis, not off to the left of it.
     const plotLeft = element.shadowRoot!.querySelector('.plot')!.getBoundingClientRect().left;
