@@ -105,6 +105,21 @@ describe('the deck from /fleet/ under its Content-Security-Policy', () => {
     }
     await expectNoViolations(watched);
     await page.close();
+  }, 120_000);
+
+  // The other e2e tests open pages with the policy bypassed (Playwright's string predicates
+  // need eval), so every mode of the page is checked under it here.
+  it.each([
+    ['print layout', '?print'],
+    ['presenter view', '?presenter'],
+    ['replay of the shipped recording', '?replay=sample-recording.ndjson#/live'],
+    ['light theme, knn scene', '?theme=light#/knn'],
+  ])('runs the %s without a CSP violation', async (_name, path) => {
+    const watched = await openWatched(path);
+    await watched.page.waitForLoadState('networkidle');
+    await watched.page.waitForTimeout(1500);
+    await expectNoViolations(watched);
+    await watched.page.close();
   });
 
   it('would see a violation (the listeners work)', async () => {
