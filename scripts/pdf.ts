@@ -25,8 +25,10 @@ export const PAGE_WIDTH_PT = STAGE_WIDTH * PT_PER_PX;
 export const PAGE_HEIGHT_PT = STAGE_HEIGHT * PT_PER_PX;
 
 export interface DeckPdfOptions {
-  /** The built site (default `dist`); built first if missing or stale. */
+  /** The built site (default `dist`). */
   readonly siteDir?: string;
+  /** Build `siteDir` first when it is missing or older than the sources (default true). */
+  readonly build?: boolean;
   /** Where to write the PDF (default `deck.pdf`). */
   readonly out?: string;
   /** Simulator seed (default 1). */
@@ -105,7 +107,8 @@ export async function makeDeckPdf(options: DeckPdfOptions = {}): Promise<DeckPdf
   const log = options.log ?? (() => undefined);
   const siteDir = resolve(options.siteDir ?? 'dist');
   const out = resolve(options.out ?? 'deck.pdf');
-  ensureBuilt(siteDir, log);
+  if (options.build ?? true) ensureBuilt(siteDir, log);
+  else if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`${siteDir} has no built site`);
 
   const params = new URLSearchParams({ seed: String(options.seed ?? 1), run: String(options.run ?? 90) });
   if (options.hosts !== undefined) params.set('hosts', String(options.hosts));

@@ -15,21 +15,50 @@ export const PRESENTER_WINDOW = 'fleet-deck-presenter';
 
 const links = new WeakMap<AudienceDeck, () => void>();
 
+const SESSION_KEY = 'fleet-deck:session';
+
+/**
+ * This tab's deck session: a random id kept in `sessionStorage`, so it
+ * survives a reload of the tab (and the presenter finds the deck again) while
+ * another deck tab gets its own. The presenter carries it in its URL.
+ */
+export function deckSession(): string {
+  try {
+    const stored = sessionStorage.getItem(SESSION_KEY);
+    if (stored && /^[\w-]{1,64}$/.test(stored)) return stored;
+    const id = globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
+    sessionStorage.setItem(SESSION_KEY, id);
+    return id;
+  } catch {
+    return 'default';
+  }
+}
+
+/** The session a presenter URL names (`?presenter=ID`), or `default`. */
+export function presenterSession(params: URLSearchParams): string {
+  const id = params.get('presenter') ?? '';
+  return /^[\w-]{1,64}$/.test(id) ? id : 'default';
+}
+
 /**
  * Joins `deck` to the presenter channel as the audience window: scene changes
  * both ways, and its bus mirrored to presenter windows. Idempotent; survives
  * the page going into and out of the back-forward cache. Returns a function
  * that leaves.
  */
-export function connectAudience(deck: AudienceDeck, pathname = location.pathname): () => void {
+export function connectAudience(
+  deck: AudienceDeck,
+  pathname = location.pathname,
+  session = deckSession(),
+): () => void {
   const existing = links.get(deck);
   if (existing) return existing;
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
 
   let leaveChannels: (() => void) | undefined;
   const join = () => {
-    const syncChannel = new BroadcastChannel(syncChannelName(pathname));
-    const busChannel = new BroadcastChannel(syncChannelName(pathname, 'bus'));
+    const syncChannel = new BroadcastChannel(syncChannelName(pathname, session));
+    const busChannel = new BroadcastChannel(syncChannelName(pathname, session, 'bus'));
     const sync = new DeckSync({
       channel: syncChannel,
       role: 'audience',
@@ -68,12 +97,17 @@ export function connectAudience(deck: AudienceDeck, pathname = location.pathname
   return leave;
 }
 
-/** The presenter view's URL for a deck page at `href`: the same page with `?presenter`, its theme and scene. */
-export function presenterUrl(href: string): string {
+/**
+ * The presenter view's URL for the deck page at `href`: the same page with
+ * `?presenter=SESSION`, its theme and its scene.
+ */
+export function presenterUrl(href: string, session = deckSession()): string {
   const url = new URL(href);
   const theme = url.searchParams.get('theme');
   // The presenter mirrors the deck's bus, so source parameters do not belong on its URL.
-  url.search = theme ? `?presenter&theme=${encodeURIComponent(theme)}` : '?presenter';
+  const params = new URLSearchParams({ presenter: session });
+  if (theme) params.set('theme', theme);
+  url.search = `?${params}`;
   return url.href;
 }
 

@@ -65,9 +65,13 @@ export interface DeckSyncOptions {
   readonly id?: string;
 }
 
-/** The name of the channel for the deck at `pathname` (`/fleet/` and `/fleet/index.html` are one deck). */
-export function syncChannelName(pathname: string, suffix = 'sync'): string {
-  return `fleet-deck:${suffix}:${pathname.replace(/index\.html$/, '')}`;
+/**
+ * The name of the channel for one deck session: the deck page at `pathname`
+ * (`/fleet/` and `/fleet/index.html` are one deck) in the browser tab that
+ * holds `session`, so two deck tabs each keep their own presenter.
+ */
+export function syncChannelName(pathname: string, session: string, suffix = 'sync'): string {
+  return `fleet-deck:${suffix}:${pathname.replace(/index\.html$/, '')}:${session}`;
 }
 
 function randomId(): string {

@@ -68,8 +68,14 @@ export class FleetPresenter extends LitElement {
         color: var(--fleet-muted, #a9b0bb);
         font-size: 1.2em;
       }
+      .where {
+        display: flex;
+        align-items: baseline;
+        gap: 14px;
+        min-width: 0;
+        flex: 1;
+      }
       .link {
-        margin-left: auto;
         display: flex;
         align-items: center;
         gap: 8px;
@@ -118,12 +124,14 @@ export class FleetPresenter extends LitElement {
       }
       .current fleet-scene-frame::part(stage) {
         outline: 4px solid var(--fleet-accent, #5aa9e6);
+        outline-offset: -4px;
       }
       .next fleet-scene-frame {
         aspect-ratio: 16 / 9;
       }
       .next fleet-scene-frame::part(stage) {
-        outline: 2px solid var(--fleet-border, #39414d);
+        outline: 3px solid var(--fleet-border, #39414d);
+        outline-offset: -3px;
       }
       .end {
         display: grid;
@@ -238,6 +246,8 @@ export class FleetPresenter extends LitElement {
   @property({ attribute: false }) bus: FleetBus = new FleetBus();
   /** The scene on stage (0-based). */
   @property({ type: Number }) index = 0;
+  /** The deck session to join (from `?presenter=SESSION`; the deck puts it there). */
+  @property() session = 'default';
   @property({ reflect: true }) theme: ThemeName = 'dark';
 
   @state() private timer: TalkTimer = startTimer(Date.now());
@@ -292,14 +302,14 @@ export class FleetPresenter extends LitElement {
     if (this.sync || typeof BroadcastChannel === 'undefined') return;
     const path = location.pathname;
     this.sync = new DeckSync({
-      channel: new BroadcastChannel(syncChannelName(path)),
+      channel: new BroadcastChannel(syncChannelName(path, this.session)),
       role: 'presenter',
       index: this.index,
       count: SCENES.length,
       onGoto: (index) => this.show(index),
       onPeersChange: (peers) => this.onPeers(peers),
     });
-    const busChannel = new BroadcastChannel(syncChannelName(path, 'bus'));
+    const busChannel = new BroadcastChannel(syncChannelName(path, this.session, 'bus'));
     const stop = followBus(this.bus, busChannel, this.sync.id);
     this.stopFollowing = () => {
       stop();
@@ -430,12 +440,10 @@ export class FleetPresenter extends LitElement {
     const connected = this.audience > 0;
     return html`
       <header>
-        <span class="count">${this.index + 1} / ${SCENES.length}</span>
-        <h1>${entry.title}</h1>
-        <span class="link ${connected ? 'connected' : ''}" role="status">
-          <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
-          ${connected ? 'deck window connected' : 'waiting for the deck window (press p there)'}
-        </span>
+        <div class="where">
+          <span class="count">${this.index + 1} / ${SCENES.length}</span>
+          <h1>${entry.title}</h1>
+        </div>
         ${this.renderTimer()}
       </header>
       <main>
@@ -461,6 +469,10 @@ export class FleetPresenter extends LitElement {
       <nav aria-label="Scenes">
         <button class="previous" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>◀ Previous</button>
         <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>Next ▶</button>
+        <span class="link ${connected ? 'connected' : ''}" role="status">
+          <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
+          ${connected ? 'deck window connected' : 'waiting for the deck window (press p there)'}
+        </span>
         <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme</span>
       </nav>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>

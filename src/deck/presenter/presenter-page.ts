@@ -1,4 +1,5 @@
 import { type ThemeName, themeFromParams } from '../theme.js';
+import { presenterSession } from './audience-link.js';
 import './fleet-presenter.js';
 
 /** Whether the URL asks for the presenter view: `?presenter`. */
@@ -17,6 +18,7 @@ export function mountPresenter(
 ): HTMLElement {
   const presenter = document.createElement('fleet-presenter');
   presenter.theme = themeFromParams(params);
+  presenter.session = presenterSession(params);
   // CSSOM writes, which the page's Content-Security-Policy allows.
   presenter.style.position = 'fixed';
   presenter.style.inset = '0';

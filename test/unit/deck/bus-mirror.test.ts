@@ -41,7 +41,7 @@ afterEach(() => {
 
 describe('bus mirror', () => {
   it('gives a follower the audience stores, then its events', async () => {
-    const name = syncChannelName(`/mirror-${++seq}/`, 'bus');
+    const name = syncChannelName(`/mirror-${++seq}/`, 'session-1', 'bus');
     const audience = simulatedBus(1, 20);
     stops.push(shareBus(audience.bus, channel(name), 'audience-1'));
 
@@ -71,7 +71,7 @@ describe('bus mirror', () => {
   });
 
   it('follows a reloaded audience, and stops forwarding when no one follows', async () => {
-    const name = syncChannelName(`/mirror-${++seq}/`, 'bus');
+    const name = syncChannelName(`/mirror-${++seq}/`, 'session-1', 'bus');
     const first = simulatedBus(1, 5);
     const stopFirst = shareBus(first.bus, channel(name), 'audience-1');
     const presenter = new FleetBus({ schedule: (f) => setTimeout(f, 0) });

@@ -43,7 +43,7 @@ afterEach(() => {
   open = [];
 });
 
-const fresh = () => syncChannelName(`/deck-${++channelSeq}/`);
+const fresh = () => syncChannelName(`/deck-${++channelSeq}/`, 'session-1');
 
 describe('DeckSync over a BroadcastChannel', () => {
   it('a presenter that opens takes the audience scene', async () => {
@@ -199,7 +199,9 @@ describe('readSyncMessage', () => {
   });
 
   it('names one channel per deck page', () => {
-    expect(syncChannelName('/fleet/index.html')).toBe(syncChannelName('/fleet/'));
-    expect(syncChannelName('/fleet/')).not.toBe(syncChannelName('/other/'));
+    expect(syncChannelName('/fleet/index.html', 'a')).toBe(syncChannelName('/fleet/', 'a'));
+    expect(syncChannelName('/fleet/', 'a')).not.toBe(syncChannelName('/other/', 'a'));
+    expect(syncChannelName('/fleet/', 'a'), 'another tab, another session').not.toBe(syncChannelName('/fleet/', 'b'));
+    expect(syncChannelName('/fleet/', 'a', 'bus')).not.toBe(syncChannelName('/fleet/', 'a'));
   });
 });
