@@ -219,6 +219,34 @@ const sceneHasData = ([bus, tag]: readonly [string, string]) => {
   );
 };
 
+describe('the library alone', () => {
+  it('gives a working live view to a page with one script tag and two elements', async () => {
+    // A page of the embedder's own (served by the test, beside the site), exactly as SCENES.md promises.
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 600 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/fleet/embedder/page.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><meta charset="utf-8"><title>embedder</title>
+          <script type="module" src="../lib/fleet-deck.js"></script>
+          <fleet-bus sim hosts="3"><fleet-live-scene></fleet-live-scene></fleet-bus>`,
+      }),
+    );
+    await page.goto(`${site.server.url}embedder/page.html`);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('fleet-live-scene')?.shadowRoot?.querySelectorAll('.host').length ?? 0) === 3,
+    );
+    const size = await page.evaluate(
+      () => document.querySelector('fleet-live-scene')!.getBoundingClientRect().height,
+    );
+    expect(size, 'the scene takes at least its minimum height').toBeGreaterThanOrEqual(240);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the embedding example (examples/embed.html)', () => {
   let watched: Watched;
   let page: Page;
