@@ -84,6 +84,22 @@ describe('WebSocket source', () => {
     expect(bus.diagnostics.accepted).toBe(1200);
   });
 
+  it('takes the whole backlog at once in a hidden tab, where timers are throttled', () => {
+    const { clock, bus, last, visibility } = setup();
+    last().open();
+    visibility.set('hidden');
+    let publishes = 0;
+    const publish = bus.publish.bind(bus);
+    bus.publish = (input: unknown) => {
+      publishes++;
+      return publish(input);
+    };
+    for (let i = 0; i < 1200; i++) last().send(JSON.stringify(detection(`h${i % 7}`, i)));
+    clock.advance(0);
+    expect(publishes).toBe(1);
+    expect(bus.diagnostics.accepted).toBe(1200);
+  });
+
   it('retries with full-jitter backoff, counting down on the badge', () => {
     const { clock, instances, bus, last } = setup(() => 0.5);
     // Each failed attempt waits random × ceiling: 250, 500, 1000, 2000, 4000, 7500, 7500 ms.
