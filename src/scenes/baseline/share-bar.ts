@@ -58,7 +58,7 @@ export const shareBarStyles = css`
     justify-content: center;
     overflow: hidden;
     container-type: inline-size;
-    color: #0b0d10;
+    color: #000;
     box-shadow: inset -2px 0 0 rgba(0, 0, 0, 0.35);
     transition:
       left 0.6s ease,
@@ -104,7 +104,7 @@ export const shareBarStyles = css`
     height: 1.3em;
     border-radius: 4px;
     font-size: 0.85em;
-    color: #0b0d10;
+    color: #000;
   }
   @media (prefers-reduced-motion: reduce) {
     .share {

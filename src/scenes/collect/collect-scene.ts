@@ -111,6 +111,11 @@ export class FleetCollectScene extends LitElement {
       .ticks span:last-child {
         transform: translateX(-100%);
       }
+      .rows:focus-visible,
+      .ticker:focus-visible {
+        outline: 3px solid var(--fleet-accent, #5aa9e6);
+        outline-offset: 2px;
+      }
       .rows {
         flex: 1;
         min-height: 0;
@@ -268,7 +273,14 @@ export class FleetCollectScene extends LitElement {
           </div>`
           : nothing
       }
-      <div class="rows" part="rows" style="font-size:${metrics.fontSize}px">
+      <div
+        class="rows"
+        part="rows"
+        style="font-size:${metrics.fontSize}px"
+        tabindex=${metrics.scrolls ? '0' : nothing}
+        aria-label=${metrics.scrolls ? `${formatCount(this.rows.length)} recording episodes, scrollable` : nothing}
+        role=${metrics.scrolls ? 'region' : nothing}
+      >
         ${
           this.rows.length === 0
             ? html`<p class="quiet">${text.noRecording} <span>Waiting for <code>episode</code> events.</span></p>`

@@ -96,7 +96,7 @@ export const phaseStripStyles = css`
     overflow: hidden;
     container-type: inline-size;
     box-shadow: inset -1px 0 0 rgba(0, 0, 0, 0.35);
-    color: #0b0d10;
+    color: #000;
   }
   .seg-text {
     display: inline-flex;

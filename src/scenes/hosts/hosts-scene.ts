@@ -73,6 +73,10 @@ export class FleetHostsScene extends LitElement {
         font-size: 1.05em;
         font-variant-numeric: tabular-nums;
       }
+      .box:focus-visible {
+        outline: 3px solid var(--fleet-accent, #5aa9e6);
+        outline-offset: 2px;
+      }
       .box {
         flex: 1;
         min-height: 0;
@@ -259,14 +263,15 @@ export class FleetHostsScene extends LitElement {
     const style = `width:${layout.cardWidth}px;height:${layout.cardHeight}px;--phase-color:${phaseColor(host.phase)}`;
     const summary = hostSummary(host);
     if (tier === 'tiny') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} aria-label=${summary} data-host=${host.host_id}>
-        <span class="id">${host.host_id}</span>
+      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+        <span class="id" aria-hidden="true">${host.host_id}</span><span class="visually-hidden">${summary}</span>
       </div>`;
     }
     if (tier === 'compact') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} aria-label=${summary} data-host=${host.host_id}>
-        <span class="id">${host.host_id}</span>
-        <div class="meta"><span class="phase">${phase}</span><span class="seen">${formatAgo(host.lastSeenAgoS)}</span></div>
+      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+        <span class="visually-hidden">${summary}</span>
+        <span class="id" aria-hidden="true">${host.host_id}</span>
+        <div class="meta" aria-hidden="true"><span class="phase">${phase}</span><span class="seen">${formatAgo(host.lastSeenAgoS)}</span></div>
       </div>`;
     }
     return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
@@ -307,7 +312,12 @@ export class FleetHostsScene extends LitElement {
           ${offline > 0 ? html`<span><b>${formatCount(offline)}</b> <span class="muted">${text.offline}</span></span>` : nothing}
         </div>
       </header>
-      <div class="box">
+      <div
+        class="box"
+        tabindex=${layout.scrolls ? '0' : nothing}
+        role=${layout.scrolls ? 'region' : nothing}
+        aria-label=${layout.scrolls ? `${formatCount(this.hosts.length)} hosts, scrollable` : nothing}
+      >
         <div
           class="grid"
           part="grid"

@@ -81,7 +81,7 @@ export class FleetStackScene extends LitElement {
         fill: var(--fleet-accent, #5aa9e6);
       }
       .badge-text {
-        fill: #0b0d10;
+        fill: #000;
         font-size: 20px;
         font-weight: 700;
       }
@@ -104,7 +104,7 @@ export class FleetStackScene extends LitElement {
         font-size: 22px;
       }
       .chip-text {
-        fill: #0b0d10;
+        fill: #000;
         font-size: 19px;
         font-weight: 700;
       }
@@ -128,7 +128,7 @@ export class FleetStackScene extends LitElement {
         font-size: 22px;
       }
       .glyph {
-        fill: #0b0d10;
+        fill: #000;
         font-size: 16px;
       }
       @keyframes flow {

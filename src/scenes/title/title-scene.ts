@@ -209,7 +209,7 @@ export class FleetTitleScene extends LitElement {
     const online = strip.hostsOnline;
     return html`
       <header>
-        <div class="kicker" aria-label="the five phases">
+        <div class="kicker">
           ${PHASES.map((p, i) => html`${i > 0 ? html`<span class="arrow" aria-hidden="true">→</span>` : nothing}${phaseSwatch(p)}`)}
         </div>
         <h1>${text.title}</h1>

@@ -174,6 +174,7 @@ describe('<fleet-collect-scene>', () => {
     const rows = element.shadowRoot!.querySelector<HTMLElement>('[part=rows]')!;
     expect(rows.getBoundingClientRect().bottom).to.be.at.most(element.getBoundingClientRect().bottom);
     expect(rows.scrollHeight).to.be.greaterThan(rows.clientHeight);
+    expect(rows.getAttribute('tabindex')).to.equal('0');
   });
 });
 

@@ -141,6 +141,7 @@ describe('<fleet-hosts-scene>', () => {
     expect(cards(element)).to.have.length(200);
     expect(element.getBoundingClientRect().height).to.equal(900);
     expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
+    expect(box.hasAttribute('tabindex')).to.equal(false);
     const last = cards(element)[199]!.getBoundingClientRect();
     expect(last.bottom).to.be.at.most(element.getBoundingClientRect().bottom);
     // Every id stays readable: no card clips its id.
@@ -154,5 +155,8 @@ describe('<fleet-hosts-scene>', () => {
     await settle(element);
     expect(element.getBoundingClientRect().height).to.equal(900);
     expect(box.scrollHeight).to.be.greaterThan(box.clientHeight);
+    // A region that scrolls can be reached and scrolled from the keyboard.
+    expect(box.getAttribute('tabindex')).to.equal('0');
+    expect(box.getAttribute('aria-label')).to.equal('1,000 hosts, scrollable');
   });
 });
