@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, pageErrors, type Site, screenshot } from './support/site.js';
+import { openSite, pageErrors, SITE_DIR, type Site, screenshot } from './support/site.js';
 
 let site: Site;
 beforeAll(async () => {
@@ -38,6 +40,23 @@ describe('the knn scene with the simulator', () => {
     await screenshot(page, 'knn');
     expect(pageErrors(page)).toEqual([]);
     await page.close();
+  });
+
+  it('builds three.js into the knn view chunk only, none of it in what the page loads first', () => {
+    const index = readFileSync(join(SITE_DIR, 'index.html'), 'utf8');
+    const entry = [...index.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(entry.some((file) => /assets\/main-/.test(file))).toBe(true);
+    for (const file of entry)
+      expect(readFileSync(join(SITE_DIR, file), 'utf8')).not.toContain('WebGLRenderer');
+    const withThree = readdirSync(join(SITE_DIR, 'assets')).filter(
+      // bench-* are the bench's own pages, built beside the site by `npm run bench`.
+      (file) =>
+        file.endsWith('.js') &&
+        !file.startsWith('bench-') &&
+        readFileSync(join(SITE_DIR, 'assets', file), 'utf8').includes('WebGLRenderer'),
+    );
+    expect(withThree).toHaveLength(1);
+    expect(withThree[0]).toMatch(/^knn-view-/);
   });
 
   it('does not fetch three.js on a scene far from knn', async () => {
