@@ -45,7 +45,7 @@ describe('<fleet-stack-scene>', () => {
     const svg = root.querySelector('svg')!;
     expect(svg.getBoundingClientRect().width).to.be.greaterThan(1400);
     for (const box of root.querySelectorAll<SVGGElement>('g.node')) {
-      const rect = box.querySelector('rect.box')!.getBBox();
+      const rect = box.querySelector<SVGRectElement>('rect.box')!.getBBox();
       for (const text of box.querySelectorAll<SVGTextElement>('text')) {
         const bb = text.getBBox();
         expect(bb.x, text.textContent!).to.be.at.least(rect.x);
