@@ -153,7 +153,8 @@ export class FleetSimulator {
       const profile = MALWARE_PROFILES[i % MALWARE_PROFILES.length]!;
       const history = 20 + r.int(20);
       // Hosts start part-way into an episode so the deck is busy at once.
-      const startMs = this.simNow - r.between(0, EPISODE_S - 5) * 1000;
+      // The featured host (0) is at least one window in, so the chunking scene has an episode at once.
+      const startMs = this.simNow - r.between(i === 0 ? WINDOW_S + 1 : 0, EPISODE_S - 5) * 1000;
       const host: Host = {
         id: hostId(i, this.hostCount),
         index: i,
@@ -168,6 +169,9 @@ export class FleetSimulator {
         nextDetectionMs: this.simNow + r.between(0.2, 1.2) * 1000,
       };
       host.episode.windowsDone = Math.floor((this.simNow - startMs) / (WINDOW_S * 1000));
+      if (i === 0) {
+        for (let w = 0; w < host.episode.windowsDone; w++) out.push(this.windowPrediction(host, w));
+      }
       for (const phase of PHASES) {
         this.phaseCounts[phase] += Math.round(
           (history * (EPISODE_S / WINDOW_S) * profile.dwell[phase]) / EPISODE_S,
@@ -209,6 +213,18 @@ export class FleetSimulator {
     const span =
       host.episode.spans.find((sp) => s < sp.end_s) ?? host.episode.spans[host.episode.spans.length - 1]!;
     return span.phase as KnownPhase;
+  }
+
+  /** The labelled phase of a 10-second window: the phase at its middle. */
+  private windowPhase(host: Host, windowIdx: number): KnownPhase {
+    return this.phaseAt(host, host.episode.startMs + (windowIdx + 0.5) * WINDOW_S * 1000);
+  }
+
+  /** The featured host's prediction for one window of its episode (the chunking scene). */
+  private windowPrediction(host: Host, windowIdx: number): FleetEvent {
+    const actual = this.windowPhase(host, windowIdx);
+    const { predicted } = this.predict(actual, this.modelAccuracy.get(host.model)!);
+    return { type: 'prediction', episode_id: host.episode.id, window_idx: windowIdx, predicted, actual };
   }
 
   private episodeEvent(host: Host, status: 'recording' | 'complete'): FleetEvent {
@@ -276,13 +292,9 @@ export class FleetSimulator {
         now >= ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000
       ) {
         const windowIdx = ep.windowsDone;
-        const actual = this.phaseAt(host, ep.startMs + (windowIdx + 0.5) * WINDOW_S * 1000);
         ep.windowsDone++;
-        this.phaseCounts[actual]++;
-        if (host.index === 0) {
-          const { predicted } = this.predict(actual, this.modelAccuracy.get(host.model)!);
-          out.push({ type: 'prediction', episode_id: ep.id, window_idx: windowIdx, predicted, actual });
-        }
+        this.phaseCounts[this.windowPhase(host, windowIdx)]++;
+        if (host.index === 0) out.push(this.windowPrediction(host, windowIdx));
         if (ep.windowsDone < EPISODE_S / WINDOW_S) out.push(this.episodeEvent(host, 'recording'));
       }
       if (now >= ep.startMs + EPISODE_S * 1000) {

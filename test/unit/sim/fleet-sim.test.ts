@@ -124,3 +124,15 @@ describe('FleetSimulator', () => {
     expect(fast).toBeGreaterThan(slow * 3);
   });
 });
+
+describe('FleetSimulator at start', () => {
+  it('gives the chunking scene predictions for the featured host at once, for any seed', () => {
+    for (const seed of [1, 2, 3, 4, 5, 42, 1234]) {
+      const first = new FleetSimulator({ seed }).tick(T0);
+      const predictions = ofType(first, 'prediction');
+      expect(predictions.length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      expect(new Set(predictions.map((p) => p.episode_id)).size).toBe(1);
+      expect(predictions.map((p) => p.window_idx)).toEqual(predictions.map((_, i) => i));
+    }
+  });
+});
