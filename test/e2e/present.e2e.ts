@@ -67,6 +67,34 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
     );
 }
 
+/**
+ * Charts without a text alternative in the scene on stage: every `svg` and `canvas` must be labelled
+ * (itself or an ancestor with role img/figure and an aria-label, or an svg <title>) or hidden as decoration.
+ */
+const unlabelledCharts = `(() => {
+  const scene = document.querySelector('fleet-deck').shadowRoot.querySelector('.scene');
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el.localName !== 'svg' && el.localName !== 'canvas') continue;
+      if (el.localName === 'svg' && el.querySelector(':scope > title')?.textContent.trim()) continue;
+      let node = el;
+      let ok = false;
+      while (node && node !== scene) {
+        if (node.getAttribute?.('aria-hidden') === 'true') { ok = true; break; }
+        const role = node.getAttribute?.('role');
+        const label = (node.getAttribute?.('aria-label') ?? '').trim() || (node.getAttribute?.('aria-labelledby') ?? '').trim();
+        if ((role === 'img' || role === 'figure' || node === el) && label) { ok = true; break; }
+        node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
+      }
+      if (!ok) found.push(el.localName + (el.getAttribute('class') ? '.' + el.getAttribute('class').split(' ')[0] : ''));
+    }
+  };
+  if (scene.shadowRoot) walk(scene.shadowRoot);
+  return [...new Set(found)];
+})()`;
+
 describe('accessibility (axe-core)', () => {
   it.each(['dark', 'light'] as const)(
     'has no serious or critical violation on any scene in the %s theme',
@@ -83,6 +111,9 @@ describe('accessibility (axe-core)', () => {
         // Let the scene fill with simulator data (and its chunk load) before judging it.
         await page.waitForTimeout(1200);
         problems.push(...(await seriousViolations(page, `${theme} #/${scene.slug}`)));
+        const charts = (await page.evaluate(unlabelledCharts)) as string[];
+        if (charts.length > 0)
+          problems.push(`${theme} #/${scene.slug}: chart without a text alternative: ${charts}`);
         if (theme === 'light') await screenshot(page, `present-light-${scene.slug}`);
       }
       expect(pageErrors(page)).toEqual([]);
@@ -109,6 +140,44 @@ describe('accessibility (axe-core)', () => {
       return { tag: el.tagName, style: style.outlineStyle, width: style.outlineWidth };
     })()`);
     expect(outline).toEqual({ tag: 'BUTTON', style: 'solid', width: '3px' });
+    await page.close();
+  });
+
+  it('prefers-reduced-motion stops auto-rotation and every transition', async () => {
+    const page = await open('?seed=1#/title');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const moving = `(() => {
+      const scene = document.querySelector('fleet-deck').shadowRoot.querySelector('.scene');
+      const found = [];
+      const long = (list) => list.split(',').some((t) => parseFloat(t) > 0);
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          const cs = getComputedStyle(el);
+          if (long(cs.transitionDuration)) found.push(el.localName + '.' + (el.getAttribute('class') ?? '') + ' transition');
+          if (cs.animationName !== 'none' && long(cs.animationDuration)) found.push(el.localName + ' animation');
+        }
+      };
+      if (scene.shadowRoot) walk(scene.shadowRoot);
+      return [...new Set(found)].slice(0, 5);
+    })()`;
+    const problems: string[] = [];
+    for (const scene of SCENES) {
+      await page.evaluate(`location.hash = '#/${scene.slug}'`);
+      await page.waitForFunction(`${deckSlug} === '${scene.slug}'`);
+      await page.waitForTimeout(300);
+      const found = (await page.evaluate(moving)) as string[];
+      if (found.length > 0) problems.push(`#/${scene.slug}: ${found.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+
+    // The 3-D scatter does not auto-rotate under reduced motion, and does when motion is allowed.
+    await page.evaluate(`location.hash = '#/knn'`);
+    const knn = `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`;
+    await page.waitForFunction(`${knn}?.view !== undefined`, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(`${knn}.view.autoRotating`)).toBe(false);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.waitForFunction(`${knn}.view.autoRotating === true`);
     await page.close();
   });
 

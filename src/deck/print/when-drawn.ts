@@ -1,13 +1,13 @@
-/** A scene element as the print layout sees it: maybe a Lit element, maybe with a `drawn` promise. */
+/** A scene element as the print layout sees it: maybe a Lit element, maybe with `whenDrawing()`. */
 interface DrawableScene extends HTMLElement {
   readonly updateComplete?: Promise<unknown>;
   readonly isUpdatePending?: boolean;
   /**
    * Optional: a scene whose drawing finishes after its render (a chunk it
-   * loads, a WebGL frame) may expose a promise that settles once it has
-   * drawn; the print layout waits for it.
+   * loads, a WebGL view it starts) resolves this once it draws, as
+   * `<fleet-knn-scene>` does; the print layout waits for it.
    */
-  readonly drawn?: Promise<unknown>;
+  whenDrawing?(): Promise<unknown>;
 }
 
 export interface DrawnOptions {
@@ -35,7 +35,7 @@ const within = <T>(promise: Promise<T> | undefined, ms: number) =>
 
 /**
  * Resolves when every scene has drawn: its element is defined and updated,
- * its optional `drawn` promise settled, fonts loaded, and then a run of
+ * its optional `whenDrawing()` settled, fonts loaded, and then a run of
  * animation frames passes with no scene update pending (canvas scenes draw
  * in `updated`, and a late chunk causes another update). Returns the slugs
  * of scenes still busy when `timeoutMs` ran out.
@@ -57,7 +57,7 @@ export async function whenScenesDrawn(
     left(),
   );
   await within(Promise.all(list.map((el) => el.updateComplete)), left());
-  await within(Promise.all(list.map((el) => el.drawn)), left());
+  await within(Promise.all(list.map((el) => el.whenDrawing?.())), left());
   await within(document.fonts?.ready, left());
 
   let quiet = 0;
