@@ -11,7 +11,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { episodeAxisS, type RecordingRow, recordingRow, rowMetrics } from './collect-layout.js';
 import { phaseStrip, phaseStripStyles, stripSegments } from './phase-strip.js';
 
-const TICKER_ITEMS = 8;
+const TICKER_ITEMS = 6;
 const text = SCENE_TEXT.collect;
 
 /**
