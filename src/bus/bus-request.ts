@@ -22,9 +22,14 @@ export function defaultBus(): FleetBus {
  * Call it when the element is connected.
  */
 export function requestBus(element: Element): FleetBus {
+  return findProvidedBus(element) ?? defaultBus();
+}
+
+/** The bus of the nearest provider above `element`, or undefined when there is none. */
+export function findProvidedBus(element: Element): FleetBus | undefined {
   const detail: BusRequestDetail = {};
   element.dispatchEvent(new CustomEvent(BUS_REQUEST, { bubbles: true, composed: true, detail }));
-  return detail.bus ?? defaultBus();
+  return detail.bus;
 }
 
 /** Makes `element` answer bus requests from below it with `bus()`. */

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { provideBus } from '../bus/bus-request.js';
+import { findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
 import { emptyState } from '../scenes/shared/empty-state.js';
@@ -230,8 +230,13 @@ export class FleetDeck extends LitElement {
     `,
   ];
 
-  /** The bus the deck's scenes read. Set it before the deck connects to share one. */
-  @property({ attribute: false }) bus: FleetBus = new FleetBus();
+  /** The deck's own bus, used when nothing else provides one. */
+  private readonly ownBus = new FleetBus();
+  /**
+   * The bus the deck's scenes read: the one set here, else the bus of a
+   * `<fleet-bus>` around the deck, else the deck's own (fed by `bus.publish`).
+   */
+  @property({ attribute: false }) bus: FleetBus = this.ownBus;
   /** Index of the scene on stage (0-based). */
   @property({ type: Number }) index = 0;
   @property({ type: Boolean, attribute: 'global-keys' }) globalKeys = false;
@@ -263,6 +268,8 @@ export class FleetDeck extends LitElement {
     const lifetime = new AbortController();
     this.lifetime = lifetime;
     const signal = lifetime.signal;
+    // Ask before answering: once the deck provides, its own request would find itself.
+    if (this.bus === this.ownBus) this.bus = findProvidedBus(this) ?? this.ownBus;
     provideBus(this, () => this.bus, signal);
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     const keyTarget: EventTarget = this.globalKeys ? window : this;

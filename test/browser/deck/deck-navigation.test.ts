@@ -141,3 +141,24 @@ describe('<fleet-deck>', () => {
     for (const type of SCENES[unbuilt]!.waitsFor) expect(text).to.contain(type);
   });
 });
+
+describe('<fleet-deck> inside <fleet-bus>', () => {
+  it('reads the surrounding bus unless one is set', async () => {
+    await import('../../../src/bus/fleet-bus-element.js');
+    const provider = document.createElement('fleet-bus');
+    const deck = document.createElement('fleet-deck');
+    deck.noHash = true;
+    provider.append(deck);
+    document.body.append(provider);
+    await settle(deck);
+    expect(deck.bus).to.equal(provider.bus);
+    const own = new FleetBus();
+    const second = document.createElement('fleet-deck');
+    second.noHash = true;
+    second.bus = own;
+    provider.append(second);
+    await settle(second);
+    expect(second.bus).to.equal(own);
+    provider.remove();
+  });
+});
