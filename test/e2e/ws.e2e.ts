@@ -356,7 +356,13 @@ describe('?ws= against a real local bus', () => {
 
 describe('?replay= and the recorder', () => {
   it('replays the sample recording into the scenes it covers', async () => {
-    const lines = readFileSync(resolve('public/sample-recording.ndjson'), 'utf8').trim().split('\n').length;
+    const recording = readFileSync(resolve('public/sample-recording.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; name?: string; model?: string; host_id?: string });
+    const lines = recording.length;
+    const distinct = (type: string, key: 'name' | 'model' | 'host_id') =>
+      new Set(recording.filter((e) => e.type === type).map((e) => e[key])).size;
     const page = await openDeck('?replay=sample-recording.ndjson&rate=15#/live');
     const playing = await until(page, (b) => b.source.state === 'live');
     expect(playing.source).toMatchObject({ kind: 'replay', label: 'replay · sample-recording.ndjson' });
@@ -366,13 +372,15 @@ describe('?replay= and the recorder', () => {
     expect(done).toMatchObject({
       accepted: lines,
       snapshot: true,
-      profiles: 6,
-      models: 5,
-      perf: 5,
-      embeddings: 912,
+      profiles: distinct('attack_profile', 'name'),
+      models: distinct('model_metric', 'model'),
+      perf: distinct('model_perf', 'model'),
+      embeddings: recording.filter((e) => e.type === 'embedding').length,
       predictionCells: 6,
     });
-    expect(done.hosts).toHaveLength(6);
+    expect(done.profiles).toBeGreaterThan(0);
+    expect(done.hosts).toHaveLength(distinct('live_detection', 'host_id'));
+    expect(done.hosts.length).toBeGreaterThan(0);
     await screenshot(page, 'replay-live');
     // The other scenes that exist so far, filled by the same replay.
     for (const slug of [
