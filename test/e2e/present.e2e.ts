@@ -58,13 +58,13 @@ async function seriousViolations(page: Page, where: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => JSON.stringify(n.target))
-          .join(', ')}`,
-    );
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.at(-1)}${n.any[0]?.message ? ` (${n.any[0].message})` : ''}`)
+        .join('; ');
+      return `${where}: ${v.id} (${v.impact}, ${v.nodes.length} nodes) ${nodes}`;
+    });
 }
 
 /**
@@ -95,6 +95,31 @@ const unlabelledCharts = `(() => {
   return [...new Set(found)];
 })()`;
 
+/**
+ * Controls in the deck (scene on stage and any open overlay) that show no focus indicator when
+ * focused from the keyboard: no outline and no box-shadow.
+ */
+const controlsWithoutFocusRing = `(() => {
+  const deck = document.querySelector('fleet-deck');
+  const found = [];
+  const selector = 'button, a[href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (!el.matches(selector) || el.disabled || el.closest('[inert]')) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      el.focus({ focusVisible: true });
+      const cs = getComputedStyle(el);
+      const ring = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none';
+      if (!ring) found.push(el.localName + (el.getAttribute('class') ? '.' + el.getAttribute('class').split(' ')[0] : '') + (el.textContent.trim() ? ' "' + el.textContent.trim().slice(0, 20) + '"' : ''));
+    }
+  };
+  walk(deck.shadowRoot);
+  deck.focus();
+  return [...new Set(found)];
+})()`;
+
 describe('accessibility (axe-core)', () => {
   it.each(['dark', 'light'] as const)(
     'has no serious or critical violation on any scene in the %s theme',
@@ -114,13 +139,32 @@ describe('accessibility (axe-core)', () => {
         const charts = (await page.evaluate(unlabelledCharts)) as string[];
         if (charts.length > 0)
           problems.push(`${theme} #/${scene.slug}: chart without a text alternative: ${charts}`);
+        const unringed = (await page.evaluate(controlsWithoutFocusRing)) as string[];
+        if (unringed.length > 0)
+          problems.push(`${theme} #/${scene.slug}: no visible focus on ${unringed.join(', ')}`);
         if (theme === 'light') await screenshot(page, `present-light-${scene.slug}`);
+      }
+      // The deck's own overlays and panels, over the last scene.
+      for (const [key, name] of [
+        ['o', 'overview'],
+        ['?', 'help'],
+        ['s', 'simulator controls'],
+        ['d', 'diagnostics'],
+      ] as const) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(300);
+        problems.push(...(await seriousViolations(page, `${theme} ${name}`)));
+        const unringed = (await page.evaluate(controlsWithoutFocusRing)) as string[];
+        if (unringed.length > 0)
+          problems.push(`${theme} ${name}: no visible focus on ${unringed.join(', ')}`);
+        await page.keyboard.press(key === 'o' || key === '?' ? 'Escape' : key);
+        await page.waitForTimeout(100);
       }
       expect(pageErrors(page)).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
     },
-    240_000,
+    300_000,
   );
 
   it('announces scene changes politely and shows focus on the overview', async () => {
