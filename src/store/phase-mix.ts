@@ -1,5 +1,5 @@
 import type { EventOf } from '../contract/schemas.js';
-import { countOf, countRecord, withCount } from './records.js';
+import { countOf, countRecord } from './records.js';
 
 type PhaseEventData = EventOf<'phase'>;
 type PhaseMixEventData = EventOf<'phase_mix'>;
@@ -44,18 +44,26 @@ export function reducePhaseMix(
   const second = Math.floor(now / 1000);
   const buckets = pruned(state.buckets, second);
   let { direct, lastPhaseAt } = state;
+  // The current second's counts, copied once per reduction and then counted into in
+  // place (a copy per event was most of this reducer's cost); earlier states keep theirs.
+  let counts: Record<string, number> | undefined;
   for (const event of events) {
     if (event.type === 'phase_mix') {
       direct = { mix: event.mix, windowS: event.window_s ?? PHASE_WINDOW_S, at: now };
       continue;
     }
     lastPhaseAt = now;
-    const last = buckets[buckets.length - 1];
-    if (last && last.second === second) {
-      buckets[buckets.length - 1] = { second, counts: withCount(last.counts, event.phase, 1) };
-    } else {
-      buckets.push({ second, counts: withCount(countRecord(), event.phase, 1) });
+    if (counts === undefined) {
+      const last = buckets[buckets.length - 1];
+      if (last && last.second === second) {
+        counts = Object.assign(countRecord(), last.counts);
+        buckets[buckets.length - 1] = { second, counts };
+      } else {
+        counts = countRecord();
+        buckets.push({ second, counts });
+      }
     }
+    counts[event.phase] = countOf(counts, event.phase) + 1;
   }
   return { buckets, direct, lastPhaseAt };
 }
