@@ -355,6 +355,8 @@ describe('presenter view', () => {
 describe('print and PDF', () => {
   it('lays out every scene one per page and fires print-ready', async () => {
     const page = await open('?print&seed=1&run=30');
+    // The print layout is its own chunk: the element exists once main.ts has loaded it.
+    await page.waitForFunction(`document.querySelector('fleet-print') !== null`);
     const detail = await page.evaluate(
       `new Promise((ok) => document.querySelector('fleet-print').ready.then(ok))`,
     );

@@ -201,7 +201,9 @@ describe('readSyncMessage', () => {
   it('names one channel per deck page', () => {
     expect(syncChannelName('/fleet/index.html', 'a')).toBe(syncChannelName('/fleet/', 'a'));
     expect(syncChannelName('/fleet/', 'a')).not.toBe(syncChannelName('/other/', 'a'));
-    expect(syncChannelName('/fleet/', 'a'), 'another tab, another session').not.toBe(syncChannelName('/fleet/', 'b'));
+    expect(syncChannelName('/fleet/', 'a'), 'another tab, another session').not.toBe(
+      syncChannelName('/fleet/', 'b'),
+    );
     expect(syncChannelName('/fleet/', 'a', 'bus')).not.toBe(syncChannelName('/fleet/', 'a'));
   });
 });
