@@ -67,6 +67,30 @@ export const THEMES: Readonly<Record<ThemeName, ThemeColors>> = {
   },
 };
 
+/**
+ * Syntax colours for code listings (`--fleet-syntax-NAME`, read by the
+ * training-code scene). The dark theme leaves them to the scene's own mix of
+ * hue and text colour; the light one sets darker hues that keep AA contrast on
+ * the code background and on its marked (accent-tinted) lines.
+ */
+export const SYNTAX_COLORS: Readonly<Record<ThemeName, Readonly<Record<string, string>>>> = {
+  dark: {},
+  light: {
+    '--fleet-syntax-keyword': '#8b2f9e',
+    '--fleet-syntax-literal': '#a02222',
+    '--fleet-syntax-builtin': '#065d67',
+    '--fleet-syntax-string': '#315e16',
+    '--fleet-syntax-number': '#7d4004',
+    '--fleet-syntax-title': '#1a5299',
+    '--fleet-syntax-meta': '#705200',
+  },
+};
+
+/** Every custom property a theme sets, by name and value. */
+export function themeProperties(theme: ThemeName): Readonly<Record<string, string>> {
+  return { ...THEMES[theme], ...SYNTAX_COLORS[theme] };
+}
+
 /** Is `value` a theme name? */
 export function isThemeName(value: unknown): value is ThemeName {
   return typeof value === 'string' && (THEME_NAMES as readonly string[]).includes(value);
@@ -83,7 +107,7 @@ export function nextTheme(theme: ThemeName): ThemeName {
   return theme === 'dark' ? 'light' : 'dark';
 }
 
-function declarations(colors: ThemeColors): string {
+function declarations(colors: Readonly<Record<string, string>>): string {
   return Object.entries(colors)
     .map(([name, value]) => `${name}: ${value};`)
     .join(' ');
@@ -96,9 +120,9 @@ function declarations(colors: ThemeColors): string {
  */
 export function themeHostStyles(): CSSResult {
   const rules = [
-    `:host { ${declarations(THEMES.dark)} color-scheme: dark; }`,
+    `:host { ${declarations(themeProperties('dark'))} color-scheme: dark; }`,
     ...THEME_NAMES.filter((name) => name !== 'dark').map(
-      (name) => `:host([theme='${name}']) { ${declarations(THEMES[name])} color-scheme: ${name}; }`,
+      (name) => `:host([theme='${name}']) { ${declarations(themeProperties(name))} color-scheme: ${name}; }`,
     ),
   ];
   return unsafeCSS(rules.join('\n'));
@@ -113,7 +137,10 @@ export function themeHostStyles(): CSSResult {
 export function applyPageTheme(theme: ThemeName, doc: Document = document): void {
   const root = doc.documentElement;
   root.dataset.theme = theme;
-  for (const [name, value] of Object.entries(THEMES[theme])) root.style.setProperty(name, value);
+  // Clear what another theme set (the dark theme leaves the syntax colours to the scene).
+  for (const other of THEME_NAMES)
+    for (const name of Object.keys(SYNTAX_COLORS[other])) root.style.removeProperty(name);
+  for (const [name, value] of Object.entries(themeProperties(theme))) root.style.setProperty(name, value);
   root.style.colorScheme = theme;
   for (const box of [root, doc.body])
     box?.style.setProperty('background', THEMES[theme]['--fleet-letterbox']);

@@ -104,7 +104,6 @@ export class FleetTrainingCodeScene extends LitElement {
         padding-right: 0.9em;
         text-align: right;
         color: var(--fleet-muted, #a9b0bb);
-        opacity: 0.7;
         user-select: none;
       }
       .mark {

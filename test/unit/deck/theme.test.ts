@@ -4,6 +4,7 @@ import {
   nextTheme,
   parseHex,
   relativeLuminance,
+  SYNTAX_COLORS,
   THEME_NAMES,
   THEMES,
   themeFromParams,
@@ -57,6 +58,44 @@ describe.each(THEME_NAMES)('the %s theme', (name) => {
     expect(contrastRatio(theme['--fleet-focus'], theme['--fleet-bg'])).toBeGreaterThanOrEqual(3);
     expect(contrastRatio(theme['--fleet-focus'], theme['--fleet-panel'])).toBeGreaterThanOrEqual(3);
     expect(contrastRatio(theme['--fleet-border'], theme['--fleet-bg'])).toBeGreaterThan(1.5);
+  });
+});
+
+/** `color-mix(in srgb, a p%, b)` for opaque hex colours. */
+function mix(a: string, b: string, p: number): string {
+  const [x, y] = [parseHex(a), parseHex(b)];
+  return `#${x
+    .map((v, i) =>
+      Math.round(v * p + y[i]! * (1 - p))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
+describe('syntax colours of code listings', () => {
+  it.each(THEME_NAMES)('meet AA on the code background and on marked lines (%s)', (name) => {
+    const theme = THEMES[name];
+    const codeBg = theme['--fleet-code-bg'];
+    // The training-code scene tints a marked line with 17% of the accent.
+    const marked = mix(theme['--fleet-accent'], codeBg, 0.17);
+    // Without a theme value the scene mixes the hue 68% with the text colour (its own fallback).
+    const hues = {
+      keyword: '#c678dd',
+      literal: '#e06c75',
+      builtin: '#56b6c2',
+      string: '#98c379',
+      number: '#d19a66',
+      title: '#61afef',
+      meta: '#e5c07b',
+    };
+    for (const [token, hue] of Object.entries(hues)) {
+      const colour = SYNTAX_COLORS[name][`--fleet-syntax-${token}`] ?? mix(hue, theme['--fleet-fg'], 0.68);
+      for (const bg of [codeBg, marked]) {
+        const ratio = contrastRatio(colour, bg);
+        expect(ratio, `${token} ${colour} on ${bg}: ${ratio.toFixed(2)}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
 });
 
