@@ -3,13 +3,13 @@ import { customElement } from 'lit/decorators.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { PHASE_WINDOW_S, type PhaseShares, phaseHistory, phaseSharesAt } from '../../store/phase-mix.js';
-import { formatAgo, formatCount } from '../db/format.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatAgo, formatCount } from '../shared/format.js';
+import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { shareBar, shareBarStyles, shareLegend } from '../shared/share-bar.js';
 import { StoreController } from '../shared/store-controller.js';
-import { areCounts, type ShareSegment, shareSegments } from './phase-shares.js';
-import { shareBar, shareBarStyles, shareLegend } from './share-bar.js';
 
 const text = SCENE_TEXT.baseline;
 const HISTORY_BIN_S = 10;

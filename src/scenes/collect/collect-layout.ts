@@ -1,5 +1,5 @@
 import type { EpisodeRecord } from '../../store/fleet.js';
-import { labelledUntil, type StripSegment, stripSegments } from './phase-strip.js';
+import { labelledUntil, type StripSegment, stripSegments } from '../shared/phase-strip.js';
 
 /** Episode length assumed until a producer says otherwise (the fleet records 60 s). */
 export const DEFAULT_EPISODE_S = 60;

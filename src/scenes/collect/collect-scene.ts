@@ -3,13 +3,13 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { hostsOnline, recordingNow } from '../../store/fleet.js';
-import { formatAgo, formatCount, formatHz, formatRate } from '../db/format.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
+import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
 import { episodeAxisS, type RecordingRow, recordingRow, rowMetrics } from './collect-layout.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from './phase-strip.js';
 
 const TICKER_ITEMS = 6;
 const text = SCENE_TEXT.collect;

@@ -4,14 +4,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import type { EpisodeRecord } from '../../store/fleet.js';
 import { phaseSharesAt } from '../../store/phase-mix.js';
-import { areCounts, type ShareSegment, shareSegments } from '../baseline/phase-shares.js';
-import { shareBar, shareBarStyles, shareLegend } from '../baseline/share-bar.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from '../collect/phase-strip.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatAgo, formatBytes, formatCount } from '../shared/format.js';
+import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
+import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { shareBar, shareBarStyles, shareLegend } from '../shared/share-bar.js';
 import { StoreController } from '../shared/store-controller.js';
-import { formatAgo, formatBytes, formatCount } from './format.js';
 
 const text = SCENE_TEXT.db;
 const LAST_N = 10;

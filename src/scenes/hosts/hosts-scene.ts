@@ -5,9 +5,9 @@ import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
 import { fleetHosts, type HostView } from '../../store/fleet.js';
-import { formatAgo, formatCount } from '../db/format.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatAgo, formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -50,9 +50,6 @@ export class FleetHostsScene extends LitElement {
     sceneStyles,
     swatchStyles,
     css`
-      .chip {
-        line-height: 1;
-      }
       :host {
         display: flex;
         flex-direction: column;

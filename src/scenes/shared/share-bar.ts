@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
-import { formatCount, formatPercent } from '../db/format.js';
+import { formatCount, formatPercent } from './format.js';
 import type { ShareSegment } from './phase-shares.js';
 
 /**

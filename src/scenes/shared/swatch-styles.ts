@@ -15,6 +15,7 @@ export const swatchStyles = css`
     height: 1.15em;
     border-radius: 3px;
     font-size: 0.8em;
+    line-height: 1;
     color: rgba(10, 12, 16, 0.8);
   }
   .legend {

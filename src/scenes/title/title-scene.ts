@@ -4,7 +4,7 @@ import type { SourceInfo } from '../../bus/source-info.js';
 import { TITLE_TEXT } from '../../content/deck-text.js';
 import { PHASES } from '../../contract/vocabulary.js';
 import { hostsOnline } from '../../store/fleet.js';
-import { formatCount } from '../db/format.js';
+import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -42,9 +42,6 @@ export class FleetTitleScene extends LitElement {
     sceneStyles,
     swatchStyles,
     css`
-      .chip {
-        line-height: 1;
-      }
       :host {
         display: flex;
         flex-direction: column;

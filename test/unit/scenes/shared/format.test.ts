@@ -6,7 +6,7 @@ import {
   formatHz,
   formatPercent,
   formatRate,
-} from '../../../../src/scenes/db/format.js';
+} from '../../../../src/scenes/shared/format.js';
 
 describe('formatting for the data scenes', () => {
   it('groups counts and keeps rates readable', () => {

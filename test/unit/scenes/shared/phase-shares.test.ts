@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areCounts, shareSegments } from '../../../../src/scenes/baseline/phase-shares.js';
+import { areCounts, shareSegments } from '../../../../src/scenes/shared/phase-shares.js';
 
 describe('shareSegments', () => {
   it('lists the known phases in vocabulary order, zeros included, then other labels alphabetically', () => {
