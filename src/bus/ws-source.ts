@@ -59,6 +59,14 @@ export const STALE_AFTER_MS = 30_000;
 /** Frames decoded per batch before yielding, so a flood cannot freeze the page. */
 const BATCH_MAX_FRAMES = 500;
 const BATCH_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * Time (ms) a flush may spend before it yields. The caps above bound a flush
+ * of small frames; with big frames (hundreds of events each) a flush within
+ * them still took 50–150 ms, during which no animation frame or key press can
+ * run. Candidates are published in chunks so the budget is checked between.
+ */
+const BATCH_BUDGET_MS = 8;
+const PUBLISH_CHUNK = 1000;
 
 const CLOSE_NAMES: Readonly<Record<number, string>> = {
   1008: 'policy violation',
@@ -156,7 +164,8 @@ export function startWebSocketSource(
 
   const flush = () => {
     flushTimer = undefined;
-    const batch: unknown[] = [];
+    const started = now();
+    let batch: unknown[] = [];
     let taken = 0;
     let chars = 0;
     // A hidden tab's chained timers are throttled to about one a second: there, yielding
@@ -168,6 +177,11 @@ export function startWebSocketSource(
       const frame = decodeFrame(data, { maxBytes: maxFrameBytes });
       bus.diagnostics.countFrame(frame.dropped, frame.garbage, frame.detail);
       for (const candidate of frame.candidates) batch.push(candidate);
+      if (!unbounded && batch.length >= PUBLISH_CHUNK) {
+        bus.publish(batch);
+        batch = [];
+        if (now() - started >= BATCH_BUDGET_MS) break;
+      }
     }
     queue = taken === queue.length ? [] : queue.slice(taken);
     if (batch.length > 0) bus.publish(batch);

@@ -84,6 +84,41 @@ describe('WebSocket source', () => {
     expect(bus.diagnostics.accepted).toBe(1200);
   });
 
+  it('yields once a flush has spent its time budget, so big frames cannot hold the page', () => {
+    const { clock, bus, last, visibility } = setup();
+    last().open();
+    // Each publish of a chunk "takes" 5 ms; a flush may spend 8 ms before it yields.
+    const publish = bus.publish.bind(bus);
+    const framesAtPublish: number[] = [];
+    bus.publish = (input: unknown) => {
+      clock.time += 5;
+      framesAtPublish.push(bus.diagnostics.frames);
+      return publish(input);
+    };
+    let flushes = 0;
+    const schedule = clock.setTimeout;
+    (clock as { setTimeout: typeof schedule }).setTimeout = (run, ms) =>
+      schedule(() => {
+        if (ms === 0) flushes++;
+        run();
+      }, ms);
+    const big = (n: number) => JSON.stringify(Array.from({ length: 600 }, (_, i) => detection(`h${n}`, i)));
+    for (let n = 0; n < 10; n++) last().send(big(n));
+    // (each publish moves the fake clock, so the chained flushes come due a little later)
+    clock.advance(100);
+    expect(bus.diagnostics.accepted).toBe(6000);
+    // Chunks of at least 1,000 events: two frames each; two chunks spend the budget.
+    expect(framesAtPublish).toEqual([2, 4, 6, 8, 10]);
+    expect(flushes).toBe(3);
+    // A hidden tab still takes everything in one flush.
+    visibility.set('hidden');
+    flushes = 0;
+    for (let n = 0; n < 10; n++) last().send(big(n));
+    clock.advance(100);
+    expect(bus.diagnostics.accepted).toBe(12000);
+    expect(flushes).toBe(1);
+  });
+
   it('takes the whole backlog at once in a hidden tab, where timers are throttled', () => {
     const { clock, bus, last, visibility } = setup();
     last().open();
