@@ -1,6 +1,12 @@
 import type { RunnerContext } from '../lib/context.js';
-import { assertCleanDeck, type FloodTarget, measureRate, startFlood } from '../lib/flood.js';
-import { framePool } from '../lib/stream.js';
+import {
+  assertCleanDeck,
+  FLOOD_WINDOW_EVENTS,
+  type FloodTarget,
+  measureRate,
+  startFlood,
+} from '../lib/flood.js';
+import { BENCH_HOSTS, framePool } from '../lib/stream.js';
 import type { BenchRow } from '../types.js';
 
 /** Frame sizes the issue asks for, in events per WebSocket message. */
@@ -34,21 +40,38 @@ async function ingestRate(
  */
 export async function run(context: RunnerContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  const rounds: Record<string, { floor: number[]; deck: number[] }> = {};
   for (const size of FRAME_SIZES) {
     const frames = framePool(size, POOL_EVENTS);
-    const floor = await ingestRate(context, 'floor', frames);
-    const deck = await ingestRate(context, 'deck', frames);
-    context.log(`ingest ${size}-event frames: floor ${Math.round(floor)}/s, deck ${Math.round(deck)}/s`);
+    // Floor, deck, deck, floor: load elsewhere on the machine drifts, and this order shares it out.
+    const floorRuns = [await ingestRate(context, 'floor', frames)];
+    const deckRuns = [await ingestRate(context, 'deck', frames)];
+    deckRuns.push(await ingestRate(context, 'deck', frames));
+    floorRuns.push(await ingestRate(context, 'floor', frames));
+    const floor = mean(floorRuns);
+    const deck = mean(deckRuns);
+    rounds[`${size}`] = { floor: floorRuns, deck: deckRuns };
+    context.log(
+      `ingest ${size}-event frames: floor ${floorRuns.map(Math.round).join(' / ')}/s, deck ${deckRuns.map(Math.round).join(' / ')}/s`,
+    );
     const gated = size === 500;
     rows.push({
       scenario: 'ingest',
-      metric: `events/s, ${size}-event frames`,
+      metric: `events/s, ${size}-event frame${size === 1 ? '' : 's'}`,
       unit: 'events/s',
       value: deck,
       floor,
       target: gated ? `≥ ${MIN_FLOOR_SHARE} × floor, ≥ 100,000/s` : undefined,
       met: gated ? deck >= MIN_FLOOR_SHARE * floor && deck >= MIN_EVENTS_PER_SECOND : undefined,
+      note: gated
+        ? `the simulator's mix (${BENCH_HOSTS} hosts), offered as fast as the page takes it (at most ${FLOOD_WINDOW_EVENTS.toLocaleString('en-US')} events in flight); floor: a page that only parses frames and counts; mean of two runs each, ${context.ingestSeconds} s counted after ${WARMUP_S} s`
+        : undefined,
     });
   }
+  context.record('ingest', rounds);
   return rows;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
 }
