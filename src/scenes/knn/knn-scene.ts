@@ -126,11 +126,9 @@ export class FleetKnnScene extends LitElement {
         min-height: 0;
         overflow: hidden;
         border-radius: 14px;
-        background: radial-gradient(
-          ellipse at 50% 45%,
-          color-mix(in srgb, var(--fleet-panel, #1b2027) 85%, transparent),
-          transparent 72%
-        );
+        /* No background of its own: under a transparent WebGL canvas that
+           redraws every frame, a painted gradient cost about a third of the
+           frame time with software compositing. */
         touch-action: none;
       }
       .gl,
@@ -384,6 +382,8 @@ export class FleetKnnScene extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const host = this.renderRoot.querySelector<HTMLElement>('.gl');
+    // The drawing area went away (another bus, still empty): let the view go with it.
+    if (this.canvas && !host?.contains(this.canvas)) this.unmount();
     // Unmounting sets state, so a removed element still updates once: it must not mount again.
     if (host && !this.canvas && this.isConnected) this.mount(host);
     this.sync();
