@@ -4,6 +4,8 @@
  * A process per mode, because zod decides when a schema is built, so the
  * mode must be set before `src/contract/schemas.ts` loads.
  *
+ * `zod` is the schemas' own `safeParse`; `validate` is `validateEvent`, the
+ * deck's path (the fast path compiled from the schemas, zod for the rest).
  * Also times the other stages of the pipeline on the same events (decode,
  * reduce), so the bench can tell which stage bounds ingest.
  */
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   const { decodeFrame } = await import('../../src/contract/wire.js');
   const { validateEvent } = await import('../../src/contract/validate.js');
   const { ZOD_JIT } = await import('../../src/contract/zod-mode.js');
+  const { SCHEMAS_BY_TYPE } = await import('../../src/contract/schemas.js');
   const { initialStores, reduceStores } = await import('../../src/store/stores.js');
   type FleetEvent = import('../../src/contract/schemas.js').FleetEvent;
 
@@ -46,6 +49,15 @@ async function main(): Promise<void> {
   });
   const decode = bestRate(rounds, () => {
     for (const frame of frames) decodeFrame(frame.data);
+    return events;
+  });
+  const zod = bestRate(rounds, () => {
+    for (const list of candidates) {
+      for (const candidate of list) {
+        const type = (candidate as { type: keyof typeof SCHEMAS_BY_TYPE }).type;
+        if (!SCHEMAS_BY_TYPE[type].safeParse(candidate).success) throw new Error(`zod rejected a ${type}`);
+      }
+    }
     return events;
   });
   const validate = bestRate(rounds, () => {
@@ -73,7 +85,7 @@ async function main(): Promise<void> {
   });
   const mode = jitless ? 'jitless' : 'jit';
   process.stdout.write(
-    `${JSON.stringify({ mode, zodJitDetected: ZOD_JIT, events, parse, decode, validate, reduce })}\n`,
+    `${JSON.stringify({ mode, zodJitDetected: ZOD_JIT, events, parse, decode, zod, validate, reduce })}\n`,
   );
 }
 
