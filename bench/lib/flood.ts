@@ -8,8 +8,8 @@ import type { Frame } from './stream.js';
 /** Events in flight (sent, not yet taken) during a flood: a steady surplus, several deck batches deep. */
 export const FLOOD_WINDOW_EVENTS = 64_000;
 
-/** Which page takes the flood. */
-export type FloodTarget = 'floor' | 'deck';
+/** Which page takes the flood: the floor page, or the deck (on `#/live` unless another scene is named). */
+export type FloodTarget = 'floor' | 'deck' | { readonly deck: string };
 
 /** A page ingesting from a credit-paced feed, once it has started taking events. */
 export interface Flood {
@@ -23,9 +23,8 @@ export interface Flood {
 /** The URL of the page for `target` reading the feed at `feedUrl`. */
 export function floodUrl(siteUrl: string, target: FloodTarget, feedUrl: string): string {
   const ws = encodeURIComponent(feedUrl);
-  return target === 'floor'
-    ? `${siteUrl}bench/pages/ingest-floor.html?ws=${ws}`
-    : `${siteUrl}?ws=${ws}&sim=0#/live`;
+  if (target === 'floor') return `${siteUrl}bench/pages/ingest-floor.html?ws=${ws}`;
+  return `${siteUrl}?ws=${ws}&sim=0#/${target === 'deck' ? 'live' : target.deck}`;
 }
 
 /**
@@ -47,7 +46,7 @@ export async function startFlood(
   });
   const opened = await openPage(browser, floodUrl(siteUrl, target, feed.feedUrl), ['ack', ...probes], {
     ackUrl: feed.ackUrl,
-    source: target,
+    source: target === 'floor' ? 'floor' : 'deck',
   });
   try {
     await feed.waitForTaken(1, 20_000);
