@@ -86,7 +86,6 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
     const growth = end.heapBytes / baseline.heapBytes - 1;
     const nodeDrift = Math.abs(end.nodes - baseline.nodes) / Math.max(1, baseline.nodes);
     const minutes = (n: number) => (n >= 60 ? `minute ${Number((n / 60).toFixed(1))}` : `${n.toFixed(0)} s`);
-    n >= 60 ? `minute ${(n / 60).toFixed(n % 60 === 0 ? 0 : 1)}` : `${n.toFixed(0)} s`;
     const span = `${minutes(baseline.atSeconds)} → ${minutes(end.atSeconds)}`;
     return [
       {
