@@ -57,7 +57,7 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
     const gated = size === 500;
     rows.push({
       scenario: 'ingest',
-      metric: `events/s, ${size}-event frame${size === 1 ? '' : 's'}`,
+      metric: `events/s, ${size}-event frames`,
       unit: 'events/s',
       value: deck,
       floor,
