@@ -16,7 +16,8 @@ afterAll(async () => {
 /** An expression for the shadow root of the scene element `tag` on the deck's stage. */
 const sceneRoot = (tag: string) =>
   `document.querySelector('fleet-deck')?.shadowRoot?.querySelector('${tag}')?.shadowRoot`;
-const count = (tag: string, selector: string) => `(${sceneRoot(tag)}?.querySelectorAll('${selector}').length ?? 0)`;
+const count = (tag: string, selector: string) =>
+  `(${sceneRoot(tag)}?.querySelectorAll('${selector}').length ?? 0)`;
 
 /**
  * Per scene: its number in the deck, a predicate (browser-side expression)
@@ -95,7 +96,9 @@ describe('the training-code highlighter', () => {
     expect(readFileSync(resolve(SITE_DIR, main!), 'utf8')).not.toContain('registerLanguage');
     const assets = readdirSync(resolve(SITE_DIR, 'assets'));
     const withHighlighter = assets.filter(
-      (f) => f.endsWith('.js') && readFileSync(resolve(SITE_DIR, 'assets', f), 'utf8').includes('registerLanguage'),
+      (f) =>
+        f.endsWith('.js') &&
+        readFileSync(resolve(SITE_DIR, 'assets', f), 'utf8').includes('registerLanguage'),
     );
     expect(withHighlighter).toHaveLength(1);
     expect(withHighlighter[0]).toMatch(/^training-code-scene-/);
