@@ -154,6 +154,8 @@ export class FleetKnnScene extends LitElement {
         position: absolute;
         left: 0;
         top: 0;
+        /* Moved every frame: a layer of its own, so moving it repaints nothing. */
+        will-change: transform;
         font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
         font-size: 0.8em;
         color: var(--fleet-muted, #a9b0bb);
