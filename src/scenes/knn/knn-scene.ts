@@ -342,9 +342,13 @@ export class FleetKnnScene extends LitElement {
   private synced?: { state: EmbeddingsState; mode: ColourMode };
   private readyWaiters: (() => void)[] = [];
 
-  /** Resolves once points are drawn by WebGL or the fallback. */
+  /**
+   * Resolves once points are drawn by WebGL or the fallback, or at once while
+   * there are none (the empty state is all there is to draw): print waits on it.
+   */
   whenDrawing(): Promise<Drawing> {
-    if (this.view || this.fallback) return Promise.resolve(this.drawing);
+    if (this.view || this.fallback || this.store.state.embeddings.total === 0)
+      return Promise.resolve(this.drawing);
     return new Promise((ok) => this.readyWaiters.push(() => ok(this.drawing)));
   }
 

@@ -85,6 +85,8 @@ describe('<fleet-knn-scene>', () => {
     cleanup = mounted.cleanup;
     expect(mounted.element.shadowRoot!.querySelector('[part=empty]')!.textContent).to.contain('embedding');
     expect(mounted.element.view).to.equal(undefined);
+    // Nothing to draw yet: whoever waits (print) is not kept waiting.
+    expect(await mounted.element.whenDrawing()).to.equal('none');
   });
 
   it('draws every point as a coloured dot with WebGL', async () => {
