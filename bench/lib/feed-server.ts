@@ -40,6 +40,9 @@ export interface FeedServer {
   readonly feedConnections: number;
   /** Resolves once the page reported at least `count` events (rejects after `timeoutMs`). */
   waitForTaken(count: number, timeoutMs: number): Promise<void>;
+  /** Stops sending until `resume()`; a paced feed then carries on at its rate, without a catch-up burst. */
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +64,9 @@ export async function startFeedServer(options: FeedOptions): Promise<FeedServer>
   let feed: WebSocket | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let pacer: ReturnType<typeof setInterval> | undefined;
+  let pausedAt: number | undefined;
+  /** Time spent paused, which a paced feed does not make up for. */
+  let pausedMs = 0;
   const waiters = new Set<() => void>();
 
   const send = (socket: WebSocket) => {
@@ -73,6 +79,7 @@ export async function startFeedServer(options: FeedOptions): Promise<FeedServer>
     retry = undefined;
     const socket = feed;
     if (!socket || socket.readyState !== WebSocket.OPEN || options.mode.kind !== 'credit') return;
+    if (pausedAt !== undefined) return;
     const window = options.mode.windowEvents;
     while (sent - taken < window) {
       if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -86,9 +93,11 @@ export async function startFeedServer(options: FeedOptions): Promise<FeedServer>
   const startPacing = (socket: WebSocket, eventsPerSecond: number) => {
     const start = performance.now();
     const sentAtStart = sent;
+    const pausedBefore = pausedMs;
     pacer = setInterval(() => {
-      if (socket.readyState !== WebSocket.OPEN) return;
-      const due = sentAtStart + Math.floor(((performance.now() - start) / 1000) * eventsPerSecond);
+      if (socket.readyState !== WebSocket.OPEN || pausedAt !== undefined) return;
+      const running = performance.now() - start - (pausedMs - pausedBefore);
+      const due = sentAtStart + Math.floor((running / 1000) * eventsPerSecond);
       while (sent < due) send(socket);
     }, PACE_TICK_MS);
   };
@@ -142,6 +151,15 @@ export async function startFeedServer(options: FeedOptions): Promise<FeedServer>
         };
         waiters.add(wake);
       });
+    },
+    pause() {
+      pausedAt ??= performance.now();
+    },
+    resume() {
+      if (pausedAt === undefined) return;
+      pausedMs += performance.now() - pausedAt;
+      pausedAt = undefined;
+      pump();
     },
     close() {
       clearTimeout(retry);

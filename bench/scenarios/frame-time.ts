@@ -12,7 +12,7 @@ const FRAME_EVENTS = 500;
 /** A scene that reads no store: flooded there, the frames pay for the pipeline only. */
 const QUIET_SCENE = 'references';
 const WARMUP_S = 2;
-const RECORD_S = 10;
+const RECORD_S = 8;
 /** Issue 9: p95 of the animation-frame interval under flood. */
 export const MAX_P95_MS = 33;
 
