@@ -29,7 +29,6 @@ export type Validation =
 const NO_WARNINGS: readonly VocabularyWarning[] = Object.freeze([]);
 /** Closures compiled from the schemas that accept what is surely valid; zod decides the rest. */
 const FAST_PATHS = compileSchemas(SCHEMAS_BY_TYPE);
-const PHASE_FIELDS = ['phase', 'predicted', 'actual'] as const;
 
 /** A short, safe description of any value, for diagnostics. */
 export function describeValue(value: unknown): string {
@@ -75,25 +74,45 @@ function expectedOf(issue: z.core.$ZodIssue): string {
   }
 }
 
+function addWarning(
+  warnings: VocabularyWarning[] | undefined,
+  type: string,
+  field: string,
+  value: string,
+): VocabularyWarning[] {
+  const list = warnings ?? [];
+  list.push({ type, field, value });
+  return list;
+}
+
+/**
+ * Labels outside the vocabulary. Runs on every accepted event, so the fields
+ * are read by name (not through a loop over field names, a keyed load across
+ * every event shape) and nothing is allocated when all is known.
+ */
 function warningsOf(event: FleetEvent): readonly VocabularyWarning[] {
+  const type = event.type;
+  const fields = event as { phase?: unknown; predicted?: unknown; actual?: unknown; model?: unknown };
   let warnings: VocabularyWarning[] | undefined;
-  const record = event as unknown as Record<string, unknown>;
-  const warn = (field: string, value: string) => {
-    warnings ??= [];
-    warnings.push({ type: event.type, field, value });
-  };
-  for (const field of PHASE_FIELDS) {
-    const v = record[field];
-    if (typeof v === 'string' && !isKnownPhase(v)) warn(field, v);
-  }
-  if (typeof record.model === 'string' && !isKnownModel(record.model)) warn('model', record.model);
+  const { phase, predicted, actual, model } = fields;
+  if (typeof phase === 'string' && !isKnownPhase(phase))
+    warnings = addWarning(warnings, type, 'phase', phase);
+  if (typeof predicted === 'string' && !isKnownPhase(predicted))
+    warnings = addWarning(warnings, type, 'predicted', predicted);
+  if (typeof actual === 'string' && !isKnownPhase(actual))
+    warnings = addWarning(warnings, type, 'actual', actual);
+  if (typeof model === 'string' && !isKnownModel(model))
+    warnings = addWarning(warnings, type, 'model', model);
   if (event.type === 'snapshot') {
     for (const host of event.hosts)
-      if (host.phase !== undefined && !isKnownPhase(host.phase)) warn('hosts.phase', host.phase);
+      if (host.phase !== undefined && !isKnownPhase(host.phase))
+        warnings = addWarning(warnings, type, 'hosts.phase', host.phase);
   } else if (event.type === 'episode' && event.phases) {
-    for (const span of event.phases) if (!isKnownPhase(span.phase)) warn('phases.phase', span.phase);
+    for (const span of event.phases)
+      if (!isKnownPhase(span.phase)) warnings = addWarning(warnings, type, 'phases.phase', span.phase);
   } else if (event.type === 'phase_mix') {
-    for (const key of Object.keys(event.mix)) if (!isKnownPhase(key)) warn('mix', key);
+    for (const key of Object.keys(event.mix))
+      if (!isKnownPhase(key)) warnings = addWarning(warnings, type, 'mix', key);
   }
   return warnings ?? NO_WARNINGS;
 }
