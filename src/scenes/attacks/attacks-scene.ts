@@ -1,9 +1,10 @@
 import { format } from 'd3';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import type { ProfileCurve } from '../../store/profiles.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { type GridShape, gridShape, visibleProfiles } from './attack-grid.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkline } from './sparkline.js';
@@ -112,36 +113,10 @@ export class FleetAttacksScene extends LitElement {
 
   private readonly store = new StoreController(this, ['profiles']);
 
-  @query('.grid') private gridBox?: HTMLElement;
-
-  @state() private size = { width: 0, height: 0 };
+  private readonly size = new SizeController(this, '.grid');
 
   /** The grid shape last drawn (for tests). */
   shape?: GridShape;
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.gridBox && this.resizeObserver) this.resizeObserver.observe(this.gridBox);
-    if (this.size.width === 0) this.measure();
-  }
-
-  private measure(): void {
-    const box = this.gridBox;
-    if (!box) return;
-    const { clientWidth: width, clientHeight: height } = box;
-    if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
-  }
 
   private profile(p: ProfileCurve): unknown {
     const g = sparkline(p.normalized);

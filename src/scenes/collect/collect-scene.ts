@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { hostsOnline, recordingNow } from '../../store/fleet.js';
@@ -8,6 +8,7 @@ import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
 import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { episodeAxisS, type RecordingRow, recordingRow, rowMetrics } from './collect-layout.js';
 
@@ -213,33 +214,10 @@ export class FleetCollectScene extends LitElement {
   // The recording tails and the ticker's ages move with time alone.
   protected readonly clock = new ClockController(this, 500);
 
-  @query('.rows') private rowsBox?: HTMLElement;
-  @state() private rowsHeight = 0;
-  private resizeObserver?: ResizeObserver;
+  private readonly rowsBox = new SizeController(this, '.rows');
 
   /** The rows last drawn (for tests). */
   rows: readonly RecordingRow[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.rowsBox && this.resizeObserver) this.resizeObserver.observe(this.rowsBox);
-    // The observer reports the first size at once, and every change after.
-  }
-
-  private measure(): void {
-    const height = this.rowsBox?.clientHeight ?? 0;
-    if (height !== this.rowsHeight) this.rowsHeight = height;
-  }
 
   private header(rate: number | undefined) {
     const fleet = this.store.state.fleet;
@@ -260,7 +238,7 @@ export class FleetCollectScene extends LitElement {
     const recording = recordingNow(fleet);
     const axisS = episodeAxisS(recording, fleet.recentComplete);
     this.rows = recording.map((r) => recordingRow(r, now, axisS));
-    const metrics = rowMetrics(this.rows.length, this.rowsHeight || 600);
+    const metrics = rowMetrics(this.rows.length, this.rowsBox.height || 600);
     const ticks = Array.from({ length: Math.floor(axisS / 10) + 1 }, (_, i) => i * 10).filter(
       (t) => t <= axisS,
     );

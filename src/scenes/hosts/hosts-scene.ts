@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
@@ -10,6 +10,7 @@ import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
 import { type HostGridLayout, layoutHostGrid } from './host-grid.js';
@@ -213,38 +214,12 @@ export class FleetHostsScene extends LitElement {
   // "Last seen" keeps ticking between snapshots.
   protected readonly clock = new ClockController(this, 1000);
 
-  @query('.box') private box?: HTMLElement;
-  @state() private boxSize = { width: 0, height: 0 };
-  private resizeObserver?: ResizeObserver;
+  private readonly box = new SizeController(this, '.box');
 
   /** The grid last drawn (for tests). */
   layout?: HostGridLayout;
   /** The hosts last drawn, in order (for tests). */
   hosts: readonly HostView[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.box && this.resizeObserver) this.resizeObserver.observe(this.box);
-    // The observer reports the first size at once, and every change after.
-  }
-
-  private measure(): void {
-    const box = this.box;
-    if (!box) return;
-    const width = box.clientWidth;
-    const height = box.clientHeight;
-    if (width !== this.boxSize.width || height !== this.boxSize.height) this.boxSize = { width, height };
-  }
 
   private card(host: HostView, layout: HostGridLayout) {
     const tier = layout.tier;
@@ -291,7 +266,7 @@ export class FleetHostsScene extends LitElement {
     if (!fleet.snapshot && fleet.episodes.size === 0)
       return emptyState(text.heading, ['snapshot', 'episode']);
     this.hosts = fleetHosts(fleet, this.store.now());
-    const { width, height } = this.boxSize;
+    const { width, height } = this.box;
     const layout = layoutHostGrid(this.hosts.length, width || 1472, height || 720);
     this.layout = layout;
     let online = 0;

@@ -7,6 +7,7 @@ import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
 import { drawLanes } from './draw-lanes.js';
@@ -138,44 +139,25 @@ export class FleetLiveScene extends LitElement {
 
   private readonly store = new StoreController(this, ['live']);
 
+  // Cells span the canvas's width; lanes share the scrolling box's height.
+  private readonly size = new SizeController(this, '.lanes', (lanes) => ({
+    width: lanes.querySelector('canvas')?.clientWidth ?? 0,
+    height: lanes.clientHeight,
+  }));
+
   @query('canvas') private canvas?: HTMLCanvasElement;
-  @query('.lanes') private lanesBox?: HTMLElement;
 
   @state() private hovered?: CellBox;
-  @state() private size = { width: 0, height: 0 };
 
   /** The layout last drawn (for tests and hit-testing). */
   layout?: LaneLayout;
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
 
   protected override willUpdate(): void {
-    if (this.size.width === 0) this.measure();
     this.layout = layoutLanes(this.store.state.live, this.size.width, this.size.height);
   }
 
   protected override updated(): void {
-    if (this.lanesBox && this.resizeObserver) this.resizeObserver.observe(this.lanesBox);
     this.draw();
-  }
-
-  private measure(): void {
-    const box = this.lanesBox;
-    const canvas = this.canvas;
-    if (!box || !canvas) return;
-    const width = canvas.clientWidth;
-    const height = box.clientHeight;
-    if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
   }
 
   private draw(): void {

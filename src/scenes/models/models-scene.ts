@@ -1,7 +1,8 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { AXIS_MIN, axisTicks, layoutBars, type ModelBar, percent, rowMetrics } from './bar-layout.js';
 
@@ -153,34 +154,10 @@ export class FleetModelsScene extends LitElement {
 
   private readonly store = new StoreController(this, ['models']);
 
-  @query('.plot') private plotBox?: HTMLElement;
-
-  @state() private plotHeight = 0;
+  private readonly plot = new SizeController(this, '.plot');
 
   /** The bars last drawn (for tests). */
   bars: readonly ModelBar[] = [];
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.plotBox && this.resizeObserver) this.resizeObserver.observe(this.plotBox);
-    if (this.plotHeight === 0) this.measure();
-  }
-
-  private measure(): void {
-    const height = this.plotBox?.clientHeight ?? 0;
-    if (height !== this.plotHeight) this.plotHeight = height;
-  }
 
   private row(bar: ModelBar): unknown {
     return html`<div class="row" part="bar" data-model=${bar.model}>
@@ -198,7 +175,7 @@ export class FleetModelsScene extends LitElement {
     if (accuracy.size === 0) return emptyState('Model accuracy', ['model_metric']);
     const bars = layoutBars(accuracy);
     this.bars = bars;
-    const { bar, font } = rowMetrics(bars.length, this.plotHeight || 640);
+    const { bar, font } = rowMetrics(bars.length, this.plot.height || 640);
     const rows = `grid-template-rows:repeat(${bars.length}, minmax(0, 1fr))`;
     const ticks = axisTicks();
     const summary = bars.map((b) => `${b.model} ${percent(b.accuracy)}`).join(', ');

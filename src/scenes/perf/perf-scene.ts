@@ -1,7 +1,8 @@
 import { css, html, LitElement, svg } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { formatLatency, type PerfDot, type PerfLayout, perfLayout } from './perf-layout.js';
 
@@ -125,36 +126,10 @@ export class FleetPerfScene extends LitElement {
 
   private readonly store = new StoreController(this, ['perf']);
 
-  @query('.chart') private chartBox?: HTMLElement;
-
-  @state() private size = { width: 0, height: 0 };
+  private readonly size = new SizeController(this, '.chart');
 
   /** The layout last drawn (for tests). */
   layout?: PerfLayout;
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => this.measure());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
-  protected override updated(): void {
-    if (this.chartBox && this.resizeObserver) this.resizeObserver.observe(this.chartBox);
-    if (this.size.width === 0) this.measure();
-  }
-
-  private measure(): void {
-    const box = this.chartBox;
-    if (!box) return;
-    const { clientWidth: width, clientHeight: height } = box;
-    if (width !== this.size.width || height !== this.size.height) this.size = { width, height };
-  }
 
   private dot(d: PerfDot): unknown {
     const dx = d.labelAnchor === 'start' ? 22 : -22;
