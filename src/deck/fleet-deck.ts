@@ -7,7 +7,7 @@ import type { SourceInfo } from '../bus/source-info.js';
 import { emptyState } from '../scenes/shared/empty-state.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
-import { actionForKey, type DeckAction, KEY_HELP } from './keymap.js';
+import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
@@ -360,16 +360,7 @@ export class FleetDeck extends LitElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented) return;
-    const target = event.composedPath()[0];
-    if (
-      target instanceof HTMLElement &&
-      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-    ) {
-      return;
-    }
-    if (target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
-    const action = actionForKey(event);
+    const action = actionForKeyEvent(event);
     if (!action) return;
     if (this.apply(action)) event.preventDefault();
   }

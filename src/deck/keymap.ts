@@ -80,3 +80,20 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['?', 'this help'],
   ['swipe left / right', 'next / previous (touch)'],
 ];
+
+/**
+ * The deck action of a key event, or undefined when the key belongs to
+ * something else: typing in a form field, or Enter / Space activating a button.
+ */
+export function actionForKeyEvent(event: KeyboardEvent): DeckAction | undefined {
+  if (event.defaultPrevented) return undefined;
+  const target = event.composedPath()[0];
+  if (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  ) {
+    return undefined;
+  }
+  if (target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return undefined;
+  return actionForKey(event);
+}

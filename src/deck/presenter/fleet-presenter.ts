@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
 import { speakerNotes } from '../../content/deck-text.js';
-import { actionForKey } from '../keymap.js';
+import { actionForKeyEvent } from '../keymap.js';
 import { SCENES, sceneIndexFromHash } from '../scene-registry.js';
 import { nextTheme, type ThemeName, themeHostStyles } from '../theme.js';
 import { followBus } from './bus-mirror.js';
@@ -372,15 +372,7 @@ export class FleetPresenter extends LitElement {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented) return;
-    const target = event.composedPath()[0];
-    if (
-      target instanceof HTMLElement &&
-      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-    )
-      return;
-    if (target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
-    const action = actionForKey(event);
+    const action = actionForKeyEvent(event);
     if (!action) return;
     switch (action.kind) {
       case 'next':

@@ -1,31 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { provideBus } from '../../../src/bus/bus-request.js';
 import { SCENE_TEXT } from '../../../src/content/deck-text.js';
 import '../../../src/scenes/baseline/baseline-scene.js';
 import type { FleetBaselineScene } from '../../../src/scenes/baseline/baseline-scene.js';
-import { FleetBus, mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
+import { FleetBus, mountScene, publishAndSettle } from '../support/fixture-bus.js';
 
 const phase = (p: string) => ({ type: 'phase', phase: p });
 
 /** Mounts the scene under a bus whose clock the test moves. */
-async function mountClocked(clock: { t: number }) {
-  const bus = new FleetBus({ now: () => clock.t });
-  const lifetime = new AbortController();
-  const box = document.createElement('div');
-  box.style.cssText = 'width:1600px;height:900px;position:relative';
-  provideBus(box, () => bus, lifetime.signal);
-  const element = document.createElement('fleet-baseline-scene');
-  box.append(element);
-  document.body.append(box);
-  await settle(element);
-  return {
-    element,
-    bus,
-    cleanup: () => {
-      box.remove();
-      lifetime.abort();
-    },
-  };
+function mountClocked(clock: { t: number }) {
+  return mountScene<FleetBaselineScene>('fleet-baseline-scene', {
+    bus: new FleetBus({ now: () => clock.t }),
+  });
 }
 
 async function tick(element: FleetBaselineScene): Promise<void> {

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { provideBus } from '../../../src/bus/bus-request.js';
 import { phaseColor } from '../../../src/contract/palette.js';
 import '../../../src/scenes/collect/collect-scene.js';
 import type { FleetCollectScene } from '../../../src/scenes/collect/collect-scene.js';
@@ -26,24 +25,8 @@ const snapshot = (samples: number, t_wall: number, online = 2) => ({
 });
 
 /** Mounts the scene under a bus whose clock the test moves. */
-async function mountClocked(clock: { t: number }) {
-  const bus = new FleetBus({ now: () => clock.t });
-  const lifetime = new AbortController();
-  const box = document.createElement('div');
-  box.style.cssText = 'width:1600px;height:900px;position:relative';
-  provideBus(box, () => bus, lifetime.signal);
-  const element = document.createElement('fleet-collect-scene');
-  box.append(element);
-  document.body.append(box);
-  await settle(element);
-  return {
-    element,
-    bus,
-    cleanup: () => {
-      box.remove();
-      lifetime.abort();
-    },
-  };
+function mountClocked(clock: { t: number }) {
+  return mountScene<FleetCollectScene>('fleet-collect-scene', { bus: new FleetBus({ now: () => clock.t }) });
 }
 
 const widthOf = (el: Element) => Number.parseFloat((el as HTMLElement).style.width);

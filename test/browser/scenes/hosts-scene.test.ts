@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { provideBus } from '../../../src/bus/bus-request.js';
 import '../../../src/scenes/hosts/hosts-scene.js';
 import type { FleetHostsScene } from '../../../src/scenes/hosts/hosts-scene.js';
 import { FleetBus, mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
@@ -24,24 +23,8 @@ const snapshot = (hosts: unknown[]) => ({
 });
 
 /** Mounts the scene under a bus whose clock the test moves. */
-async function mountClocked(clock: { t: number }) {
-  const bus = new FleetBus({ now: () => clock.t });
-  const lifetime = new AbortController();
-  const box = document.createElement('div');
-  box.style.cssText = 'width:1600px;height:900px;position:relative';
-  provideBus(box, () => bus, lifetime.signal);
-  const element = document.createElement('fleet-hosts-scene');
-  box.append(element);
-  document.body.append(box);
-  await settle(element);
-  return {
-    element,
-    bus,
-    cleanup: () => {
-      box.remove();
-      lifetime.abort();
-    },
-  };
+function mountClocked(clock: { t: number }) {
+  return mountScene<FleetHostsScene>('fleet-hosts-scene', { bus: new FleetBus({ now: () => clock.t }) });
 }
 
 const cards = (el: FleetHostsScene) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=card]')];

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { provideBus } from '../../../src/bus/bus-request.js';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { PHASE_COLORS } from '../../../src/contract/palette.js';
 import { clusterColor } from '../../../src/scenes/knn/cluster-palette.js';
@@ -55,25 +54,9 @@ async function drawing(scene: FleetKnnScene): Promise<string> {
   return kind;
 }
 
-/** Mounts the scene under a provider whose bus keeps only `capacity` points. */
-async function mountWithCapacity(capacity: number) {
-  const bus = new FleetBus({ embeddingCapacity: capacity });
-  const box = document.createElement('div');
-  box.style.cssText = 'width:1600px;height:900px;position:relative';
-  const lifetime = new AbortController();
-  provideBus(box, () => bus, lifetime.signal);
-  const element = document.createElement('fleet-knn-scene');
-  box.append(element);
-  document.body.append(box);
-  await settle(element);
-  return {
-    element,
-    bus,
-    cleanup: () => {
-      box.remove();
-      lifetime.abort();
-    },
-  };
+/** Mounts the scene under a bus that keeps only `capacity` points. */
+function mountWithCapacity(capacity: number) {
+  return mountScene<FleetKnnScene>('fleet-knn-scene', { bus: new FleetBus({ embeddingCapacity: capacity }) });
 }
 
 describe('<fleet-knn-scene>', () => {
