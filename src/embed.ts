@@ -58,6 +58,6 @@ export const SCENE_TAGS: readonly string[] = SCENES.map((s) => s.tag);
  * loaded). Elements upgrade by themselves as they are defined; await this only
  * to use a scene's properties right after creating it.
  */
-export const scenesDefined: Promise<void> = Promise.all(SCENES.map((scene) => scene.load?.())).then(
+export const scenesDefined: Promise<void> = Promise.all(SCENES.map((scene) => scene.load())).then(
   () => undefined,
 );

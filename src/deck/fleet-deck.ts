@@ -1,10 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
-import { emptyState } from '../scenes/shared/empty-state.js';
+import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
@@ -101,30 +100,6 @@ export class FleetDeck extends LitElement {
       .dot.stale,
       .dot.stopped {
         background: #d64550;
-      }
-      .placeholder {
-        padding: 48px 64px;
-        font-size: 22px;
-      }
-      .placeholder h2 {
-        font-size: 1.7em;
-        margin: 0 0 0.5em;
-      }
-      .placeholder .empty {
-        display: flex;
-        flex-direction: column;
-        justify-content: center;
-        height: 100%;
-      }
-      .placeholder p {
-        color: var(--fleet-muted, #a9b0bb);
-        font-size: 1.1em;
-      }
-      .placeholder code {
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-        padding: 0.05em 0.35em;
-        border-radius: 4px;
-        background: var(--fleet-code-bg, #1f242c);
       }
       .overlay {
         position: absolute;
@@ -335,7 +310,7 @@ export class FleetDeck extends LitElement {
 
   /** Loads the scene's module and its neighbours' (so heavy chunks arrive before they are needed). */
   private loadAround(index: number): void {
-    for (const i of [index, index + 1, index - 1]) void SCENES[i]?.load?.();
+    for (const i of [index, index + 1, index - 1]) void SCENES[i]?.load();
   }
 
   private followHash(): void {
@@ -468,17 +443,6 @@ export class FleetDeck extends LitElement {
     else this.previous();
   }
 
-  private renderScene(entry: SceneEntry): unknown {
-    if (!entry.load) {
-      // Not built yet: the scene's real empty state, naming what it will draw.
-      return html`<section class="scene placeholder" data-slug=${entry.slug}>
-        ${emptyState(entry.title, entry.waitsFor.length > 0 ? entry.waitsFor : ['(static content)'])}
-      </section>`;
-    }
-    const tag = unsafeStatic(entry.tag);
-    return staticHtml`<${tag} class="scene" data-slug=${entry.slug}></${tag}>`;
-  }
-
   private renderOverview(): unknown {
     return html`<div class="overlay overview" role="dialog" aria-label="All scenes">
       ${SCENES.map(
@@ -507,7 +471,7 @@ export class FleetDeck extends LitElement {
     const source = this.source;
     return html`
       <div class="stage" part="stage" style="transform:translate(${x}px, ${y}px) scale(${scale})">
-        ${this.renderScene(entry)}
+        ${sceneTemplate(entry)}
         ${this.overlay === 'overview' ? this.renderOverview() : nothing}
         ${this.overlay === 'help' ? this.renderHelp() : nothing}
         ${this.diagnostics ? html`<fleet-diagnostics-overlay .bus=${this.bus}></fleet-diagnostics-overlay>` : nothing}

@@ -10,8 +10,8 @@ export interface SceneEntry {
   readonly tag: `fleet-${string}-scene`;
   /** Event types the scene draws; empty for static scenes. */
   readonly waitsFor: readonly EventType[];
-  /** Loads the module that defines the element (its own chunk), if built. */
-  readonly load?: () => Promise<unknown>;
+  /** Loads the module that defines the element (its own chunk). */
+  readonly load: () => Promise<unknown>;
 }
 
 /** The fourteen scenes of SCENES.md, in deck order. */

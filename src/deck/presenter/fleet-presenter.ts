@@ -339,7 +339,7 @@ export class FleetPresenter extends LitElement {
     this.announcement = `Scene ${index + 1} of ${SCENES.length}: ${entry.title}`;
     const hash = `#/${entry.slug}`;
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
-    for (const i of [index + 1, index + 2]) void SCENES[i]?.load?.();
+    for (const i of [index + 1, index + 2]) void SCENES[i]?.load();
     this.dispatchEvent(
       new CustomEvent('fleet-scene-change', {
         detail: { index, slug: entry.slug },

@@ -57,7 +57,7 @@ export class FleetSceneFrame extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('index')) void SCENES[this.index]?.load?.();
+    if (changed.has('index')) void SCENES[this.index]?.load();
   }
 
   override render() {

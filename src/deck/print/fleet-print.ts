@@ -125,7 +125,7 @@ export class FleetPrint extends LitElement {
 
   private async layOut(): Promise<void> {
     // Every scene's module first, so each page renders its real element rather than upgrading later.
-    await Promise.all(SCENES.map((entry) => entry.load?.().catch(() => undefined)));
+    await Promise.all(SCENES.map((entry) => entry.load().catch(() => undefined)));
     await this.updateComplete;
     const scenes = [...this.renderRoot.querySelectorAll<HTMLElement>('.page > .scene')];
     const unsettled = await whenScenesDrawn(scenes);
