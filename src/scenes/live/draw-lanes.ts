@@ -3,18 +3,23 @@ import type { LaneLayout } from './lane-layout.js';
 const HATCH_SPACING = 6;
 
 /**
- * Draws the cells of a layout on a 2-D canvas context already scaled to CSS
- * pixels. Confirmed cells are solid; cells waiting for truth are faint with an
- * outline; cells whose truth disagrees carry a dark diagonal hatch.
+ * Draws the cells of a layout that fall in the visible band [top, top +
+ * height) on a 2-D context scaled to CSS pixels and translated by -top, so a
+ * canvas the size of the viewport serves any number of lanes. Confirmed cells
+ * are solid; cells waiting for truth are faint with an outline; cells whose
+ * truth disagrees carry a dark diagonal hatch.
  */
 export function drawLanes(
   ctx: CanvasRenderingContext2D,
   layout: LaneLayout,
   width: number,
+  top: number,
   height: number,
 ): void {
-  ctx.clearRect(0, 0, width, height);
+  ctx.clearRect(0, top, width, height);
+  const bottom = top + height;
   for (const box of layout.boxes) {
+    if (box.y + box.h <= top || box.y >= bottom) continue;
     if (box.pending) {
       ctx.globalAlpha = 0.35;
       ctx.fillStyle = box.fill;

@@ -86,7 +86,13 @@ export class FleetLiveScene extends LitElement {
         font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
         color: var(--fleet-muted, #a9b0bb);
       }
+      .track {
+        position: relative;
+        min-width: 0;
+      }
       canvas {
+        position: sticky;
+        top: 0;
         display: block;
         width: 100%;
       }
@@ -146,6 +152,8 @@ export class FleetLiveScene extends LitElement {
   }));
 
   @query('canvas') private canvas?: HTMLCanvasElement;
+  @query('.lanes') private lanesBox?: HTMLElement;
+  private scrollFrame = 0;
 
   @state() private hovered?: CellBox;
 
@@ -160,21 +168,45 @@ export class FleetLiveScene extends LitElement {
     this.draw();
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = 0;
+  }
+
+  /**
+   * Draws the lanes in view. The canvas is only as tall as the lane box and
+   * sticks to its top; scrolling moves the band drawn, not the canvas, so a
+   * 200-host fleet costs one viewport of pixels per frame, not all lanes.
+   */
   private draw(): void {
     const canvas = this.canvas;
-    if (!canvas) return;
     const layout = this.layout;
-    if (!layout) return;
+    if (!canvas || !layout) return;
     const { width } = this.size;
+    const viewHeight = Math.max(1, Math.min(layout.height, this.size.height));
+    const top = Math.min(this.lanesBox?.scrollTop ?? 0, Math.max(0, layout.height - viewHeight));
     const dpr = globalThis.devicePixelRatio || 1;
-    const cssHeight = Math.max(1, layout.height);
-    canvas.style.height = `${cssHeight}px`;
-    canvas.width = Math.max(1, Math.round(width * dpr));
-    canvas.height = Math.max(1, Math.round(cssHeight * dpr));
+    const pixelWidth = Math.max(1, Math.round(width * dpr));
+    const pixelHeight = Math.max(1, Math.round(viewHeight * dpr));
+    // Resizing a canvas reallocates its bitmap: only when the size changed.
+    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+      canvas.style.height = `${viewHeight}px`;
+      canvas.width = pixelWidth;
+      canvas.height = pixelHeight;
+    }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawLanes(ctx, layout, width, cssHeight);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
+    drawLanes(ctx, layout, width, top, viewHeight);
+  }
+
+  private onScroll(): void {
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.draw();
+    });
   }
 
   private onPointerMove(event: PointerEvent): void {
@@ -184,7 +216,8 @@ export class FleetLiveScene extends LitElement {
     this.hovered = boxAt(
       this.layout,
       (event.clientX - rect.left) / scale,
-      (event.clientY - rect.top) / scale,
+      // The canvas sticks to the top of the scrolled lanes: add the scroll back.
+      (event.clientY - rect.top) / scale + (this.lanesBox?.scrollTop ?? 0),
     );
   }
 
@@ -240,12 +273,14 @@ export class FleetLiveScene extends LitElement {
         <span><span class="key pending"></span>truth pending</span>
         <span><span class="key mismatch"></span>truth disagrees</span>
       </div>
-      <div class="lanes" part="lanes" @pointerleave=${() => (this.hovered = undefined)}>
+      <div class="lanes" part="lanes" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
         <div class="grid">
           <div class="labels" style="font-size:${fontSize}px">
             ${live.hosts.map((host) => html`<div class="host" style="height:${laneHeight}px" title=${host}>${host}</div>`)}
           </div>
-          <canvas role="img" aria-label=${summary} @pointermove=${this.onPointerMove}></canvas>
+          <div class="track" style="height:${this.layout?.height ?? 0}px">
+            <canvas role="img" aria-label=${summary} @pointermove=${this.onPointerMove}></canvas>
+          </div>
         </div>
         ${this.tooltip()}
       </div>

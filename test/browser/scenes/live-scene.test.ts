@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../src/scenes/live/live-scene.js';
 import type { FleetLiveScene } from '../../../src/scenes/live/live-scene.js';
-import { mountScene, publishAndSettle } from '../support/fixture-bus.js';
+import { mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
 
 const det = (
   host: string,
@@ -140,5 +140,27 @@ describe('<fleet-live-scene>', () => {
     await publishAndSettle(bus, element, many(200));
     expect(element.getBoundingClientRect().height).to.equal(900);
     expect(lanes.scrollHeight).to.be.greaterThan(lanes.clientHeight);
+  });
+  it('draws only the lanes in view on a canvas no taller than the lane box, following the scroll', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    const many = Array.from({ length: 200 }, (_, i) =>
+      det(`host-${String(i).padStart(3, '0')}`, 0, 'dormant', 'dormant'),
+    );
+    await publishAndSettle(bus, element, many);
+    const lanes = element.shadowRoot!.querySelector<HTMLElement>('[part=lanes]')!;
+    const canvas = element.shadowRoot!.querySelector('canvas')!;
+    expect(canvas.clientHeight).to.be.at.most(lanes.clientHeight);
+    lanes.scrollTop = lanes.scrollHeight;
+    lanes.dispatchEvent(new Event('scroll'));
+    await settle(element);
+    const last = element.layout!.boxes.find((b) => b.lane === 199)!;
+    const dpr = canvas.width / canvas.clientWidth;
+    const y = last.y + last.h / 2 - lanes.scrollTop;
+    const [r, g, b] = canvas
+      .getContext('2d')!
+      .getImageData(Math.round((last.x + last.w / 2) * dpr), Math.round(y * dpr), 1, 1).data;
+    // dormant is #7b6fd0
+    expect([r, g, b]).to.deep.equal([0x7b, 0x6f, 0xd0]);
   });
 });
