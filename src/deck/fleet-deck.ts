@@ -228,6 +228,14 @@ export class FleetDeck extends LitElement {
   @state() private source?: SourceInfo;
   /** The presenter view's URL, shown as a link when the browser refused to open a window. */
   @state() private presenterLink?: string;
+  /** Why the presenter view cannot open from here (an embedded deck without `presenter-href`). */
+  @state() private presenterNotice?: string;
+  /**
+   * The deck site's page (its `index.html`), where the presenter view lives. The
+   * full-page deck uses its own URL; a deck embedded in another page needs this
+   * to offer the presenter view (same origin, so the two windows can talk).
+   */
+  @property({ attribute: 'presenter-href' }) presenterHref?: string;
 
   private lifetime?: AbortController;
   private resizeObserver?: ResizeObserver;
@@ -364,8 +372,10 @@ export class FleetDeck extends LitElement {
         return true;
       case 'escape':
         if (this.digits !== '') this.digits = '';
-        else if (this.presenterLink) this.presenterLink = undefined;
-        else if (this.overlay) this.overlay = undefined;
+        else if (this.presenterLink || this.presenterNotice) {
+          this.presenterLink = undefined;
+          this.presenterNotice = undefined;
+        } else if (this.overlay) this.overlay = undefined;
         else this.toggleOverlay('overview');
         return true;
       case 'overview':
@@ -397,13 +407,26 @@ export class FleetDeck extends LitElement {
 
   /** Opens the presenter view (kept in step with this deck); a link when pop-ups are blocked. */
   openPresenterView(): void {
-    const opened = openPresenter(this);
+    const href = this.presenterHref
+      ? new URL(this.presenterHref, location.href).href
+      : this.globalKeys
+        ? location.href
+        : undefined;
+    if (!href) {
+      // This page is not the deck's site: opening it "as presenter" would show the embedding page.
+      this.presenterNotice =
+        'The presenter view opens from the deck’s own page (or set presenter-href on this deck).';
+      this.announcement = this.presenterNotice;
+      return;
+    }
+    this.presenterNotice = undefined;
+    const opened = openPresenter(this, href);
     if (opened) {
       this.presenterLink = undefined;
       this.announcement = 'Presenter view opened in another window';
       return;
     }
-    this.presenterLink = presenterUrl(location.href);
+    this.presenterLink = presenterUrl(href);
     this.announcement = 'The browser blocked the presenter window: use the link to open it';
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.presenter-link a')?.focus(),
@@ -490,7 +513,12 @@ export class FleetDeck extends LitElement {
               <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>Open the presenter view</a>
               <button aria-label="Dismiss" @click=${() => (this.presenterLink = undefined)}>✕</button>
             </div>`
-            : nothing
+            : this.presenterNotice
+              ? html`<div class="presenter-link" role="alert">
+                  <span>${this.presenterNotice}</span>
+                  <button aria-label="Dismiss" @click=${() => (this.presenterNotice = undefined)}>✕</button>
+                </div>`
+              : nothing
         }
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${

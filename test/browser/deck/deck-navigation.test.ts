@@ -151,3 +151,38 @@ describe('<fleet-deck> inside <fleet-bus>', () => {
     provider.remove();
   });
 });
+
+describe('<fleet-deck> presenter key when embedded', () => {
+  let box: HTMLElement | undefined;
+  const realOpen = window.open;
+  afterEach(() => {
+    window.open = realOpen;
+    box?.remove();
+  });
+
+  it('does not open the embedding page as a presenter; opens presenter-href when given', async () => {
+    const opened: string[] = [];
+    window.open = ((url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    }) as typeof window.open;
+    const mounted = await mountDeck();
+    box = mounted.box;
+    const { deck } = mounted;
+    press(deck, 'p');
+    await settle(deck);
+    expect(opened).to.deep.equal([]);
+    expect(deck.shadowRoot!.querySelector('.presenter-link')!.textContent).to.contain('presenter-href');
+
+    deck.presenterHref = '/site/index.html?seed=4';
+    press(deck, 'p');
+    await settle(deck);
+    expect(opened.length).to.be.greaterThan(0);
+    const url = new URL(opened[0]!);
+    expect(url.pathname).to.equal('/site/index.html');
+    expect(url.searchParams.has('presenter')).to.equal(true);
+    // Pop-ups refused: the fallback link points at the same page.
+    const link = deck.shadowRoot!.querySelector<HTMLAnchorElement>('.presenter-link a')!;
+    expect(new URL(link.href).pathname).to.equal('/site/index.html');
+  });
+});
