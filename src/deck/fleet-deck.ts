@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
+import { sourceDotStyles } from '../scenes/shared/source-dot-styles.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
@@ -37,6 +38,7 @@ const SWIPE_MIN_PX = 60;
 export class FleetDeck extends LitElement {
   static override styles = [
     themeHostStyles(),
+    sourceDotStyles,
     css`
       :host {
         display: block;
@@ -89,17 +91,6 @@ export class FleetDeck extends LitElement {
         height: 9px;
         border-radius: 50%;
         background: #8a8f98;
-      }
-      .dot.live {
-        background: #3fb27f;
-      }
-      .dot.connecting,
-      .dot.retrying {
-        background: #e0b040;
-      }
-      .dot.stale,
-      .dot.stopped {
-        background: #d64550;
       }
       .overlay {
         position: absolute;

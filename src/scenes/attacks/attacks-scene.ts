@@ -33,12 +33,6 @@ export class FleetAttacksScene extends LitElement {
         display: flex;
         flex-direction: column;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header p {
         margin: 0;
       }
@@ -144,7 +138,7 @@ export class FleetAttacksScene extends LitElement {
     const shape = gridShape(shown.length, width, height, GAP);
     this.shape = shape;
     return html`
-      <header>
+      <header class="scene-header">
         <h2>Attack profiles</h2>
         <p class="muted">${byName.size} profiles · each curve scaled to its own peak</p>
       </header>

@@ -35,12 +35,6 @@ export class FleetChunkingScene extends LitElement {
         flex-direction: column;
         gap: 22px;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header h2 {
         margin: 0;
       }
@@ -279,7 +273,7 @@ export class FleetChunkingScene extends LitElement {
     const ticks = timeScale.ticks(EPISODE_S / WINDOW_S);
     const summary = `Episode ${predictions.episode_id}: ${judged > 0 ? `${agree} of ${judged} windows agree with the ground truth` : 'no ground truth yet'}`;
     return html`
-      <header>
+      <header class="scene-header">
         <h2>Chunking an episode</h2>
         <div class="episode">episode <code class="episode-id">${predictions.episode_id}</code></div>
       </header>

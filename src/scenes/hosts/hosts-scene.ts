@@ -56,12 +56,6 @@ export class FleetHostsScene extends LitElement {
         flex-direction: column;
         gap: 18px;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header h2 {
         margin: 0;
       }
@@ -276,7 +270,7 @@ export class FleetHostsScene extends LitElement {
       else if (host.online === false) offline++;
     }
     return html`
-      <header>
+      <header class="scene-header">
         <h2>${text.heading}</h2>
         <div class="counts" role="status" aria-live="off">
           <span><b>${formatCount(this.hosts.length)}</b> <span class="muted">hosts</span></span>

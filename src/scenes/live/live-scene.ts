@@ -36,12 +36,6 @@ export class FleetLiveScene extends LitElement {
         flex-direction: column;
         gap: 14px;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header h2 {
         margin: 0;
       }
@@ -261,7 +255,7 @@ export class FleetLiveScene extends LitElement {
     const fontSize = Math.max(8, Math.min(18, laneHeight * 0.8));
     const summary = `${live.hosts.length} hosts, ${live.total} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
     return html`
-      <header>
+      <header class="scene-header">
         <h2>Live detections</h2>
         <div class="stats" role="status" aria-live="off">
           <span>hit rate <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>

@@ -29,12 +29,6 @@ export class FleetModelsScene extends LitElement {
         display: flex;
         flex-direction: column;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header p {
         margin: 0;
       }
@@ -180,7 +174,7 @@ export class FleetModelsScene extends LitElement {
     const ticks = axisTicks();
     const summary = bars.map((b) => `${b.model} ${percent(b.accuracy)}`).join(', ');
     return html`
-      <header>
+      <header class="scene-header">
         <h2>Model accuracy</h2>
         <p class="muted">held-out windows · latest metric per model</p>
       </header>

@@ -28,12 +28,6 @@ export class FleetPerfScene extends LitElement {
         display: flex;
         flex-direction: column;
       }
-      header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 24px;
-      }
       header h2 {
         margin: 0;
       }
@@ -198,7 +192,7 @@ export class FleetPerfScene extends LitElement {
     const layout = perfLayout([...points.values()], width, height);
     this.layout = layout;
     return html`
-      <header>
+      <header class="scene-header">
         <h2>Accuracy against cost</h2>
         <div class="key">
           <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor"></circle></svg>on the Pareto frontier</span>

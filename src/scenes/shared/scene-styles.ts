@@ -56,6 +56,13 @@ export const sceneStyles = css`
     border-radius: 4px;
     background: var(--fleet-code-bg, #1f242c);
   }
+  /* A scene's title row: title left, figures or key right, on one baseline. */
+  .scene-header {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 24px;
+  }
   .empty {
     display: flex;
     flex-direction: column;

@@ -7,6 +7,7 @@ import { hostsOnline } from '../../store/fleet.js';
 import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
+import { sourceDotStyles } from '../shared/source-dot-styles.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
 
@@ -41,6 +42,7 @@ export class FleetTitleScene extends LitElement {
   static override styles = [
     sceneStyles,
     swatchStyles,
+    sourceDotStyles,
     css`
       :host {
         display: flex;
@@ -161,17 +163,6 @@ export class FleetTitleScene extends LitElement {
         height: 12px;
         border-radius: 50%;
         background: #8a8f98;
-      }
-      .dot.live {
-        background: #3fb27f;
-      }
-      .dot.connecting,
-      .dot.retrying {
-        background: #e0b040;
-      }
-      .dot.stale,
-      .dot.stopped {
-        background: #d64550;
       }
     `,
   ];
