@@ -39,6 +39,11 @@ export class FleetBusElement extends ElementBase {
   connectedCallback(): void {
     this.style.display ||= 'contents';
     this.startSource();
+    // Scenes server-rendered inside a <fleet-bus> (@lit-labs/ssr) arrive marked
+    // `defer-hydration`, which a Lit parent lifts when it hydrates; this element
+    // is that parent. Lifted once the bus is provided, so each scene finds it.
+    for (const deferred of this.querySelectorAll('[defer-hydration]'))
+      deferred.removeAttribute('defer-hydration');
   }
 
   disconnectedCallback(): void {
