@@ -83,7 +83,38 @@ const markup = await collectResult(
 writeFileSync('index.html', readFileSync('index.template.html', 'utf8').replace('<!--ssr-->', markup));
 `;
 
+/** A TypeScript user of the package: each entry resolves to its declarations, and they type what it uses. */
+const TYPED = `import { SCENE_TAGS, type StoreName } from 'fleet-deck';
+import { FleetBus, FleetBusElement } from 'fleet-deck/bus';
+import type { FleetLiveScene } from 'fleet-deck/scenes/live';
+import type { FleetKnnScene } from 'fleet-deck/scenes/knn';
+
+const bus: FleetBus = new FleetBus();
+const accepted: number = bus.publish({ type: 'live_detection', host_id: 'web-1', predicted: 'armed' });
+const live: FleetLiveScene = document.createElement('fleet-live-scene');
+const knn: FleetKnnScene | null = document.querySelector('fleet-knn-scene');
+const provider: FleetBusElement = document.createElement('fleet-bus');
+const store: StoreName | undefined = undefined;
+export const used = [SCENE_TAGS.length, accepted, live, knn, provider.bus, store];
+`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+    strict: true,
+    noEmit: true,
+    // Declarations are checked as they are used; checking every .d.ts (Lit's, the DOM's) takes a minute here.
+    skipLibCheck: true,
+    types: [],
+  },
+  files: ['typed.ts'],
+};
+
 let work: string;
+let typeErrors: string;
 let app: string;
 let packed: { filename: string; files: { path: string }[] };
 let server: StaticServer | undefined;
@@ -116,12 +147,20 @@ beforeAll(async () => {
   writeFileSync(join(app, 'index.template.html'), INDEX_TEMPLATE);
   writeFileSync(join(app, 'main.js'), MAIN);
   writeFileSync(join(app, 'prerender.mjs'), PRERENDER);
+  writeFileSync(join(app, 'typed.ts'), TYPED);
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG));
 
   const npmOptions = { cwd: app, env: cleanEnv, maxBuffer: 16 * 1024 * 1024 };
   await run(
     'npm',
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'],
     npmOptions,
+  );
+  // The type check runs beside the server render and the build.
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  const typecheck = run(process.execPath, [tsc, '-p', 'tsconfig.json'], npmOptions).then(
+    () => '',
+    (error: { stdout?: string }) => error.stdout || String(error),
   );
   await run(process.execPath, ['prerender.mjs'], npmOptions);
   // This repository's Vite, run on the app's folder: the app resolves fleet-deck and Lit from its own node_modules.
@@ -131,9 +170,10 @@ beforeAll(async () => {
     npmOptions,
   );
 
+  typeErrors = await typecheck;
   server = await serveStatic(join(app, 'dist'), '/');
   browser = await launchChromium();
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -157,9 +197,18 @@ describe('the packed package in a Vite app', () => {
       'dist/lib/custom-elements.json',
     ])
       expect(files, file).toContain(file);
+    // The manifest's modules are the package's own (tools resolve them in node_modules/fleet-deck).
+    const manifest = readFileSync('dist/lib/custom-elements.json', 'utf8');
+    const modules = new Set([...manifest.matchAll(/"(?:path|module)": "([^"]+)"/g)].map((m) => m[1]!));
+    expect(modules.size).toBeGreaterThan(16);
+    for (const module of modules) expect(files, `custom-elements.json names ${module}`).toContain(module);
     expect(
       files.filter((f) => f.startsWith('src/') || f.startsWith('dist/assets/') || f === 'dist/index.html'),
     ).toEqual([]);
+  });
+
+  it('types every import a TypeScript app writes', () => {
+    expect(typeErrors).toBe('');
   });
 
   it('renders the scene on the server as declarative shadow DOM', () => {
