@@ -8,6 +8,8 @@ export interface BenchContext {
   readonly siteUrl: string;
   /** Seconds a soak may run (the runner's option; scenarios scale to it). */
   readonly soakSeconds: number;
+  /** Rounds of floor and deck, alternating (at least 3; bench/lib/rounds.ts). */
+  readonly rounds?: number;
 }
 
 /** One line of the results table: a figure beside its floor measured in the same run. */

@@ -8,6 +8,7 @@
  * every round meets it, the worst included. Pure but for `alternateRounds`, so
  * the unit tests pin it down (test/unit/bench/rounds.test.ts).
  */
+import type { BenchRow } from '../types.js';
 import { median } from './stats.js';
 
 /** The fewest rounds a scenario runs: one noisy round cannot decide a median of three. */
@@ -140,4 +141,30 @@ export const targets = {
 /** `d1 / d2 / d3` of one side's figures, for the notes. */
 export function listRounds(values: readonly number[], format: (v: number) => string): string {
   return values.map(format).join(' / ');
+}
+
+/**
+ * A table row for a metric measured in rounds: the medians of each side, the
+ * ratio's median and spread, and `met` only when every round met `target`
+ * (the rounds that missed are named in the note).
+ */
+export function roundsRow(
+  row: Omit<BenchRow, 'value' | 'floor' | 'ratio' | 'met'>,
+  pairs: readonly RoundPair[],
+  target?: RoundTarget,
+): BenchRow {
+  const summary = summarizeRounds(pairs, target);
+  const missed =
+    summary.missed.length > 0
+      ? `missed in round${summary.missed.length === 1 ? '' : 's'} ${summary.missed.map((i) => i + 1).join(', ')} of ${pairs.length}`
+      : undefined;
+  const note = [row.note, missed].filter(Boolean).join('; ');
+  return {
+    ...row,
+    value: summary.deck,
+    floor: summary.floor,
+    ratio: summary.ratio,
+    met: summary.met,
+    ...(note ? { note } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import {
   pairsOf,
   ratioSpread,
   roundRatios,
+  roundsRow,
   summarizeRounds,
   targets,
 } from '../../../bench/lib/rounds.js';
@@ -157,5 +158,25 @@ describe('printing rounds', () => {
       },
     ]);
     expect(table).toContain('| 108 ms | 100 ms | 1.10× (0.90–1.50×, 3 rounds) | ≤ 1.5 × floor | yes');
+  });
+});
+
+describe('roundsRow', () => {
+  it('prints medians and the spread, and names the rounds that missed', () => {
+    const row = roundsRow(
+      { scenario: 'frame time', metric: 'p95', unit: 'ms', target: '≤ 33 ms', note: 'flooded' },
+      [
+        { floor: 16, deck: 20 },
+        { floor: 17, deck: 40 },
+        { floor: 16, deck: 30 },
+      ],
+      targets.atMost(33),
+    );
+    expect(row).toMatchObject({ value: 30, floor: 16, met: false });
+    expect(row.ratio?.rounds).toBe(3);
+    expect(row.note).toBe('flooded; missed in round 2 of 3');
+    const clean = roundsRow({ scenario: 's', metric: 'm', unit: 'ms' }, [{ floor: 1, deck: 1 }]);
+    expect(clean.met).toBeUndefined();
+    expect(clean.note).toBeUndefined();
   });
 });
