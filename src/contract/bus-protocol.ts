@@ -70,7 +70,11 @@ export function readBusControl(value: unknown): BusControl | undefined {
     case 'events':
       return Array.isArray(v.events) ? { kind: 'events', ...cursor, events: v.events } : undefined;
     case 'rebuild':
-      return { kind: 'rebuild', ...cursor, reason: typeof v.reason === 'string' ? v.reason.slice(0, 32) : '' };
+      return {
+        kind: 'rebuild',
+        ...cursor,
+        reason: typeof v.reason === 'string' ? v.reason.slice(0, 32) : '',
+      };
     case 'resume':
       return { kind: 'resume', ...cursor };
     default:

@@ -44,7 +44,10 @@ export class StoreController implements ReactiveController {
   hostConnected(): void {
     this.lifetime = new AbortController();
     // Follow the provider: a deck given another bus (`deck.bus = other`) moves its scenes with it.
-    const bus = requestBus(this.host, { onChange: (next) => this.listen(next), signal: this.lifetime.signal });
+    const bus = requestBus(this.host, {
+      onChange: (next) => this.listen(next),
+      signal: this.lifetime.signal,
+    });
     this.listen(bus);
   }
 
