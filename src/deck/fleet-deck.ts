@@ -7,6 +7,7 @@ import { sourceDotStyles } from '../scenes/shared/source-dot-styles.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
+import { displayText } from '../contract/display-text.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
@@ -519,8 +520,8 @@ export class FleetDeck extends LitElement {
         ${
           source
             ? html`<div class="chrome source" title="event source">
-              <span class="dot ${source.state}"></span><span class="source-label">${source.label}</span>
-              <span>${source.state}${source.detail ? ` · ${source.detail}` : ''}</span>
+              <span class="dot ${source.state}"></span><span class="source-label">${displayText(source.label)}</span>
+              <span>${source.state}${source.detail ? ` · ${displayText(source.detail)}` : ''}</span>
             </div>`
             : nothing
         }
