@@ -125,6 +125,18 @@ const SIM_TICK_MS = 100;
  * anyway); a full frame goes at once.
  */
 const FLUSH_MS = 4;
+/** Longest hold before a flush, reached at 200 viewers or more. */
+const FLUSH_MAX_MS = 25;
+
+/**
+ * The hold before a flush: FLUSH_MS, growing with the viewers. Each flush is
+ * one write per viewer; with hundreds of them, fewer and larger frames keep
+ * the bus's writes per second bounded for a few milliseconds of latency.
+ */
+export function flushDelay(viewers: number): number {
+  return Math.min(FLUSH_MAX_MS, FLUSH_MS + Math.floor(viewers / 10));
+}
+
 const PING_MS = 30_000;
 /** A refused viewer that does not finish the close handshake is cut after this. */
 const REFUSAL_GRACE_MS = 1_000;
@@ -406,7 +418,7 @@ export async function createBusServer(options: BusServerOptions = {}): Promise<B
       pendingBytes += s.length;
     }
     if (pendingBytes >= maxFrameBytes) flush();
-    else flushTimer ??= setTimeout(flush, FLUSH_MS);
+    else flushTimer ??= setTimeout(flush, flushDelay(viewers.size));
     let open = 0;
     for (const viewer of viewers.values()) if (viewer.ws.readyState === viewer.ws.OPEN) open++;
     return open;
