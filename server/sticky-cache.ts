@@ -182,12 +182,18 @@ export class StickyCache {
     events.forEach((event, i) => {
       const json = serialized?.[i] ?? JSON.stringify(event);
       switch (event.type) {
-        case 'snapshot':
-          this.total += this.replace(this.snapshot, (this.snapshot = held(json)));
+        case 'snapshot': {
+          const next = held(json);
+          this.total += next.bytes - (this.snapshot?.bytes ?? 0);
+          this.snapshot = next;
           break;
-        case 'phase_mix':
-          this.total += this.replace(this.phaseMix, (this.phaseMix = held(json)));
+        }
+        case 'phase_mix': {
+          const next = held(json);
+          this.total += next.bytes - (this.phaseMix?.bytes ?? 0);
+          this.phaseMix = next;
           break;
+        }
         case 'episode':
           this.putKeyed(this.episodes, event.episode_id, json, b.episodes);
           break;
@@ -258,10 +264,6 @@ export class StickyCache {
       cellsPerHost: this.cellCap,
       bytes: this.total,
     };
-  }
-
-  private replace(old: Held | undefined, next: Held): number {
-    return next.bytes - (old?.bytes ?? 0);
   }
 
   private putKeyed(map: Map<string, Held>, key: string, json: string, max: number): void {

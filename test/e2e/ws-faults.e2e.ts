@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** A TCP proxy to `target` that the test can cut, hold down (refusing connections) and re-point. */
-class Proxy {
+class CuttableProxy {
   readonly pairs = new Set<[Socket, Socket]>();
   down = false;
   private constructor(
@@ -33,9 +33,9 @@ class Proxy {
     public target: number,
   ) {}
 
-  static async start(target: number): Promise<Proxy> {
+  static async start(target: number): Promise<CuttableProxy> {
     const server = createServer();
-    const proxy = new Proxy(server, target);
+    const proxy = new CuttableProxy(server, target);
     server.on('connection', (client) => proxy.accept(client));
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     return proxy;
@@ -150,7 +150,8 @@ async function until(page: Page, check: (v: View) => boolean, timeout = 30_000):
   const end = Date.now() + timeout;
   let last = await view(page);
   while (!last || !check(last)) {
-    if (Date.now() > end) throw new Error(`timed out; last seen: ${String(JSON.stringify(last)).slice(0, 500)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out; last seen: ${String(JSON.stringify(last)).slice(0, 500)}`);
     await new Promise((ok) => setTimeout(ok, 50));
     last = await view(page);
   }
@@ -161,7 +162,7 @@ describe('?ws= through cuts and a restart', () => {
   it('holds exactly what was sent across five cuts, and exactly the present after a restart', async () => {
     let bus = await createBusServer({ port: 0 });
     cleanups.push(() => bus.close());
-    const proxy = await Proxy.start(bus.port);
+    const proxy = await CuttableProxy.start(bus.port);
     cleanups.push(() => proxy.close());
     const hosts = ['host-a', 'host-b', 'host-c'];
     const windows = new Map(hosts.map((h) => [h, 0]));
