@@ -4,6 +4,8 @@
  * The local bus for producers: POST events to /publish, open the deck with
  * `?ws=ws://127.0.0.1:8787/ws`. PORT and HOST choose where it listens
  * (127.0.0.1:8787 by default); a HOST beyond loopback needs BUS_TOKEN.
+ * BUS_ORIGINS (comma-separated) lists web origins allowed on /ws besides
+ * loopback ones; MAX_VIEWERS caps viewers (default 1,000).
  */
 import { parseArgs } from 'node:util';
 import type { FleetSimOptions } from '../src/sim/fleet-sim.js';
@@ -33,7 +35,8 @@ async function main(): Promise<void> {
   if (values.help) {
     console.log(
       'usage: npm run bus [-- --sim [--seed N] [--hosts N] [--rate X] [--accuracy P]] [--port N] [--host H]\n' +
-        'env: PORT, HOST (default 127.0.0.1:8787), BUS_TOKEN (required beyond loopback)',
+        'env: PORT, HOST (default 127.0.0.1:8787), BUS_TOKEN (required beyond loopback),\n' +
+        '     BUS_ORIGINS (comma-separated origins allowed on /ws besides loopback), MAX_VIEWERS (default 1000)',
     );
     return;
   }
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
     host,
     port,
     token: process.env.BUS_TOKEN,
+    origins: process.env.BUS_ORIGINS?.split(','),
+    maxViewers: numberOf(process.env.MAX_VIEWERS, 'MAX_VIEWERS'),
     sim,
     log: values.quiet ? undefined : (line) => console.log(`[bus] ${line}`),
   });

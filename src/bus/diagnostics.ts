@@ -42,6 +42,18 @@ export class BusDiagnostics {
   readonly lastWarnings: VocabularyWarning[] = [];
   /** The last frame problem described, for the overlay. */
   lastFrameProblem?: string;
+  /** Empty frames a bus sends to show it is alive. */
+  heartbeats = 0;
+  /** Reconnects where the bus sent only what was missed. */
+  resumes = 0;
+  /** Reconnects where the stores were rebuilt from the bus's present (restart, or a gap older than its ring). */
+  rebuilds = 0;
+  /** Why the last rebuild happened (`restarted`, `gap`, `join`). */
+  lastRebuildReason?: string;
+  /** Numbered events received again and skipped (applied once already). */
+  duplicatesSkipped = 0;
+  /** Numbered events the bus never sent within one stream (should stay 0). */
+  gapEvents = 0;
   private rates = new Map<string, RateWindow>();
 
   /** Total frames dropped whole. */
@@ -82,6 +94,31 @@ export class BusDiagnostics {
     if (dropped) this.droppedFrames[dropped]++;
     this.garbageParts += garbage;
     if (detail) this.lastFrameProblem = detail;
+  }
+
+  /** @internal */
+  countHeartbeat(): void {
+    this.heartbeats++;
+  }
+
+  /** @internal */
+  countDuplicates(n: number): void {
+    this.duplicatesSkipped += n;
+  }
+
+  /** @internal */
+  countGap(n: number): void {
+    this.gapEvents += n;
+  }
+
+  /** @internal A resume or rebuild; `reconnect` false for a first join, which is no resync. */
+  countResync(kind: 'resume' | 'rebuild', reason: string, reconnect: boolean): void {
+    if (!reconnect) return;
+    if (kind === 'resume') this.resumes++;
+    else {
+      this.rebuilds++;
+      this.lastRebuildReason = reason;
+    }
   }
 
   /** Accepted events per second by type, over the last complete seconds. */

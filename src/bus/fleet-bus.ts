@@ -3,6 +3,12 @@ import { validateEvent } from '../contract/validate.js';
 import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
 import { initialStores, reduceStores, type StoreName, type StoreState } from '../store/stores.js';
 import { BusDiagnostics } from './diagnostics.js';
+import {
+  type BusTimers,
+  FrameStream,
+  type FrameStreamHost,
+  type FrameStreamOptions,
+} from './frame-stream.js';
 import { PAGE_SOURCE, type SourceInfo } from './source-info.js';
 
 /** Detail of the per-type DOM event: the events of that type one publish accepted. */
@@ -20,7 +26,16 @@ export interface FleetBusOptions {
   readonly maxFrameBytes?: number;
   /** Embedding ring capacity (default 100,000). */
   readonly embeddingCapacity?: number;
+  /** Timers for draining queued frames (default the global ones); injectable for tests. */
+  readonly timers?: BusTimers;
+  /** `document`: a hidden page drains whole backlogs at once (its timers are throttled). */
+  readonly visibility?: { readonly visibilityState: string };
 }
+
+const defaultTimers: BusTimers = {
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 function defaultSchedule(callback: () => void): void {
   // Hidden tabs get no animation frames; a timer keeps notifications (cheap) flowing.
@@ -41,14 +56,16 @@ function defaultSchedule(callback: () => void): void {
  * @fires snapshot - (and every other event type) per publish, detail: that type's accepted events
  */
 export class FleetBus extends EventTarget {
-  /** The stores' current state. Replaced, never mutated in place (embeddings excepted, see its store). */
-  state: StoreState;
-  /** Counters for the diagnostics overlay. */
+  /** Counters for the diagnostics overlay; only the bus and its sources write them. */
   readonly diagnostics = new BusDiagnostics();
+  private stores: StoreState;
   private sourceInfo: SourceInfo = PAGE_SOURCE;
   private readonly now: () => number;
   private readonly schedule: (callback: () => void) => void;
   private readonly maxFrameBytes: number;
+  private readonly embeddingCapacity?: number;
+  private readonly streamHost: FrameStreamHost;
+  private defaultStream?: FrameStream;
   private pending = new Set<StoreName>();
   private scheduled = false;
 
@@ -57,7 +74,26 @@ export class FleetBus extends EventTarget {
     this.now = options.now ?? (() => Date.now());
     this.schedule = options.schedule ?? defaultSchedule;
     this.maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
-    this.state = initialStores({ embeddingCapacity: options.embeddingCapacity });
+    this.embeddingCapacity = options.embeddingCapacity;
+    this.stores = initialStores({ embeddingCapacity: options.embeddingCapacity });
+    const visibility = options.visibility ?? globalThis.document;
+    this.streamHost = {
+      diagnostics: this.diagnostics,
+      maxFrameBytes: this.maxFrameBytes,
+      timers: options.timers ?? defaultTimers,
+      now: this.now,
+      hidden: () => visibility?.visibilityState === 'hidden',
+      publish: (candidates) => this.publish(candidates),
+      rebuild: () => this.rebuild(),
+    };
+  }
+
+  /**
+   * The stores' current state: replaced, never mutated in place (embeddings
+   * excepted, see its store). Read-only: it changes by publishing or `rebuild`.
+   */
+  get state(): StoreState {
+    return this.stores;
   }
 
   /** Where events come from now. */
@@ -94,11 +130,43 @@ export class FleetBus extends EventTarget {
     return accepted.length;
   }
 
-  /** Decodes a wire frame (object, array or NDJSON text; binary is ignored) and publishes it. */
+  /** Decodes a wire frame (object, array or NDJSON text; binary is ignored) and publishes it at once. */
   publishFrame(data: unknown): number {
     const frame = decodeFrame(data, { maxBytes: this.maxFrameBytes });
     this.diagnostics.countFrame(frame.dropped, frame.garbage, frame.detail);
     return frame.candidates.length > 0 ? this.publish(frame.candidates) : 0;
+  }
+
+  /**
+   * Queues one wire frame from a source (a WebSocket message, say). Frames are
+   * decoded in bounded batches on a zero-delay timer, counted in
+   * `diagnostics`, and the numbered stream of the project's bus is applied
+   * exactly once (see `openStream`). The bus's own stream; a source that
+   * needs its own cursor or to drop its queue opens one.
+   */
+  ingestFrame(data: unknown): void {
+    this.defaultStream ??= this.openStream();
+    this.defaultStream.push(data);
+  }
+
+  /**
+   * A stream of frames into this bus with its own queue and cursor: a
+   * WebSocket source opens one for its lifetime, so what it has seen survives
+   * reconnects and what it queued goes when it stops.
+   */
+  openStream(options: FrameStreamOptions = {}): FrameStream {
+    return new FrameStream(this.streamHost, options);
+  }
+
+  /**
+   * Replaces every store (with `state`, or empty ones) and tells the mounted
+   * scenes on the next notification: a bus's present or a mirrored deck's
+   * stores are taken whole, never appended to what is held.
+   */
+  rebuild(state?: StoreState): void {
+    this.stores = state ?? initialStores({ embeddingCapacity: this.embeddingCapacity });
+    for (const name of Object.keys(this.stores) as StoreName[]) this.pending.add(name);
+    this.scheduleNotify();
   }
 
   /**
@@ -119,8 +187,8 @@ export class FleetBus extends EventTarget {
 
   private apply(events: FleetEvent[]): void {
     const now = this.now();
-    const { state, changed } = reduceStores(this.state, events, now);
-    this.state = state;
+    const { state, changed } = reduceStores(this.stores, events, now);
+    this.stores = state;
     const byType = new Map<EventType, FleetEvent[]>();
     for (const event of events) {
       const list = byType.get(event.type);
@@ -132,6 +200,10 @@ export class FleetBus extends EventTarget {
       this.dispatchEvent(new CustomEvent(type, { detail: list }));
     }
     for (const name of changed) this.pending.add(name);
+    this.scheduleNotify();
+  }
+
+  private scheduleNotify(): void {
     if (!this.scheduled) {
       this.scheduled = true;
       this.schedule(() => {

@@ -1,7 +1,8 @@
-import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
 import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.js';
 import type { FleetBus } from './fleet-bus.js';
+import type { BusTimers } from './frame-stream.js';
 import type { SourceInfo } from './source-info.js';
+import { afterLoss, type LinkEvent, type LinkState, nextLinkState } from './ws-link.js';
 import { checkWsUrl } from './ws-url.js';
 
 /** What the source needs of a WebSocket (the DOM one, or a fake in tests). */
@@ -17,10 +18,7 @@ export interface SocketLike {
 export type SocketConstructor = new (url: string) => SocketLike;
 
 /** Timers as the source uses them, so tests can drive time by hand. */
-export interface SourceTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+export type SourceTimers = BusTimers;
 
 /** Whether the page is hidden, and where `visibilitychange` fires. */
 export interface VisibilityLike extends EventTarget {
@@ -44,29 +42,21 @@ export interface WsSourceOptions {
   readonly network?: EventTarget;
   /** `location.protocol` of the page (an https page refuses plain ws: beyond loopback). */
   readonly pageProtocol?: string;
-  readonly maxFrameBytes?: number;
   readonly backoff?: BackoffPolicy;
   /** No open within this long (ms) counts as a failed attempt. */
   readonly connectTimeoutMs?: number;
   /** No message for this long (ms) marks the link stale. */
   readonly staleAfterMs?: number;
+  /** No message for this long (ms) re-dials: the link is presumed half-open. */
+  readonly redialAfterMs?: number;
 }
 
 /** DESIGN.md reliability defaults. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const STALE_AFTER_MS = 30_000;
-
-/** Frames decoded per batch before yielding, so a flood cannot freeze the page. */
-const BATCH_MAX_FRAMES = 500;
-const BATCH_MAX_CHARS = 4 * 1024 * 1024;
-/**
- * Time (ms) a flush may spend before it yields. The caps above bound a flush
- * of small frames; with big frames (hundreds of events each) a flush within
- * them still took 50–150 ms, during which no animation frame or key press can
- * run. Candidates are published in chunks so the budget is checked between.
- */
-const BATCH_BUDGET_MS = 8;
-const PUBLISH_CHUNK = 1000;
+export const REDIAL_AFTER_MS = 60_000;
+/** How long the badge says "resynced" after a reconnect that resumed or rebuilt. */
+export const RESYNC_SHOWN_MS = 5_000;
 
 const CLOSE_NAMES: Readonly<Record<number, string>> = {
   1008: 'policy violation',
@@ -89,15 +79,37 @@ const defaultTimers: SourceTimers = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** The badge's word for each link state. */
+const BADGE_STATE: Readonly<Record<LinkState, SourceInfo['state']>> = {
+  connecting: 'connecting',
+  live: 'live',
+  stale: 'stale',
+  waiting: 'retrying',
+  paused: 'retrying',
+  stopped: 'stopped',
+};
+
+/** The URL to dial: the project's bus is told what this deck has seen, so it sends only what was missed. */
+function dialUrl(base: string, cursor: { run: string; seq: number } | undefined): string {
+  if (!cursor) return base;
+  const url = new URL(base);
+  url.searchParams.set('run', cursor.run);
+  url.searchParams.set('seq', String(cursor.seq));
+  return url.href;
+}
+
 /**
  * Feeds `bus` from a WebSocket until the returned function is called.
  *
- * One socket at a time; each gets fresh handlers and loses them when it is
- * replaced, so a reconnect never doubles delivery. Retries use full-jitter
- * backoff for ever (unless the server closes with a terminal code), pause
- * while the page is hidden, and restart at once when it shows again or the
- * network comes back. Frames are queued and decoded in batches, and the bus
- * notifies scenes once per animation frame whatever the message rate.
+ * The link is a state machine (`ws-link.ts`): one socket at a time, each with
+ * fresh handlers that it loses when replaced, so a reconnect never doubles
+ * delivery. Retries use full-jitter backoff for ever (unless the server
+ * closes with a terminal code), pause while the page is hidden, and restart
+ * at once when it shows again or the network comes back; 30 s without a
+ * message reads stale, 60 s re-dials. Frames go to one `FrameStream` of the
+ * bus for the source's lifetime: it batches, counts, and keeps the cursor a
+ * reconnect states (`?run=…&seq=…`), so the project's bus sends only what was
+ * missed or a rebuild, never the present on top of what is held.
  */
 export function startWebSocketSource(
   bus: FleetBus,
@@ -123,85 +135,53 @@ export function startWebSocketSource(
   const timers = options.timers ?? defaultTimers;
   const visibility = options.visibility ?? globalThis.document;
   const network = options.network ?? (typeof window === 'undefined' ? undefined : window);
-  const maxFrameBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
+  const redialAfterMs = options.redialAfterMs ?? REDIAL_AFTER_MS;
   const backoff = new Backoff(options.random ?? Math.random, options.backoff ?? DEFAULT_BACKOFF);
+  const listeners = new AbortController();
 
+  let state: LinkState = 'connecting';
   let socket: SocketLike | undefined;
-  let stopped = false;
-  let open = false;
-  /** Waiting to retry (timer running or paused while hidden). */
-  let waiting = false;
-  let retryAt = 0;
   let lastMessageAt = 0;
-  let stale = false;
+  let retryAt = 0;
+  let resyncedUntil = -Infinity;
   let connectTimer: unknown;
   let retryTimer: unknown;
   let countdownTimer: unknown;
-  let staleTimer: unknown;
-  let flushTimer: unknown;
-  let queue: unknown[] = [];
-  const listeners = new AbortController();
-
-  const setState = (state: SourceInfo['state'], detail?: string) => {
-    const current = bus.source;
-    if (
-      current.kind === 'ws' &&
-      current.state === state &&
-      current.detail === detail &&
-      current.label === label
-    )
-      return;
-    bus.source = { kind: 'ws', label, state, detail };
-  };
+  let watchTimer: unknown;
+  let resyncTimer: unknown;
 
   const clear = (handle: unknown) => {
     if (handle !== undefined) timers.clearTimeout(handle);
   };
-
   const hidden = () => visibility?.visibilityState === 'hidden';
 
-  const flush = () => {
-    flushTimer = undefined;
-    const started = now();
-    let batch: unknown[] = [];
-    let taken = 0;
-    let chars = 0;
-    // A hidden tab's chained timers are throttled to about one a second: there, yielding
-    // would let a backlog grow, and nobody is waiting for a frame, so take everything.
-    const unbounded = hidden();
-    while (taken < queue.length && (unbounded || (taken < BATCH_MAX_FRAMES && chars < BATCH_MAX_CHARS))) {
-      const data = queue[taken++];
-      if (typeof data === 'string') chars += data.length;
-      const frame = decodeFrame(data, { maxBytes: maxFrameBytes });
-      bus.diagnostics.countFrame(frame.dropped, frame.garbage, frame.detail);
-      for (const candidate of frame.candidates) batch.push(candidate);
-      if (!unbounded && batch.length >= PUBLISH_CHUNK) {
-        bus.publish(batch);
-        batch = [];
-        if (now() - started >= BATCH_BUDGET_MS) break;
-      }
-    }
-    queue = taken === queue.length ? [] : queue.slice(taken);
-    if (batch.length > 0) bus.publish(batch);
-    if (queue.length > 0) flushTimer = timers.setTimeout(flush, 0);
+  const setBadge = (detail?: string) => {
+    const shown = BADGE_STATE[state];
+    const current = bus.source;
+    if (
+      current.kind === 'ws' &&
+      current.state === shown &&
+      current.detail === detail &&
+      current.label === label
+    )
+      return;
+    bus.source = { kind: 'ws', label, state: shown, detail };
   };
+  const liveDetail = () => (now() < resyncedUntil ? 'resynced' : undefined);
 
-  const watchStale = () => {
-    const due = lastMessageAt + staleAfterMs - now();
-    staleTimer = timers.setTimeout(
-      () => {
-        staleTimer = undefined;
-        if (!open) return;
-        if (now() - lastMessageAt >= staleAfterMs) {
-          stale = true;
-          setState('stale', `no message for ${Math.round(staleAfterMs / 1000)} s`);
-        } else watchStale();
-      },
-      Math.max(0, due),
-    );
-  };
+  const stream = bus.openStream({
+    onResync: () => {
+      resyncedUntil = now() + RESYNC_SHOWN_MS;
+      clear(resyncTimer);
+      resyncTimer = timers.setTimeout(() => {
+        resyncTimer = undefined;
+        if (state === 'live') setBadge(liveDetail());
+      }, RESYNC_SHOWN_MS);
+      if (state === 'live') setBadge(liveDetail());
+    },
+  });
 
   const detach = (s: SocketLike) => {
     s.onopen = null;
@@ -222,158 +202,179 @@ export function startWebSocketSource(
     }
   };
 
-  const clearLinkTimers = () => {
-    clear(connectTimer);
-    clear(staleTimer);
-    connectTimer = undefined;
-    staleTimer = undefined;
+  /** Arms the one silence timer: stale after `staleAfterMs` while live, re-dial after `redialAfterMs`. */
+  const watch = () => {
+    clear(watchTimer);
+    const limit = state === 'live' ? staleAfterMs : redialAfterMs;
+    watchTimer = timers.setTimeout(
+      () => {
+        watchTimer = undefined;
+        if (state !== 'live' && state !== 'stale') return;
+        // Messages do not re-arm the timer (that would cost a timer per frame); check here instead.
+        if (now() - lastMessageAt >= limit) fire(state === 'live' ? 'quiet' : 'silent');
+        else watch();
+      },
+      Math.max(0, lastMessageAt + limit - now()),
+    );
   };
 
   const showCountdown = () => {
     countdownTimer = undefined;
-    if (!waiting || stopped) return;
-    if (hidden()) {
-      setState('retrying', 'paused while the tab is hidden');
-      return;
-    }
+    if (state !== 'waiting') return;
     const left = Math.max(0, retryAt - now());
-    setState('retrying', `in ${Math.ceil(left / 1000)} s`);
+    setBadge(`in ${Math.ceil(left / 1000)} s`);
     // Tick on the second boundary so the shown number counts down evenly.
     if (left > 0) countdownTimer = timers.setTimeout(showCountdown, left % 1000 || 1000);
   };
 
-  const scheduleRetry = () => {
-    if (stopped) return;
-    waiting = true;
-    const delay = backoff.next();
-    retryAt = now() + delay;
-    retryTimer = timers.setTimeout(() => {
-      retryTimer = undefined;
-      if (hidden()) {
-        // Hidden tabs do not retry; `visibilitychange` resumes at once.
-        setState('retrying', 'paused while the tab is hidden');
-        return;
-      }
-      connect();
-    }, delay);
-    clear(countdownTimer);
-    showCountdown();
-  };
-
-  /** The current socket is gone (closed, failed or timed out). */
-  const lost = (code?: number, reason = '') => {
-    const wasOpen = open;
-    open = false;
-    clearLinkTimers();
+  const dial = (why?: string) => {
     dropSocket();
-    if (wasOpen) backoff.disconnected(now());
-    if (code !== undefined && isTerminalCloseCode(code)) {
-      stopped = true;
-      setState('stopped', describeClose(code, reason));
-      return;
-    }
-    scheduleRetry();
-  };
-
-  function connect(): void {
-    if (stopped) return;
-    waiting = false;
-    clear(retryTimer);
-    clear(countdownTimer);
-    retryTimer = undefined;
-    countdownTimer = undefined;
-    dropSocket();
-    setState('connecting', backoff.attempts > 0 ? `attempt ${backoff.attempts + 1}` : undefined);
+    // Apply what the last socket delivered, so the cursor stated below is exact.
+    stream.drain();
+    setBadge(why ?? (backoff.attempts > 0 ? `attempt ${backoff.attempts + 1}` : undefined));
     let s: SocketLike;
     try {
-      s = new Socket(url);
+      s = new Socket(dialUrl(url, stream.cursor));
     } catch (error) {
-      stopped = true;
-      setState('stopped', error instanceof Error ? error.message.slice(0, 120) : 'cannot open the socket');
+      fire('refused', error instanceof Error ? error.message.slice(0, 120) : 'cannot open the socket');
       return;
     }
     socket = s;
     s.binaryType = 'arraybuffer';
     connectTimer = timers.setTimeout(() => {
       connectTimer = undefined;
-      if (socket === s && !open) lost();
+      if (socket === s) fire('timedOut');
     }, connectTimeoutMs);
     s.onopen = () => {
-      if (socket !== s) return;
-      clear(connectTimer);
-      connectTimer = undefined;
-      open = true;
-      stale = false;
-      lastMessageAt = now();
-      backoff.connected(lastMessageAt);
-      setState('live');
-      watchStale();
+      if (socket === s) fire('opened');
     };
     s.onmessage = (event) => {
       if (socket !== s) return;
       lastMessageAt = now();
-      if (stale) {
-        stale = false;
-        setState('live');
-      }
-      if (staleTimer === undefined) watchStale();
-      queue.push(event.data);
-      flushTimer ??= timers.setTimeout(flush, 0);
+      if (state === 'stale') fire('message');
+      stream.push(event.data);
     };
     s.onclose = (event) => {
-      if (socket === s) lost(event.code, event.reason);
+      if (socket !== s) return;
+      if (isTerminalCloseCode(event.code)) fire('refused', describeClose(event.code, event.reason));
+      else fire('dropped');
     };
     // An error is always followed by a close; the close decides what happens next.
     s.onerror = () => {};
+  };
+
+  /** Leaves `from` for `to`: releases what `from` held. */
+  const exit = (from: LinkState, to: LinkState) => {
+    if (from === 'connecting') {
+      clear(connectTimer);
+      connectTimer = undefined;
+    }
+    if ((from === 'live' || from === 'stale') && to !== 'live' && to !== 'stale') {
+      clear(watchTimer);
+      watchTimer = undefined;
+      backoff.disconnected(now());
+    }
+    if (from === 'waiting') {
+      clear(retryTimer);
+      clear(countdownTimer);
+      retryTimer = undefined;
+      countdownTimer = undefined;
+    }
+  };
+
+  /** Enters `to` (reached from `from` by `event`): starts what `to` needs. */
+  const enter = (from: LinkState, to: LinkState, event: LinkEvent, detail?: string) => {
+    switch (to) {
+      case 'connecting':
+        dial(
+          event === 'silent'
+            ? `no message for ${Math.round(redialAfterMs / 1000)} s: re-dialling`
+            : undefined,
+        );
+        return;
+      case 'live':
+        if (from === 'connecting') {
+          lastMessageAt = now();
+          backoff.connected(lastMessageAt);
+          watch();
+        }
+        if (from !== 'live') {
+          if (from === 'stale') watch();
+          setBadge(liveDetail());
+        }
+        return;
+      case 'stale':
+        setBadge(`no message for ${Math.round(staleAfterMs / 1000)} s`);
+        watch();
+        return;
+      case 'waiting': {
+        dropSocket();
+        const delay = backoff.next();
+        retryAt = now() + delay;
+        retryTimer = timers.setTimeout(() => {
+          retryTimer = undefined;
+          fire('retryDue');
+        }, delay);
+        showCountdown();
+        return;
+      }
+      case 'paused':
+        dropSocket();
+        setBadge('paused while the tab is hidden');
+        return;
+      case 'stopped':
+        clear(resyncTimer);
+        resyncTimer = undefined;
+        if (event === 'stop') {
+          dropSocket(1000);
+          stream.close();
+        } else dropSocket();
+        setBadge(detail ?? 'stopped');
+        return;
+    }
+  };
+
+  /** Feeds `event` to the state machine; events the current state has no transition for are ignored. */
+  function fire(event: LinkEvent, detail?: string): void {
+    const to = nextLinkState(state, event);
+    if (to === undefined) return;
+    const next = event === 'dropped' || event === 'timedOut' ? afterLoss(to, hidden()) : to;
+    const from = state;
+    exit(from, next);
+    state = next;
+    enter(from, next, event, detail);
   }
 
-  const retryNow = () => {
-    if (!stopped && waiting && !hidden()) connect();
-  };
-  visibility?.addEventListener(
-    'visibilitychange',
+  visibility?.addEventListener('visibilitychange', () => fire(hidden() ? 'hidden' : 'resumed'), {
+    signal: listeners.signal,
+  });
+  network?.addEventListener(
+    'online',
     () => {
-      if (hidden()) return;
-      retryNow();
+      if (!hidden()) fire('resumed');
     },
     { signal: listeners.signal },
   );
-  network?.addEventListener('online', retryNow, { signal: listeners.signal });
   // A Content-Security-Policy that refuses the URL neither throws nor closes the socket in
   // Chromium; the page only hears of it here. Retrying cannot help, so say why and stop.
   visibility?.addEventListener(
     'securitypolicyviolation',
     (event) => {
       const v = event as Event & { blockedURI?: string; effectiveDirective?: string; disposition?: string };
-      if (stopped || v.disposition === 'report' || v.effectiveDirective !== 'connect-src') return;
+      if (v.disposition === 'report' || v.effectiveDirective !== 'connect-src') return;
       if (!v.blockedURI || !url.startsWith(v.blockedURI)) return;
-      stopped = true;
-      waiting = false;
-      open = false;
-      clearLinkTimers();
-      clear(retryTimer);
-      clear(countdownTimer);
-      dropSocket();
-      setState('stopped', "refused by this page's Content-Security-Policy: use wss: or a loopback host");
+      fire('refused', "refused by this page's Content-Security-Policy: use wss: or a loopback host");
     },
     { signal: listeners.signal },
   );
 
-  connect();
+  dial();
 
   return () => {
     if (listeners.signal.aborted) return;
-    const wasStopped = stopped;
-    stopped = true;
-    waiting = false;
-    open = false;
     listeners.abort();
-    clearLinkTimers();
-    clear(retryTimer);
-    clear(countdownTimer);
-    clear(flushTimer);
-    queue = [];
-    dropSocket(1000);
-    if (!wasStopped) setState('stopped', 'stopped');
+    const wasStopped = state === 'stopped';
+    fire('stop');
+    if (wasStopped) stream.close();
   };
 }

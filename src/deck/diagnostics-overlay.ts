@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FleetBus } from '../bus/fleet-bus.js';
 import { downloadRecording, recorderFor } from '../bus/recorder.js';
+import { displayText } from '../contract/display-text.js';
 
 const REFRESH_MS = 500;
 
@@ -136,7 +137,7 @@ export class FleetDiagnosticsOverlay extends LitElement {
     const perSecond = d.eventsPerSecond(bus.clock());
     return html`
       <h3>Source</h3>
-      <div>${bus.source.label} · ${bus.source.state}${bus.source.detail ? ` · ${bus.source.detail}` : ''}</div>
+      <div>${displayText(bus.source.label)} · ${bus.source.state}${bus.source.detail ? ` · ${displayText(bus.source.detail)}` : ''}</div>
       <div class="zod">validation: zod ${d.zodJit ? 'JIT (compiled)' : 'jitless (no eval)'}</div>
       <h3>Record what arrives</h3>
       ${this.renderRecorder(bus)}
@@ -145,35 +146,43 @@ export class FleetDiagnosticsOverlay extends LitElement {
         <tr><td>type</td><td class="n">total</td><td class="n">per s</td></tr>
         ${rows(d.acceptedByType).map(
           ([type, n]) =>
-            html`<tr><td>${type}</td><td class="n">${n}</td><td class="n">${(perSecond[type] ?? 0).toFixed(1)}</td></tr>`,
+            html`<tr><td>${displayText(type)}</td><td class="n">${n}</td><td class="n">${(perSecond[type] ?? 0).toFixed(1)}</td></tr>`,
         )}
       </table>
       <h3 class=${d.rejected > 0 ? 'bad' : ''}>Rejected ${d.rejected}</h3>
       <table>
-        ${rows(d.rejectedByType).map(([type, n]) => html`<tr><td>${type}</td><td class="n">${n}</td></tr>`)}
+        ${rows(d.rejectedByType).map(([type, n]) => html`<tr><td>${displayText(type)}</td><td class="n">${n}</td></tr>`)}
       </table>
       ${d.lastRejections
         .slice(-6)
         .reverse()
         .map(
           (r) =>
-            html`<div class="reason">${r.type}: <b>${r.field}</b> expected ${r.expected}, got ${r.got}</div>`,
+            html`<div class="reason">${displayText(r.type)}: <b>${displayText(r.field)}</b> expected ${r.expected}, got ${displayText(r.got)}</div>`,
         )}
       <h3>Unknown types ${d.unknown}</h3>
       <table>
-        ${rows(d.unknownTypes).map(([type, n]) => html`<tr><td>${type}</td><td class="n">${n}</td></tr>`)}
+        ${rows(d.unknownTypes).map(([type, n]) => html`<tr><td>${displayText(type)}</td><td class="n">${n}</td></tr>`)}
       </table>
       <h3>Vocabulary warnings ${d.vocabularyWarnings}</h3>
       ${d.lastWarnings
         .slice(-4)
         .reverse()
-        .map((w) => html`<div class="reason">${w.type}.${w.field} = ${JSON.stringify(w.value)}</div>`)}
+        .map(
+          (w) =>
+            html`<div class="reason">${w.type}.${w.field} = ${displayText(JSON.stringify(w.value))}</div>`,
+        )}
       <h3>Frames ${d.frames} · dropped ${d.dropped}</h3>
       <div>
         binary ${d.droppedFrames.binary} · oversize ${d.droppedFrames.oversize} · garbage
         ${d.droppedFrames.garbage} · unparseable parts ${d.garbageParts}
       </div>
-      ${d.lastFrameProblem ? html`<div class="reason">last: ${d.lastFrameProblem}</div>` : ''}
+      ${d.lastFrameProblem ? html`<div class="reason">last: ${displayText(d.lastFrameProblem)}</div>` : ''}
+      <h3>Reconnects</h3>
+      <div>
+        resumed ${d.resumes} · rebuilt ${d.rebuilds}${d.lastRebuildReason ? ` (last: ${displayText(d.lastRebuildReason)})` : ''}
+        · duplicates skipped ${d.duplicatesSkipped} · heartbeats ${d.heartbeats}
+      </div>
       <h3>Ignored on screen</h3>
       <div>prediction window_idx outside 0–5: ${bus.state.predictions.ignored}</div>
     `;

@@ -1,12 +1,13 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { findProvidedBus, provideBus } from '../bus/bus-request.js';
+import { type BusProvider, findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
 import { sourceDotStyles } from '../scenes/shared/source-dot-styles.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
+import { displayText } from '../contract/display-text.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
@@ -229,6 +230,7 @@ export class FleetDeck extends LitElement {
   @property({ attribute: 'presenter-href' }) presenterHref?: string;
 
   private lifetime?: AbortController;
+  private busProvider?: BusProvider;
   private resizeObserver?: ResizeObserver;
   private touchStart?: { x: number; y: number };
 
@@ -244,7 +246,7 @@ export class FleetDeck extends LitElement {
     const signal = lifetime.signal;
     // Ask before answering: once the deck provides, its own request would find itself.
     if (this.bus === this.ownBus) this.bus = findProvidedBus(this) ?? this.ownBus;
-    provideBus(this, () => this.bus, signal);
+    this.busProvider = provideBus(this, () => this.bus, signal);
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     const keyTarget: EventTarget = this.globalKeys ? window : this;
     keyTarget.addEventListener('keydown', (e) => this.onKey(e as KeyboardEvent), { signal });
@@ -269,7 +271,10 @@ export class FleetDeck extends LitElement {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('bus') && this.lifetime) this.watchSource(this.lifetime.signal);
+    if (changed.has('bus') && this.lifetime) {
+      this.watchSource(this.lifetime.signal);
+      this.busProvider?.changed();
+    }
   }
 
   /** Shows scene `index` (0-based, clamped), updating the URL hash. */
@@ -519,8 +524,8 @@ export class FleetDeck extends LitElement {
         ${
           source
             ? html`<div class="chrome source" title="event source">
-              <span class="dot ${source.state}"></span><span class="source-label">${source.label}</span>
-              <span>${source.state}${source.detail ? ` · ${source.detail}` : ''}</span>
+              <span class="dot ${source.state}"></span><span class="source-label">${displayText(source.label)}</span>
+              <span>${source.state}${source.detail ? ` · ${displayText(source.detail)}` : ''}</span>
             </div>`
             : nothing
         }

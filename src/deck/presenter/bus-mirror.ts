@@ -123,10 +123,10 @@ export function followBus(
       case 'state':
         if (message.to !== id) return;
         leader = message.from;
-        bus.state = message.state;
+        // The leader's stores replace ours whole; the mounted scenes hear of it at once.
+        bus.rebuild(message.state);
+        bus.flush();
         bus.source = message.source;
-        // Every store is new: tell the mounted scenes as a publish would.
-        bus.dispatchEvent(new CustomEvent('change', { detail: new Set(Object.keys(message.state)) }));
         options.onState?.(leader);
         break;
       case 'events':

@@ -1,6 +1,7 @@
 import { format } from 'd3-format';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import type { ProfileCurve } from '../../store/profiles.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
@@ -114,13 +115,13 @@ export class FleetAttacksScene extends LitElement {
 
   private profile(p: ProfileCurve): unknown {
     const g = sparkline(p.normalized);
-    const label = `${p.name}: ${p.shape ?? 'no shape given'}; ${p.curve.length} samples, peak ${peakFormat(p.peak)}`;
+    const label = `${displayText(p.name)}: ${displayText(p.shape) ?? 'no shape given'}; ${p.curve.length} samples, peak ${peakFormat(p.peak)}`;
     return html`<article class="profile" part="profile" data-name=${p.name}>
       <div class="title">
-        <span class="name" title=${p.name}>${p.name}</span>
+        <span class="name" title=${displayText(p.name)}>${displayText(p.name)}</span>
         <span class="peak muted">peak ${peakFormat(p.peak)}</span>
       </div>
-      <p class="shape muted" title=${p.shape ?? ''}>${p.shape ?? '—'}</p>
+      <p class="shape muted" title=${displayText(p.shape) ?? ''}>${displayText(p.shape) ?? '—'}</p>
       <svg viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${label}>
         <line class="zero" x1="0" x2=${SPARK_WIDTH} y1=${g.zeroY} y2=${g.zeroY} vector-effect="non-scaling-stroke"></line>
         <path class="area" d=${g.area}></path>

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import { phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { emptyState } from '../shared/empty-state.js';
@@ -225,7 +226,7 @@ export class FleetChunkingScene extends LitElement {
     }
     const classes = ['cell', c.mismatch ? 'mismatch' : '', c.stale ? 'stale' : ''].join(' ');
     const note = c.stale
-      ? `earlier episode ${c.episodeId ?? ''}`
+      ? `earlier episode ${displayText(c.episodeId) ?? ''}`
       : c.predicted === undefined
         ? 'no prediction: truth shown'
         : c.mismatch
@@ -271,11 +272,11 @@ export class FleetChunkingScene extends LitElement {
     this.cells = cells;
     const { judged, agree } = agreement(cells);
     const ticks = timeScale.ticks(EPISODE_S / WINDOW_S);
-    const summary = `Episode ${predictions.episode_id}: ${judged > 0 ? `${agree} of ${judged} windows agree with the ground truth` : 'no ground truth yet'}`;
+    const summary = `Episode ${displayText(predictions.episode_id)}: ${judged > 0 ? `${agree} of ${judged} windows agree with the ground truth` : 'no ground truth yet'}`;
     return html`
       <header class="scene-header">
         <h2>Chunking an episode</h2>
-        <div class="episode">episode <code class="episode-id">${predictions.episode_id}</code></div>
+        <div class="episode">episode <code class="episode-id">${displayText(predictions.episode_id)}</code></div>
       </header>
       <p class="lead muted">60 seconds of host telemetry, cut into six 10-second windows; each window is classified on its own.</p>
       <div class="timeline" part="timeline" role="img" aria-label=${summary}>

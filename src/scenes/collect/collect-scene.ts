@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import { hostsOnline, recordingNow } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
@@ -270,13 +271,13 @@ export class FleetCollectScene extends LitElement {
                   data-host=${row.hostId}
                   style="height:${metrics.rowHeight}px;--strip-height:${Math.max(8, Math.round(metrics.rowHeight * (metrics.rowHeight >= 30 ? 0.76 : 0.8)))}px"
                 >
-                  <div class="host" title="${row.hostId} · ${row.profile} · ${row.episodeId}">
-                    ${row.hostId}${metrics.rowHeight >= 48 ? html`<small>${row.profile}</small>` : nothing}
+                  <div class="host" title="${displayText(row.hostId)} · ${displayText(row.profile)} · ${displayText(row.episodeId)}">
+                    ${displayText(row.hostId)}${metrics.rowHeight >= 48 ? html`<small>${displayText(row.profile)}</small>` : nothing}
                   </div>
                   ${phaseStrip(row.segments, {
                     labels: metrics.spanLabels,
                     tail: row.tail,
-                    label: `${row.hostId} recording ${row.episodeId}: ${Math.round(row.elapsedS)} s`,
+                    label: `${displayText(row.hostId)} recording ${displayText(row.episodeId)}: ${Math.round(row.elapsedS)} s`,
                   })}
                 </div>`,
               )
@@ -299,8 +300,8 @@ export class FleetCollectScene extends LitElement {
               (e) => {
                 const axis = e.duration_s ?? Math.max(1, ...(e.phases ?? []).map((p) => p.end_s));
                 return html`<li data-episode=${e.episode_id}>
-                  <div class="head"><span class="episode">${e.episode_id}</span><span class="ago muted">${formatAgo((now - e.updated) / 1000)}</span></div>
-                  <div class="who muted">${e.host_id} · ${e.profile}</div>
+                  <div class="head"><span class="episode">${displayText(e.episode_id)}</span><span class="ago muted">${formatAgo((now - e.updated) / 1000)}</span></div>
+                  <div class="who muted">${displayText(e.host_id)} · ${displayText(e.profile)}</div>
                   ${phaseStrip(stripSegments(e.phases, axis))}
                 </li>`;
               },

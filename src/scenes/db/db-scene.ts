@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import type { EpisodeRecord } from '../../store/fleet.js';
 import { phaseSharesAt } from '../../store/phase-mix.js';
 import { ClockController } from '../shared/clock-controller.js';
@@ -225,7 +226,7 @@ export class FleetDbScene extends LitElement {
       formatAgo((now - e.updated) / 1000),
     ].filter((f) => f !== undefined);
     return html`<li data-episode=${e.episode_id}>
-      <span class="id">${e.episode_id}<span class="who">${e.host_id} · ${e.profile}</span></span>
+      <span class="id">${displayText(e.episode_id)}<span class="who">${displayText(e.host_id)} · ${displayText(e.profile)}</span></span>
       <span class="facts">${facts.join(' · ')}</span>
       ${phaseStrip(stripSegments(e.phases, axis), { labels: true })}
     </li>`;

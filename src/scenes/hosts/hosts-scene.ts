@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
 import { fleetHosts, type HostView } from '../../store/fleet.js';
@@ -21,10 +22,10 @@ const text = SCENE_TEXT.hosts;
 export function hostSummary(host: HostView): string {
   const status = host.online === undefined ? 'status unknown' : host.online ? text.online : text.offline;
   return [
-    host.host_id,
+    displayText(host.host_id),
     status,
     host.phase !== undefined ? phaseLabel(host.phase) : 'phase unknown',
-    host.profile,
+    displayText(host.profile),
     host.episodes !== undefined ? `${formatCount(host.episodes)} ${text.episodes}` : undefined,
     `${text.lastSeen} ${formatAgo(host.lastSeenAgoS)}`,
   ]
@@ -230,25 +231,25 @@ export class FleetHostsScene extends LitElement {
     const summary = hostSummary(host);
     if (tier === 'tiny') {
       return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
-        <span class="id" aria-hidden="true">${host.host_id}</span><span class="visually-hidden">${summary}</span>
+        <span class="id" aria-hidden="true">${displayText(host.host_id)}</span><span class="visually-hidden">${summary}</span>
       </div>`;
     }
     if (tier === 'compact') {
       return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
         <span class="visually-hidden">${summary}</span>
-        <span class="id" aria-hidden="true">${host.host_id}</span>
+        <span class="id" aria-hidden="true">${displayText(host.host_id)}</span>
         <div class="meta" aria-hidden="true"><span class="phase">${phase}</span><span class="seen">${formatAgo(host.lastSeenAgoS)}</span></div>
       </div>`;
     }
     return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
-      <div class="top"><span class="id">${host.host_id}</span>${status}</div>
+      <div class="top"><span class="id">${displayText(host.host_id)}</span>${status}</div>
       <div class="phase">${phase}</div>
-      ${tier === 'full' ? html`<div class="profile">${host.profile ?? '—'}</div>` : nothing}
+      ${tier === 'full' ? html`<div class="profile">${displayText(host.profile) ?? '—'}</div>` : nothing}
       <div class="meta">
         <span class="episodes">${
           tier === 'full'
             ? html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ${text.episodes}`
-            : html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ep · ${host.profile ?? ''}`
+            : html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ep · ${displayText(host.profile) ?? ''}`
         }</span>
         <span class="seen">${formatAgo(host.lastSeenAgoS)}</span>
       </div>

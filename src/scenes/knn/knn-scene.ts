@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
 import type { EmbeddingsState } from '../../store/embeddings.js';
@@ -580,9 +581,11 @@ export class FleetKnnScene extends LitElement {
     const dense = entries.length > 12;
     return html`<ul class=${dense ? 'dense' : ''} aria-label="Legend">
         ${shown.map(
-          (e) => html`<li data-key=${e.key} class=${e.unlabelled ? 'unlabelled' : ''} title=${e.label}>
+          (
+            e,
+          ) => html`<li data-key=${e.key} class=${e.unlabelled ? 'unlabelled' : ''} title=${displayText(e.label)}>
             <span class="dot" style="background:${e.color}"></span>
-            <span class="name">${dense ? e.short : e.label}</span>
+            <span class="name">${displayText(dense ? e.short : e.label)}</span>
             <span class="count">${number(e.count)}</span>
             <span class="share"><span style="width:${(100 * e.count) / Math.max(1, held)}%;background:${e.color}"></span></span>
           </li>`,
@@ -596,7 +599,7 @@ export class FleetKnnScene extends LitElement {
     if (embeddings.total === 0) return emptyState('Embedding space', ['embedding']);
     const entries = legendEntries(embeddings, this.mode);
     const evicted = embeddings.total - embeddings.count;
-    const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${e.label} ${e.count}`).join(', ')}`;
+    const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${displayText(e.label)} ${e.count}`).join(', ')}`;
     return html`
       <header>
         <div>

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import { modelColor } from '../../contract/palette.js';
 import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { hitRate, type LaneCell } from '../../store/live-lanes.js';
@@ -225,8 +226,8 @@ export class FleetLiveScene extends LitElement {
     const left = Math.min(162 + box.x, Math.max(0, this.size.width - 120));
     const top = box.y + box.h + 6;
     return html`<div class="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
-      <div><b>${c.host_id}</b> · ${c.model ?? 'model ?'} · ${c.profile ?? ''}</div>
-      <div>episode ${c.episode_id ?? '—'} · window ${c.window_idx ?? '—'}</div>
+      <div><b>${displayText(c.host_id)}</b> · ${displayText(c.model) ?? 'model ?'} · ${displayText(c.profile) ?? ''}</div>
+      <div>episode ${displayText(c.episode_id) ?? '—'} · window ${c.window_idx ?? '—'}</div>
       <div>predicted ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? phaseLabel(c.actual) : 'pending'}</div>
       <div>confidence ${c.confidence !== undefined ? percent(c.confidence) : '—'}${c.latency_ms !== undefined ? ` · ${c.latency_ms.toFixed(1)} ms` : ''}</div>
     </div>`;
@@ -235,9 +236,9 @@ export class FleetLiveScene extends LitElement {
   private callout(cell: LaneCell): unknown {
     return html`<div class="callout" part="callout" style="--callout-color:${modelColor(cell.model)}" aria-live="off">
       <span class="muted">latest</span>
-      <span class="host-id">${cell.host_id}</span>
-      ${cell.model !== undefined ? html`<span>${cell.model}</span>` : nothing}
-      ${cell.profile !== undefined ? html`<span class="muted">${cell.profile}</span>` : nothing}
+      <span class="host-id">${displayText(cell.host_id)}</span>
+      ${cell.model !== undefined ? html`<span>${displayText(cell.model)}</span>` : nothing}
+      ${cell.profile !== undefined ? html`<span class="muted">${displayText(cell.profile)}</span>` : nothing}
       <span>predicted ${phaseSwatch(cell.predicted)}</span>
       ${cell.actual !== undefined ? html`<span>actual ${phaseSwatch(cell.actual)}</span>` : html`<span class="muted">actual pending</span>`}
       ${cell.confidence !== undefined ? html`<span><b>${Math.round(cell.confidence * 100)}%</b> confident</span>` : nothing}
@@ -261,7 +262,7 @@ export class FleetLiveScene extends LitElement {
           <span>hit rate <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>
             <span class="muted">(${live.judged} judged)</span></span>
           <span><b class="per-second">${perSecond.toFixed(1)}</b> <span class="muted">detections/s</span></span>
-          ${model !== undefined ? html`<span class="badge" style="background:${modelColor(model)}">${model}</span>` : nothing}
+          ${model !== undefined ? html`<span class="badge" style="background:${modelColor(model)}">${displayText(model)}</span>` : nothing}
         </div>
       </header>
       <div class="legend" aria-hidden="true">
@@ -272,7 +273,7 @@ export class FleetLiveScene extends LitElement {
       <div class="lanes" part="lanes" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
         <div class="grid">
           <div class="labels" style="font-size:${fontSize}px">
-            ${live.hosts.map((host) => html`<div class="host" style="height:${laneHeight}px" title=${host}>${host}</div>`)}
+            ${live.hosts.map((host) => html`<div class="host" style="height:${laneHeight}px" title=${displayText(host)}>${displayText(host)}</div>`)}
           </div>
           <div class="track" style="height:${this.layout?.height ?? 0}px">
             <canvas role="img" aria-label=${summary} @pointermove=${this.onPointerMove}></canvas>

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
@@ -172,7 +173,7 @@ export class FleetModelsScene extends LitElement {
     const { bar, font } = rowMetrics(bars.length, this.plot.height || 640);
     const rows = `grid-template-rows:repeat(${bars.length}, minmax(0, 1fr))`;
     const ticks = axisTicks();
-    const summary = bars.map((b) => `${b.model} ${percent(b.accuracy)}`).join(', ');
+    const summary = bars.map((b) => `${displayText(b.model)} ${percent(b.accuracy)}`).join(', ');
     return html`
       <header class="scene-header">
         <h2>Model accuracy</h2>
@@ -182,7 +183,7 @@ export class FleetModelsScene extends LitElement {
         <div class="names" style=${rows}>
           ${bars.map(
             (b) =>
-              html`<div class="name" title=${b.model}><span class="dot" style="background:${b.color}"></span><span class="label">${b.model}</span></div>`,
+              html`<div class="name" title=${displayText(b.model)}><span class="dot" style="background:${b.color}"></span><span class="label">${displayText(b.model)}</span></div>`,
           )}
         </div>
         <div class="plot">

@@ -1,5 +1,6 @@
 import { css, html, LitElement, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { displayText } from '../../contract/display-text.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
@@ -130,7 +131,7 @@ export class FleetPerfScene extends LitElement {
     return svg`<g class="point" data-model=${d.model}>
       <circle class="dot ${d.onFrontier ? 'frontier-dot' : 'dominated'}" cx=${d.cx} cy=${d.cy} r="12"
         fill=${d.color} stroke=${d.color}></circle>
-      <text class="model" x=${d.cx + dx} y=${d.cy - 4} text-anchor=${d.labelAnchor}>${d.model}</text>
+      <text class="model" x=${d.cx + dx} y=${d.cy - 4} text-anchor=${d.labelAnchor}>${displayText(d.model)}</text>
       <text class="detail" x=${d.cx + dx} y=${d.cy + 20} text-anchor=${d.labelAnchor}>${formatLatency(d.latency_us)} · ${percent(d.accuracy)}</text>
     </g>`;
   }
@@ -142,7 +143,7 @@ export class FleetPerfScene extends LitElement {
     const summary = l.dots
       .map(
         (d) =>
-          `${d.model} ${formatLatency(d.latency_us)} ${percent(d.accuracy)}${d.onFrontier ? ' (frontier)' : ''}`,
+          `${displayText(d.model)} ${formatLatency(d.latency_us)} ${percent(d.accuracy)}${d.onFrontier ? ' (frontier)' : ''}`,
       )
       .join(', ');
     return html`<svg class="plot" part="plot" viewBox="0 0 ${l.width} ${l.height}" role="img"

@@ -14,6 +14,8 @@ export type SceneHost = ReactiveControllerHost & HTMLElement;
  */
 export class StoreController implements ReactiveController {
   private lifetime?: AbortController;
+  /** Listeners on the current bus; replaced when the provider's bus changes. */
+  private busListeners?: AbortController;
   private busRef?: FleetBus;
 
   constructor(
@@ -41,16 +43,32 @@ export class StoreController implements ReactiveController {
 
   hostConnected(): void {
     this.lifetime = new AbortController();
-    this.busRef = requestBus(this.host);
-    this.busRef.onChange((changed) => {
-      if (!this.stores.some((name) => changed.has(name))) return;
-      this.host.requestUpdate();
-    }, this.lifetime.signal);
-    this.busRef.addEventListener('source', () => this.host.requestUpdate(), { signal: this.lifetime.signal });
+    // Follow the provider: a deck given another bus (`deck.bus = other`) moves its scenes with it.
+    const bus = requestBus(this.host, {
+      onChange: (next) => this.listen(next),
+      signal: this.lifetime.signal,
+    });
+    this.listen(bus);
   }
 
   hostDisconnected(): void {
     this.lifetime?.abort();
     this.lifetime = undefined;
+    this.busListeners?.abort();
+    this.busListeners = undefined;
+  }
+
+  private listen(bus: FleetBus): void {
+    const changedBus = this.busRef !== undefined && this.busRef !== bus;
+    this.busListeners?.abort();
+    const listeners = new AbortController();
+    this.busListeners = listeners;
+    this.busRef = bus;
+    bus.onChange((changed) => {
+      if (!this.stores.some((name) => changed.has(name))) return;
+      this.host.requestUpdate();
+    }, listeners.signal);
+    bus.addEventListener('source', () => this.host.requestUpdate(), { signal: listeners.signal });
+    if (changedBus) this.host.requestUpdate();
   }
 }

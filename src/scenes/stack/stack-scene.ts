@@ -1,6 +1,7 @@
 import { css, LitElement, html as litHtml, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { STACK_TEXT, type StackStage } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import { modelColor, phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { MODELS, PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { sceneStyles } from '../shared/scene-styles.js';
@@ -149,7 +150,7 @@ export class FleetStackScene extends LitElement {
 
   /** The live source line shown in the bus box. */
   get sourceLine(): string {
-    return `${STACK_TEXT.sourcePrefix} ${this.store.bus.source.label}`;
+    return `${STACK_TEXT.sourcePrefix} ${displayText(this.store.bus.source.label)}`;
   }
 
   protected override updated(): void {

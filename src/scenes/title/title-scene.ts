@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { SourceInfo } from '../../bus/source-info.js';
 import { TITLE_TEXT } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import { PHASES } from '../../contract/vocabulary.js';
 import { hostsOnline } from '../../store/fleet.js';
 import { formatCount } from '../shared/format.js';
@@ -22,7 +23,7 @@ export interface TitleStrip {
 
 /** Text of a source's link state for the strip ("live", "retrying in 3 s"). */
 export function sourceStateText(source: SourceInfo): string {
-  return source.detail ? `${source.state} ${source.detail}` : source.state;
+  return source.detail ? `${source.state} ${displayText(source.detail)}` : source.state;
 }
 
 /**
@@ -233,7 +234,7 @@ export class FleetTitleScene extends LitElement {
           'live_detection',
         )}
         <div class="stat source" part="stat">
-          <span class="value" title=${strip.source.label}>${strip.source.label}</span>
+          <span class="value" title=${displayText(strip.source.label)}>${displayText(strip.source.label)}</span>
           <span class="name">${text.strip.source}
             <span class="state"><span class="dot ${strip.source.state}" aria-hidden="true"></span>${sourceStateText(strip.source)}</span></span>
         </div>

@@ -185,4 +185,30 @@ describe('<fleet-deck> presenter key when embedded', () => {
     const link = deck.shadowRoot!.querySelector<HTMLAnchorElement>('.presenter-link a')!;
     expect(new URL(link.href).pathname).to.equal('/site/index.html');
   });
+
+  it('moves its scenes to a bus given after mount (deck.bus = other)', async () => {
+    const mounted = await mountDeck();
+    box = mounted.box;
+    const { deck } = mounted;
+    const snapshot = (host: string) => ({
+      type: 'snapshot',
+      hosts: [{ host_id: host, online: true }],
+      totals: { episodes: 1, windows: 1, samples: 1 },
+    });
+    deck.bus.publish(snapshot('alpha-host'));
+    deck.go(SCENES.findIndex((s) => s.slug === 'hosts'));
+    await settle(deck, 4);
+    const sceneText = () => deck.shadowRoot!.querySelector('.scene')!.shadowRoot!.textContent!;
+    expect(sceneText()).to.contain('alpha-host');
+    const other = new FleetBus();
+    other.publish(snapshot('beta-host'));
+    deck.bus = other;
+    await settle(deck, 4);
+    expect(sceneText()).to.contain('beta-host');
+    expect(sceneText()).not.to.contain('alpha-host');
+    // It listens to the new bus, not the old one.
+    other.publish(snapshot('gamma-host'));
+    await settle(deck, 4);
+    expect(sceneText()).to.contain('gamma-host');
+  });
 });

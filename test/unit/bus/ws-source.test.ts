@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { isTerminalCloseCode, startWebSocketSource } from '../../../src/bus/ws-source.js';
+import { encodeEventsFrame, encodeRebuild, encodeResume } from '../../../src/contract/bus-protocol.js';
 import { FakeClock, FakeVisibility, fakeSocketClass } from './support/fakes.js';
 
 const URL = 'ws://127.0.0.1:8787/ws';
@@ -14,7 +15,7 @@ function setup(random: () => number = () => 0.5) {
   const { FakeSocket, instances } = fakeSocketClass();
   const visibility = new FakeVisibility();
   const network = new EventTarget();
-  const bus = new FleetBus({ now: clock.now, schedule: () => {} });
+  const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers: clock, visibility });
   const states: string[] = [];
   bus.addEventListener('source', () =>
     states.push(`${bus.source.state}${bus.source.detail ? ` ${bus.source.detail}` : ''}`),
@@ -332,5 +333,48 @@ describe('WebSocket source', () => {
     expect(instances).toHaveLength(1);
     // The frame queued before the stop is discarded, not applied later.
     expect(bus.diagnostics.accepted).toBe(0);
+  });
+
+  it('re-dials a link silent for 60 s, and heartbeats keep an idle bus live', () => {
+    const { clock, instances, bus, last, states } = setup();
+    last().open();
+    for (let i = 0; i < 10; i++) {
+      clock.advance(10_000);
+      last().send('[]');
+    }
+    expect(bus.source.state).toBe('live');
+    expect(bus.diagnostics.heartbeats).toBe(10);
+    expect(bus.diagnostics.frames).toBe(0);
+    clock.advance(30_000);
+    expect(bus.source.state).toBe('stale');
+    const first = last();
+    clock.advance(29_999);
+    expect(instances).toHaveLength(1);
+    clock.advance(1);
+    expect(instances).toHaveLength(2);
+    expect(first.attached).toBe(false);
+    expect(states.at(-1)).toBe('connecting no message for 60 s: re-dialling');
+  });
+
+  it('tells the bus what it has seen when it reconnects, and shows "resynced" for a few seconds', () => {
+    const { clock, bus, last, instances } = setup(() => 0);
+    last().open();
+    last().send(encodeRebuild('run7', 40, 'join'));
+    last().send(
+      encodeEventsFrame('run7', 41, [JSON.stringify(detection('h1')), JSON.stringify(detection('h2'))]),
+    );
+    // Dropped before these frames were applied: the dial applies them first, so the cursor is exact.
+    last().drop(1006);
+    clock.advance(0);
+    expect(instances).toHaveLength(2);
+    expect(last().url).toBe(`${URL}?run=run7&seq=42`);
+    last().open();
+    last().send(encodeResume('run7', 42));
+    clock.advance(0);
+    expect(bus.source).toMatchObject({ state: 'live', detail: 'resynced' });
+    expect(bus.diagnostics.resumes).toBe(1);
+    clock.advance(5_000);
+    expect(bus.source.detail).toBeUndefined();
+    expect(bus.state.live.total).toBe(2);
   });
 });

@@ -91,7 +91,7 @@ describe('StickyCache', () => {
         i,
       );
     }
-    expect(cache.sizes()).toEqual({
+    expect(cache.sizes()).toMatchObject({
       snapshot: 0,
       episodes: 3,
       profiles: 2,
@@ -136,5 +136,60 @@ describe('StickyCache', () => {
     cache.add([{ type: 'phase', phase: 'armed' }], 200_000);
     expect(cache.replay(250_000)).toHaveLength(2);
     expect(cache.replay(400_000)).toEqual([{ type: 'phase', phase: 'armed' }]);
+  });
+
+  it('keeps every host of a large fleet within its byte budget, with fewer cells per host', () => {
+    const maxBytes = 512 * 1024;
+    const cache = new StickyCache({ maxBytes });
+    const hosts = 1_000;
+    const rounds = 60;
+    for (let round = 0; round < rounds; round++) {
+      const batch: FleetEvent[] = [];
+      for (let h = 0; h < hosts; h++)
+        batch.push(detection(`host-${String(h).padStart(5, '0')}`, round, { confidence: 0.5, model: 'gru' }));
+      cache.add(
+        batch,
+        round,
+        batch.map((e) => JSON.stringify(e)),
+      );
+      expect(cache.bytes).toBeLessThanOrEqual(maxBytes);
+    }
+    const sizes = cache.sizes();
+    expect(sizes.hosts).toBe(hosts);
+    expect(sizes.cellsPerHost).toBeLessThan(60);
+    expect(sizes.cellsPerHost).toBeGreaterThanOrEqual(1);
+    expect(sizes.cells).toBe(hosts * sizes.cellsPerHost!);
+    // The byte count is the JSON a viewer is sent, not an estimate.
+    const sent = cache.replayJson(rounds).reduce((n, json) => n + Buffer.byteLength(json), 0);
+    expect(sent).toBe(cache.bytes);
+    // Each lane keeps its newest cells.
+    const lane = cache.replay(rounds).filter((e) => (e as { host_id?: string }).host_id === 'host-00007');
+    expect((lane.at(-1) as { window_idx: number }).window_idx).toBe(59);
+  });
+
+  it('lets lanes grow back when the fleet shrinks under the budget', () => {
+    const cache = new StickyCache({ maxBytes: 64 * 1024, hosts: 50 });
+    for (let round = 0; round < 20; round++)
+      cache.add(
+        Array.from({ length: 50 }, (_, h) => detection(`h${h}`, round)),
+        round,
+      );
+    const crowded = cache.cellsPerHost;
+    expect(crowded).toBeLessThan(20);
+    // The host bound now evicts the old hosts as three new ones talk.
+    for (let round = 0; round < 60; round++)
+      cache.add(
+        [0, 1, 2].map((h) => detection(`new${h}`, round)),
+        100 + round,
+      );
+    expect(cache.sizes().hosts).toBe(50);
+    expect(cache.bytes).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('moves its version on every change, so a replay is encoded once per version', () => {
+    const cache = new StickyCache();
+    const v0 = cache.version;
+    cache.add([detection('h1', 0)], 0);
+    expect(cache.version).toBeGreaterThan(v0);
   });
 });

@@ -1,0 +1,167 @@
+import {
+  type BusControl,
+  type BusCursor,
+  HEARTBEAT_FRAME,
+  readBusControl,
+} from '../contract/bus-protocol.js';
+import { decodeFrame } from '../contract/wire.js';
+import type { BusDiagnostics } from './diagnostics.js';
+
+/** Timers as the bus uses them, so tests can drive time by hand. */
+export interface BusTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** What a frame stream needs of its bus (FleetBus implements it). */
+export interface FrameStreamHost {
+  readonly diagnostics: BusDiagnostics;
+  readonly maxFrameBytes: number;
+  readonly timers: BusTimers;
+  now(): number;
+  /** True while the page is hidden: timers are throttled there, so a drain takes everything. */
+  hidden(): boolean;
+  publish(candidates: unknown[]): number;
+  /** Empties the stores (the present follows). */
+  rebuild(): void;
+}
+
+/** A resync the stream applied: the bus filled the gap, or the stores were rebuilt from its present. */
+export type Resync = 'resume' | 'rebuild';
+
+export interface FrameStreamOptions {
+  /** Called when a reconnect resynced (not on the first join). */
+  readonly onResync?: (kind: Resync) => void;
+}
+
+/** Frames decoded per batch before yielding, so a flood cannot freeze the page. */
+const BATCH_MAX_FRAMES = 500;
+const BATCH_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * Time (ms) a drain may spend before it yields. The caps above bound a drain
+ * of small frames; with big frames (hundreds of events each) a drain within
+ * them still took 50–150 ms, during which no animation frame or key press can
+ * run. Candidates are published in chunks so the budget is checked between.
+ */
+const BATCH_BUDGET_MS = 8;
+const PUBLISH_CHUNK = 1000;
+
+/**
+ * One source's frames into the bus: queued as they arrive, decoded and
+ * published in bounded batches, counted in the bus's diagnostics, and read
+ * for the numbered stream of the project's bus: each numbered event is
+ * applied once (a duplicate after a reconnect is skipped), a rebuild empties
+ * the stores before the present that follows, and `cursor` says what to ask
+ * for on the next connection. Plain frames carry no number and go straight in.
+ */
+export class FrameStream {
+  private queue: unknown[] = [];
+  private timer: unknown;
+  private position?: BusCursor;
+  private closed = false;
+
+  constructor(
+    private readonly host: FrameStreamHost,
+    private readonly options: FrameStreamOptions = {},
+  ) {}
+
+  /** The last numbered event applied (undefined until the bus numbered one). */
+  get cursor(): BusCursor | undefined {
+    return this.position;
+  }
+
+  /** Queues one wire frame; it is applied on the next drain (a zero-delay timer). */
+  push(data: unknown): void {
+    if (this.closed) return;
+    if (data === HEARTBEAT_FRAME) {
+      this.host.diagnostics.countHeartbeat();
+      return;
+    }
+    this.queue.push(data);
+    this.timer ??= this.host.timers.setTimeout(() => this.drain(), 0);
+  }
+
+  /** Frames queued and not yet applied. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Applies queued frames now, within the batch bounds (the rest waits for the next timer). */
+  drain(): void {
+    if (this.timer !== undefined) this.host.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    const host = this.host;
+    const started = host.now();
+    let batch: unknown[] = [];
+    let taken = 0;
+    let chars = 0;
+    // A hidden tab's chained timers are throttled to about one a second: there, yielding
+    // would let a backlog grow, and nobody is waiting for a frame, so take everything.
+    const unbounded = host.hidden();
+    const queue = this.queue;
+    while (taken < queue.length && (unbounded || (taken < BATCH_MAX_FRAMES && chars < BATCH_MAX_CHARS))) {
+      const data = queue[taken++];
+      if (typeof data === 'string') chars += data.length;
+      const frame = decodeFrame(data, { maxBytes: host.maxFrameBytes });
+      host.diagnostics.countFrame(frame.dropped, frame.garbage, frame.detail);
+      const control = frame.candidates.length === 1 ? readBusControl(frame.candidates[0]) : undefined;
+      if (control) {
+        if (control.kind !== 'events' && batch.length > 0) {
+          host.publish(batch);
+          batch = [];
+        }
+        for (const candidate of this.apply(control)) batch.push(candidate);
+      } else for (const candidate of frame.candidates) batch.push(candidate);
+      if (!unbounded && batch.length >= PUBLISH_CHUNK) {
+        host.publish(batch);
+        batch = [];
+        if (host.now() - started >= BATCH_BUDGET_MS) break;
+      }
+    }
+    this.queue = taken === queue.length ? [] : queue.slice(taken);
+    if (batch.length > 0) host.publish(batch);
+    if (this.queue.length > 0) this.timer = host.timers.setTimeout(() => this.drain(), 0);
+  }
+
+  /** Drops queued frames and takes no more (the source stopped). */
+  close(): void {
+    this.closed = true;
+    if (this.timer !== undefined) this.host.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.queue = [];
+  }
+
+  /** Applies a control frame; returns the events it carries that are new. */
+  private apply(control: BusControl): unknown[] {
+    const d = this.host.diagnostics;
+    const held = this.position;
+    switch (control.kind) {
+      case 'events': {
+        let events = control.events;
+        if (held && held.run === control.run) {
+          const seen = held.seq - control.seq + 1;
+          if (seen > 0) {
+            d.countDuplicates(Math.min(seen, events.length));
+            events = events.slice(seen);
+          } else if (seen < 0) d.countGap(-seen);
+          if (events.length === 0) return [];
+        }
+        this.position = { run: control.run, seq: control.seq + control.events.length - 1 };
+        return events;
+      }
+      case 'rebuild':
+        this.host.rebuild();
+        this.position = { run: control.run, seq: control.seq };
+        d.countResync('rebuild', control.reason, held !== undefined);
+        if (held) this.options.onResync?.('rebuild');
+        return [];
+      case 'resume':
+        // Frames of the old socket applied after the dial may already have moved past it.
+        if (!held || held.run !== control.run || held.seq < control.seq)
+          this.position = { run: control.run, seq: control.seq };
+        d.countResync('resume', '', held !== undefined);
+        if (held) this.options.onResync?.('resume');
+        return [];
+    }
+  }
+}
