@@ -35,7 +35,7 @@ const anyKey = fc.oneof(
   ),
 );
 /** Strings encodable as UTF-8 (no lone surrogates): these round-trip exactly. */
-const wellFormed = anyKey.filter((s) => s.isWellFormed());
+const wellFormed = anyKey.filter((s) => !/\p{Cs}/u.test(s));
 
 describe('subject tokens', () => {
   it('any key maps to one valid token', () => {
