@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { type NatsConnection, nuid } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { DEFAULT_SUBJECT_PREFIX, isValidPrefix, subjectFor } from '../src/bus/nats-subjects.js';
 import { isLoopbackHost } from '../src/bus/ws-url.js';
@@ -38,6 +38,8 @@ export interface NatsGatewayOptions {
   readonly maxBodyBytes?: number;
   /** How long one publish waits for its ack (ms, default 5 s). */
   readonly ackTimeoutMs?: number;
+  /** How long a body's publishes are retried through a failover before answering 503 (ms, default 15 s). */
+  readonly retryForMs?: number;
   /** Run the simulator and publish its events. */
   readonly sim?: FleetSimOptions | false;
   readonly log?: (line: string) => void;
@@ -56,8 +58,11 @@ export interface NatsGateway {
   readonly published: number;
   /** Resolves when the streams exist (rejects with the reason they could not be made). */
   readonly ready: Promise<void>;
-  /** Validates and stores a body as `/publish` does. */
-  publish(body: string): Promise<PublishOutcome>;
+  /**
+   * Validates and stores a body as `/publish` does. The same `idempotencyKey` for the same body
+   * (within JetStream's two-minute duplicate window) stores nothing twice.
+   */
+  publish(body: string, idempotencyKey?: string): Promise<PublishOutcome>;
   close(): Promise<void>;
 }
 
@@ -69,6 +74,8 @@ export type PublishOutcome =
 
 const JSON_TYPES = /^application\/(?:json|x-ndjson|[\w.+-]+\+json)\s*(?:;|$)/i;
 const SIM_TICK_MS = 100;
+/** Publish failures worth retrying within `retryForMs`: a stream between leaders, a server going. */
+const TRANSIENT = /timeout|not enabled|no responders|temporarily unavailable|disconnect|reconnect/i;
 
 function sameSecret(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
@@ -110,6 +117,7 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
   if (options.servers.length === 0) throw new Error('--nats needs at least one nats://host:port');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const ackTimeoutMs = options.ackTimeoutMs ?? 5_000;
+  const retryForMs = options.retryForMs ?? 15_000;
   const log = options.log ?? (() => {});
   let nc: NatsConnection | undefined;
   let js: JetStreamClient | undefined;
@@ -126,6 +134,8 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
       token: options.natsToken,
       name: 'fleet-deck gateway',
       timeout: 5_000,
+      // The servers in the order given: the first is this gateway's own node.
+      noRandomize: true,
       // Once connected, the client itself fails over between servers, for ever.
       maxReconnectAttempts: -1,
     });
@@ -151,13 +161,9 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
     const conn = nc;
     void (async () => {
       for await (const status of conn.status()) {
-        if (status.type === 'disconnect') {
-          notReady = `NATS connection lost (${status.server}); reconnecting`;
-          log(notReady);
-        } else if (status.type === 'reconnect') {
-          if (js) notReady = '';
-          log(`NATS reconnected to ${status.server}`);
-        }
+        // Publishes go on during a failover: the client holds them and the retries below wait it out.
+        if (status.type === 'disconnect') log(`NATS connection lost (${status.server}); reconnecting`);
+        else if (status.type === 'reconnect') log(`NATS reconnected to ${status.server}`);
       }
     })();
     const replicas = options.replicas ?? replicasFor(clusterSize(conn, options.servers.length));
@@ -172,20 +178,36 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
     log(notReady);
   });
 
-  const publish = async (body: string): Promise<PublishOutcome> => {
+  const publish = async (body: string, idempotencyKey?: string): Promise<PublishOutcome> => {
     const checked = checkPublishBody(body, maxBodyBytes);
     if ('problems' in checked) return { status: 400, body: { delivered: 0, errors: checked.problems } };
     if (!js || notReady)
       return { status: 503, body: { delivered: 0, error: notReady || 'not connected to NATS' } };
     const client = js;
+    // Each event gets a message id: a retry (ours, or the producer's with the same Idempotency-Key)
+    // of an event that was stored but whose ack was lost is dropped by JetStream, not stored twice.
+    const batch = idempotencyKey ?? nuid.next();
+    const deadline = Date.now() + retryForMs;
+    const publishOne = async (
+      event: (typeof checked.events)[number],
+      index: number,
+    ): Promise<string | undefined> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await client.publish(subjectFor(prefix, event)!, JSON.stringify(event), {
+            msgID: `${batch}:${index}`,
+          });
+          return undefined;
+        } catch (error) {
+          // A stream whose leader went with its server answers "not enabled" or times out until
+          // the others elect a new one (a few seconds): that is worth waiting for, briefly.
+          if (closed || Date.now() > deadline || !TRANSIENT.test(messageOf(error))) return messageOf(error);
+          await new Promise((r) => setTimeout(r, Math.min(1_000, 100 * 2 ** attempt)));
+        }
+      }
+    };
     // All at once: one connection keeps them in order, and the acks come back in parallel.
-    const acks = checked.events.map((event) =>
-      client.publish(subjectFor(prefix, event)!, JSON.stringify(event)).then(
-        () => undefined,
-        (error: unknown) => messageOf(error),
-      ),
-    );
-    const results = await Promise.all(acks);
+    const results = await Promise.all(checked.events.map(publishOne));
     const failed = results.filter((r) => r !== undefined);
     const delivered = results.length - failed.length;
     published += delivered;
@@ -278,7 +300,11 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
       sendJson(res, 413, { error: `body over ${maxBodyBytes} bytes` }, { connection: 'close' });
       return;
     }
-    const outcome = await publish(body);
+    const key = req.headers['idempotency-key'];
+    const outcome = await publish(
+      body,
+      typeof key === 'string' && /^[\w.-]{1,128}$/.test(key) ? key : undefined,
+    );
     sendJson(res, outcome.status, outcome.body);
   };
 
