@@ -153,6 +153,16 @@ interface Ports {
   monitor: number;
 }
 
+/** One node alone runs JetStream unclustered: a cluster block without routes would refuse to start. */
+function clusterBlock(ports: Ports, routes: readonly number[]): string {
+  return `cluster {
+  name: "fleet-dev"
+  listen: "127.0.0.1:${ports.route}"
+  routes: [${routes.map((p) => quote(`nats-route://127.0.0.1:${p}`)).join(', ')}]
+}
+`;
+}
+
 function nodeConfig(
   name: string,
   ports: Ports,
@@ -168,12 +178,7 @@ jetstream {
   max_memory_store: 256MB
   max_file_store: 2GB
 }
-cluster {
-  name: "fleet-dev"
-  listen: "127.0.0.1:${ports.route}"
-  routes: [${routes.map((p) => quote(`nats-route://127.0.0.1:${p}`)).join(', ')}]
-}
-websocket {
+${routes.length > 0 ? clusterBlock(ports, routes) : ''}websocket {
   listen: "127.0.0.1:${ports.ws}"
   # Loopback only; beyond it, configure tls { cert_file, key_file } and allowed_origins.
   no_tls: true

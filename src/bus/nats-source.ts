@@ -50,6 +50,23 @@ const CONNECT_TIMEOUT_MS = 5_000;
 /** A stream no producer has made yet is looked for again this often. */
 const STREAM_MISSING_RETRY_MS = 5_000;
 
+/** Where a reader of one stream starts. */
+export type JoinPolicy =
+  | { readonly deliver_policy: typeof DeliverPolicy.StartSequence; readonly opt_start_seq: number }
+  | { readonly deliver_policy: typeof DeliverPolicy.All | typeof DeliverPolicy.LastPerSubject };
+
+/**
+ * Where to start reading `type`'s stream: after the last sequence applied
+ * (a resume), or, on a join, everything — except a live stream bigger than
+ * LIVE_JOIN_FULL_BYTES, of which only the newest message per host is read.
+ */
+export function joinPolicy(type: StreamType, streamBytes: number, lastSeq: number): JoinPolicy {
+  if (lastSeq > 0) return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: lastSeq + 1 };
+  if (type === 'live_detection' && streamBytes > LIVE_JOIN_FULL_BYTES)
+    return { deliver_policy: DeliverPolicy.LastPerSubject };
+  return { deliver_policy: DeliverPolicy.All };
+}
+
 /** Where one stream's reading stands. */
 interface StreamCursor {
   /** Stream sequence of the last message applied. */
@@ -190,12 +207,7 @@ export function startNatsSource(
       throw new StreamStartedOver(stream);
     }
     cursor.created = info.created;
-    let deliver: { deliver_policy: DeliverPolicy; opt_start_seq?: number };
-    if (cursor.seq > 0)
-      deliver = { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: cursor.seq + 1 };
-    else if (type === 'live_detection' && info.state.bytes > LIVE_JOIN_FULL_BYTES)
-      deliver = { deliver_policy: DeliverPolicy.LastPerSubject };
-    else deliver = { deliver_policy: DeliverPolicy.All };
+    const deliver = joinPolicy(type, info.state.bytes, cursor.seq);
     const consumer = await js.consumers.get(stream, {
       filter_subjects: info.config.subjects?.[0] ?? '>',
       ...deliver,

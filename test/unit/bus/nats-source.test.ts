@@ -7,7 +7,12 @@ import { createNatsGateway, type NatsGateway } from '../../../server/nats-gatewa
 import { ensureStreams } from '../../../server/nats-streams.js';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { readNatsSettings } from '../../../src/bus/nats-settings.js';
-import { describeNatsError, startNatsSource } from '../../../src/bus/nats-source.js';
+import {
+  describeNatsError,
+  joinPolicy,
+  LIVE_JOIN_FULL_BYTES,
+  startNatsSource,
+} from '../../../src/bus/nats-source.js';
 
 /**
  * The deck's NATS source in Node (TCP transport instead of WebSocket, the
@@ -150,6 +155,18 @@ describe('NATS source', () => {
       pageProtocol: 'https:',
     });
     expect(https.source.detail).toMatch(/https page/);
+  });
+
+  it('joins with everything, a big live stream with the newest window per host, and resumes after its sequence', () => {
+    expect(joinPolicy('embedding', 50 * 1024 * 1024, 0)).toEqual({ deliver_policy: 'all' });
+    expect(joinPolicy('live_detection', LIVE_JOIN_FULL_BYTES, 0)).toEqual({ deliver_policy: 'all' });
+    expect(joinPolicy('live_detection', LIVE_JOIN_FULL_BYTES + 1, 0)).toEqual({
+      deliver_policy: 'last_per_subject',
+    });
+    expect(joinPolicy('live_detection', LIVE_JOIN_FULL_BYTES + 1, 41)).toEqual({
+      deliver_policy: 'by_start_sequence',
+      opt_start_seq: 42,
+    });
   });
 
   it('describes errors in a line, credentials never included', () => {
