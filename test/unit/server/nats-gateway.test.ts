@@ -4,7 +4,8 @@ import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePorts, type NatsCluster, startNatsCluster } from '../../../server/nats-cluster.js';
 import { createNatsGateway, type NatsGateway } from '../../../server/nats-gateway.js';
-import { ensureStreams, STREAM_LIMITS } from '../../../server/nats-streams.js';
+import { ensureStreams, joinBytesWithoutLive, STREAM_LIMITS } from '../../../server/nats-streams.js';
+import { LIVE_JOIN_FULL_BYTES } from '../../../src/bus/nats-source.js';
 import { streamName } from '../../../src/bus/nats-subjects.js';
 
 /**
@@ -59,6 +60,12 @@ const detection = (host: string, i: number) => ({
 });
 
 describe('NATS gateway', () => {
+  it('caps what a join reads from the streams other than the live one, with room for the newest lanes', () => {
+    // 10.5 MiB of capped streams, plus full lanes only while they fit 4 MiB: under the 16 MiB budget.
+    expect(joinBytesWithoutLive()).toBe(10.5 * 1024 * 1024);
+    expect(joinBytesWithoutLive() + LIVE_JOIN_FULL_BYTES).toBeLessThanOrEqual(16 * 1024 * 1024);
+  });
+
   it('creates every stream with R3, and running it again changes nothing', async () => {
     const nc = await connect({ servers: cluster.nodes[1]!.clientUrl, ...cluster.users.bridge });
     try {
