@@ -164,16 +164,22 @@ function referenceOf(events: readonly FleetEvent[]) {
     profiles: s.profiles.byName.size,
     models: s.models.accuracy.size,
     perf: s.perf.points.size,
+    predictionCells: s.predictions.cells.filter(Boolean).length,
   };
 }
 
 describe('?nats= against a three-node cluster', () => {
-  it('fails over from node 3 to node 2 mid-stream and ends holding exactly what was sent', async () => {
+  it('fails over when its node (node 3) dies mid-stream and ends holding exactly what was sent', async () => {
     const [, n2, n3] = cluster.nodes;
     const page = await openDeck(`${viewerQuery([n3!.wsUrl, n2!.wsUrl])}#/live`);
     const live = await until(page, (v) => v.source.state === 'live' && v.source.label.includes('NATS'));
     expect(live.source.kind).toBe('nats');
-    expect(live.badge).toContain(n3!.wsUrl.replace('ws://', ''));
+    // The deck tries node 3 first. On a loaded machine its first connect may time out and it
+    // takes node 2 instead (as it should); the node it is on is the one that dies.
+    const onNode = [n3!, n2!].find((n) => live.badge.includes(n.wsUrl.replace('ws://', '')));
+    expect(onNode, `badge ${live.badge}`).toBeDefined();
+    const victim = onNode!;
+    const survivor = victim === n3 ? n2! : n3!;
     expect(live.badge, 'credentials are never shown').not.toContain(cluster.users.viewer.pass);
     await page.waitForTimeout(300);
     expect((await viewOf(page)).accepted, 'the simulator stays off').toBe(0);
@@ -185,7 +191,7 @@ describe('?nats= against a three-node cluster', () => {
     for (let i = 0; i <= 20; i++) {
       const events = sim.tick(t0 + i * 250);
       if (i === 8) {
-        await n3!.kill();
+        await victim.kill();
         await screenshot(page, 'nats-node3-killed');
       }
       if (events.length === 0) continue;
@@ -202,7 +208,7 @@ describe('?nats= against a three-node cluster', () => {
     );
     await page.waitForTimeout(1_500);
     const settled = await viewOf(page);
-    expect(settled.source.label).toContain(n2!.wsUrl.replace('ws://', ''));
+    expect(settled.source.label).toContain(survivor.wsUrl.replace('ws://', ''));
     expect({
       embeddings: settled.embeddings,
       judged: settled.judged,
@@ -211,13 +217,14 @@ describe('?nats= against a three-node cluster', () => {
       profiles: settled.profiles,
       models: settled.models,
       perf: settled.perf,
+      predictionCells: settled.predictionCells,
     }).toEqual(want);
     expect(got.snapshot).toBe(true);
     await screenshot(page, 'nats-after-failover');
     expect(page.errors).toEqual([]);
 
     // A viewer that opens now reads the present from the streams, on every scene they feed.
-    const late = await openDeck(`${viewerQuery([n2!.wsUrl])}#/live`);
+    const late = await openDeck(`${viewerQuery([survivor.wsUrl])}#/live`);
     // Each stream has its own reader: wait until every one has delivered the present.
     const present = await until(
       late,
@@ -227,6 +234,8 @@ describe('?nats= against a three-node cluster', () => {
         v.profiles === want.profiles &&
         v.models === want.models &&
         v.perf === want.perf &&
+        v.predictionCells === want.predictionCells &&
+        v.phaseMix > 0 &&
         v.snapshot,
     );
     expect(present).toMatchObject({
@@ -236,8 +245,7 @@ describe('?nats= against a three-node cluster', () => {
       perf: want.perf,
       lanes: want.lanes,
     });
-    expect(present.predictionCells).toBeGreaterThan(0);
-    expect(present.phaseMix).toBeGreaterThan(0);
+    expect(want.predictionCells, 'the producer fed the chunking scene').toBeGreaterThan(0);
     await late.waitForFunction(
       (hosts) =>
         document
@@ -256,7 +264,7 @@ describe('?nats= against a three-node cluster', () => {
   }, 180_000);
 
   it('the viewer cannot publish; a deck with a user that may not read says so as text', async () => {
-    const node = cluster.nodes[1]!;
+    const node = cluster.nodes.find((n) => n.running)!;
     const viewer = await connect({ servers: node.clientUrl, ...cluster.users.viewer });
     try {
       await expect(
