@@ -59,7 +59,8 @@ const detection = (host: string, i: number) => ({
   window_idx: i,
 });
 
-describe('NATS gateway', () => {
+// A real cluster on a shared machine: seconds, not milliseconds, per step.
+describe('NATS gateway', { timeout: 30_000 }, () => {
   it('caps what a join reads from the streams other than the live one, with room for the newest lanes', () => {
     // 10.5 MiB of capped streams, plus full lanes only while they fit 4 MiB: under the 16 MiB budget.
     expect(joinBytesWithoutLive()).toBe(10.5 * 1024 * 1024);
