@@ -26,6 +26,7 @@ const SCENARIO_TITLES: Record<ScenarioName, string> = {
   zod: 'zod',
   knn: 'knn',
   viewers: 'viewers',
+  fanout: 'fanout',
 };
 
 function log(message: string): void {

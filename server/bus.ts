@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { FleetSimOptions } from '../src/sim/fleet-sim.js';
 import { createBusServer, DEFAULT_HOST, DEFAULT_PORT } from './bus-server.js';
+import { startNatsGatewayCli } from './nats-gateway-cli.js';
 
 function numberOf(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -30,11 +31,14 @@ async function main(): Promise<void> {
       host: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      nats: { type: 'string' },
+      subject: { type: 'string' },
     },
   });
   if (values.help) {
     console.log(
       'usage: npm run bus [-- --sim [--seed N] [--hosts N] [--rate X] [--accuracy P]] [--port N] [--host H]\n' +
+        '                   [--nats nats://HOST:PORT[,…] [--subject PREFIX]]  (env NATS_USER, NATS_PASS or NATS_TOKEN)\n' +
         'env: PORT, HOST (default 127.0.0.1:8787), BUS_TOKEN (required beyond loopback),\n' +
         '     BUS_ORIGINS (comma-separated origins allowed on /ws besides loopback), MAX_VIEWERS (default 1000)',
     );
@@ -50,6 +54,16 @@ async function main(): Promise<void> {
         accuracy: numberOf(values.accuracy, '--accuracy'),
       }
     : false;
+  // With --nats the events go into a NATS cluster's JetStream instead of this process's cache.
+  if (values.nats !== undefined)
+    return startNatsGatewayCli({
+      nats: values.nats,
+      subject: values.subject,
+      host,
+      port,
+      sim,
+      quiet: values.quiet,
+    });
   const bus = await createBusServer({
     host,
     port,

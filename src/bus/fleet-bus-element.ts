@@ -21,11 +21,26 @@ const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as u
  * @attr accuracy - simulator model accuracy (0–1)
  * @attr rate - simulator speed factor
  * @attr ws - WebSocket URL of an external bus
+ * @attr nats - WebSocket URLs (comma-separated) of a NATS cluster; with `subject`, `user`, `pass` or `token`
  * @attr replay - URL of an NDJSON recording to replay
  * @attr loop - replay: start over after the last line
  */
 export class FleetBusElement extends ElementBase {
-  static readonly observedAttributes = ['sim', 'seed', 'hosts', 'accuracy', 'rate', 'ws', 'replay', 'loop'];
+  static readonly observedAttributes = [
+    'sim',
+    'seed',
+    'hosts',
+    'accuracy',
+    'rate',
+    'ws',
+    'nats',
+    'subject',
+    'user',
+    'pass',
+    'token',
+    'replay',
+    'loop',
+  ];
   /** The bus this element provides. */
   readonly bus = new FleetBus();
   private stopSource?: () => void;
@@ -65,7 +80,11 @@ export class FleetBusElement extends ElementBase {
     }
     const options = readSourceOptions(params);
     // An element with no source attribute is fed by its page (bus.publish).
-    const fed = options.simulator !== undefined || options.ws !== undefined || options.replay !== undefined;
+    const fed =
+      options.simulator !== undefined ||
+      options.ws !== undefined ||
+      options.nats !== undefined ||
+      options.replay !== undefined;
     this.stopSource = fed ? startSources(this.bus, options) : undefined;
   }
 }

@@ -1,6 +1,6 @@
 /** Where a bus's events come from, for the source badge. */
 export interface SourceInfo {
-  readonly kind: 'sim' | 'ws' | 'replay' | 'page';
+  readonly kind: 'sim' | 'ws' | 'nats' | 'replay' | 'page';
   /** Short text for the badge, e.g. "simulator · seed 7" or the WebSocket host. */
   readonly label: string;
   /** Link state: connecting, live, retrying, stale, stopped. */

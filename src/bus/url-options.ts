@@ -1,4 +1,5 @@
 import type { FleetSimOptions } from '../sim/fleet-sim.js';
+import { type NatsSettings, readNatsSettings } from './nats-settings.js';
 
 /** What the URL (or `<fleet-bus>` attributes) asks the deck to connect to. */
 export interface SourceOptions {
@@ -6,6 +7,8 @@ export interface SourceOptions {
   /** Force the simulator on (true) or off (false); undefined lets the source decide. */
   readonly simulator?: boolean;
   readonly ws?: string;
+  /** `?nats=`: a NATS cluster's WebSocket endpoints, prefix and credentials. */
+  readonly nats?: NatsSettings;
   readonly replay?: string;
   /** Replay: start over after the last line. */
   readonly loop?: boolean;
@@ -36,6 +39,7 @@ export function readSourceOptions(params: URLSearchParams): SourceOptions {
     },
     simulator: simParam === null ? undefined : simParam !== '0' && simParam !== 'false',
     ws: params.get('ws') ?? undefined,
+    nats: readNatsSettings(params),
     replay: params.get('replay') ?? undefined,
     loop: flag(params, 'loop'),
   };

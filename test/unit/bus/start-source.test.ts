@@ -28,6 +28,37 @@ describe('startSources', () => {
     expect(bus.diagnostics.accepted).toBe(0);
   });
 
+  it('loads the NATS source on its own for ?nats= (the simulator stays off) and says why it refuses a URL', async () => {
+    const bus = start('nats=http://example.org:4222&user=viewer&pass=s3cret');
+    expect(bus.source).toMatchObject({
+      kind: 'nats',
+      state: 'connecting',
+      detail: 'loading the NATS client',
+    });
+    await expect.poll(() => bus.source.state, { timeout: 10_000 }).toBe('stopped');
+    expect(kindsOf(bus).every((k) => k === 'nats')).toBe(true);
+    expect(bus.source.detail).toContain('only ws: and wss:');
+    expect(JSON.stringify(bus.source)).not.toContain('s3cret');
+    expect(bus.diagnostics.accepted).toBe(0);
+  });
+
+  it('reads the NATS settings: servers, prefix (a bad one falls back), credentials', () => {
+    const options = readSourceOptions(
+      new URLSearchParams('nats= ws://a:1 , ws://b:2 ,&subject=acme.prod&user=u&pass=p'),
+    );
+    expect(options.nats).toEqual({
+      servers: ['ws://a:1', 'ws://b:2'],
+      prefix: 'acme.prod',
+      user: 'u',
+      pass: 'p',
+    });
+    expect(readSourceOptions(new URLSearchParams('nats=ws://a&subject=fleet.>&token=t')).nats).toMatchObject({
+      prefix: 'fleet',
+      token: 't',
+    });
+    expect(readSourceOptions(new URLSearchParams('ws=x')).nats).toBeUndefined();
+  });
+
   it('runs the replay for ?replay=, with rate and loop read from the URL', () => {
     const bus = start('replay=javascript:alert(1)&rate=2&loop');
     expect(kindsOf(bus)).toEqual(['replay']);
