@@ -53,6 +53,7 @@ function defaultSchedule(callback: () => void): void {
  *
  * @fires change - once per animation frame when stores changed; detail: the set of store names
  * @fires source - when the source info changes
+ * @fires rebuild - when the stores were replaced whole (`rebuild`), before the present that follows
  * @fires snapshot - (and every other event type) per publish, detail: that type's accepted events
  */
 export class FleetBus extends EventTarget {
@@ -166,6 +167,8 @@ export class FleetBus extends EventTarget {
   rebuild(state?: StoreState): void {
     this.stores = state ?? initialStores({ embeddingCapacity: this.embeddingCapacity });
     for (const name of Object.keys(this.stores) as StoreName[]) this.pending.add(name);
+    // Mirrors of this bus (the presenter's) must start over too, not append.
+    this.dispatchEvent(new Event('rebuild'));
     this.scheduleNotify();
   }
 

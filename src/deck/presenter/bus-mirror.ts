@@ -86,13 +86,22 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
   const onSource = () => {
     if (followers.size > 0) post({ kind: 'source', from: id, source: bus.source });
   };
+  // The bus rebuilt (a reconnect to a restarted bus): followers take the new stores whole,
+  // and the events queued before it are dropped, since the stores they went into are gone.
+  const onRebuild = () => {
+    batch = [];
+    for (const follower of followers)
+      post({ kind: 'state', from: id, to: follower, state: bus.state, source: bus.source });
+  };
   for (const type of EVENT_TYPES) bus.addEventListener(type, onEvents);
   bus.addEventListener('source', onSource);
+  bus.addEventListener('rebuild', onRebuild);
   post({ kind: 'here', from: id });
   return () => {
     lifetime.abort();
     for (const type of EVENT_TYPES) bus.removeEventListener(type, onEvents);
     bus.removeEventListener('source', onSource);
+    bus.removeEventListener('rebuild', onRebuild);
     batch = [];
   };
 }

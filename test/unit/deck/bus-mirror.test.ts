@@ -100,4 +100,20 @@ describe('bus mirror', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(presenter.state.live.total).toBe(total);
   });
+
+  it('starts the follower over when the audience bus rebuilds, instead of appending', async () => {
+    const name = syncChannelName(`/mirror-${++seq}/`, 'session-1', 'bus');
+    const audience = simulatedBus(3, 5);
+    stops.push(shareBus(audience.bus, channel(name), 'audience-1'));
+    const presenter = new FleetBus({ schedule: (f) => setTimeout(f, 0) });
+    const leaders: string[] = [];
+    stops.push(followBus(presenter, channel(name), 'presenter-1', { onState: (l) => leaders.push(l) }));
+    await until(() => leaders.length === 1, 'the state');
+    expect(presenter.state.live.total).toBeGreaterThan(0);
+    // A reconnect to a restarted bus: its stores are rebuilt, then its present arrives.
+    audience.bus.rebuild();
+    audience.bus.publish({ type: 'live_detection', host_id: 'host-new', predicted: 'armed' });
+    await until(() => leaders.length === 2 && presenter.state.live.total === 1, 'the rebuilt state');
+    expect([...presenter.state.live.lanes.keys()]).toEqual(['host-new']);
+  });
 });
