@@ -4,6 +4,7 @@ import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
 import { initialStores, reduceStores, type StoreName, type StoreState } from '../store/stores.js';
 import { BusDiagnostics } from './diagnostics.js';
 import { PAGE_SOURCE, type SourceInfo } from './source-info.js';
+import type { TimeHook } from './time-hook.js';
 
 /** Detail of the per-type DOM event: the events of that type one publish accepted. */
 export type AcceptedEvent<T extends EventType> = CustomEvent<Extract<FleetEvent, { type: T }>[]>;
@@ -51,6 +52,8 @@ export class FleetBus extends EventTarget {
   private readonly maxFrameBytes: number;
   private pending = new Set<StoreName>();
   private scheduled = false;
+  /** Time control (pause, rewind, replay), plugged in where events are reduced. */
+  private timeHook?: TimeHook;
 
   constructor(options: FleetBusOptions = {}) {
     super();
@@ -70,9 +73,29 @@ export class FleetBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('source', { detail: info }));
   }
 
-  /** The bus clock (ms). */
+  /** The bus clock (ms): the moment shown, which time control may stop or move back. */
   clock(): number {
-    return this.now();
+    return this.timeHook ? this.timeHook.clock(this.now()) : this.now();
+  }
+
+  /** Plugs time control in between validation and the stores (undefined unplugs it). */
+  setTimeHook(hook: TimeHook | undefined): void {
+    this.timeHook = hook;
+  }
+
+  /** Shows `state` (a rebuilt moment, or the present again) and tells every scene. */
+  rebuild(state: StoreState): void {
+    this.state = state;
+    for (const name of Object.keys(state) as StoreName[]) this.pending.add(name);
+    this.scheduleFlush();
+  }
+
+  /**
+   * Reduces events that were validated already (held ones on resume, a
+   * replay's lines) at `now`, past the time hook's hold.
+   */
+  reduceValidated(events: readonly FleetEvent[], now = this.clock()): void {
+    if (events.length > 0) this.reduce(events, now);
   }
 
   /**
@@ -118,9 +141,15 @@ export class FleetBus extends EventTarget {
   }
 
   private apply(events: FleetEvent[]): void {
-    const now = this.now();
+    // While paused, time control holds what arrives instead of the stores taking it.
+    if (this.timeHook && !this.timeHook.admit(events)) return;
+    this.reduce(events, this.clock());
+  }
+
+  private reduce(events: readonly FleetEvent[], now: number): void {
     const { state, changed } = reduceStores(this.state, events, now);
     this.state = state;
+    this.timeHook?.reduced(events, state, now);
     const byType = new Map<EventType, FleetEvent[]>();
     for (const event of events) {
       const list = byType.get(event.type);
@@ -132,6 +161,10 @@ export class FleetBus extends EventTarget {
       this.dispatchEvent(new CustomEvent(type, { detail: list }));
     }
     for (const name of changed) this.pending.add(name);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (!this.scheduled) {
       this.scheduled = true;
       this.schedule(() => {

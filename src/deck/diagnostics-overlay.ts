@@ -174,6 +174,7 @@ export class FleetDiagnosticsOverlay extends LitElement {
         ${d.droppedFrames.garbage} · unparseable parts ${d.garbageParts}
       </div>
       ${d.lastFrameProblem ? html`<div class="reason">last: ${d.lastFrameProblem}</div>` : ''}
+      <div class="held-dropped">dropped from a full hold while paused: ${d.heldDropped}</div>
       <h3>Ignored on screen</h3>
       <div>prediction window_idx outside 0–5: ${bus.state.predictions.ignored}</div>
     `;
