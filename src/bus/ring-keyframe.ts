@@ -2,9 +2,10 @@ import { type EmbeddingsState, emptyEmbeddings } from '../store/embeddings.js';
 
 /**
  * A copy of the embedding ring's points at one moment. The ring is the one
- * store written in place, so a checkpoint cannot keep a reference to it as it
- * does for the other (copy-on-write) stores: it keeps this compact copy, the
- * points held oldest first and nothing of the empty slots.
+ * store written in place, so history cannot keep a reference to it as it
+ * does for the other (copy-on-write) stores: it copies the points held,
+ * oldest first and nothing of the empty slots, and restores them into a
+ * ring of its own.
  */
 export interface RingKeyframe {
   readonly capacity: number;

@@ -1,16 +1,14 @@
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
-import { reduceEmbeddings } from '../store/embeddings.js';
+import { type EmbeddingsState, reduceEmbeddings } from '../store/embeddings.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
-import { copyRing, type RingKeyframe, restoreRing } from './ring-keyframe.js';
+import { copyRing, restoreRing } from './ring-keyframe.js';
 
 /** History kept by default: ten minutes… */
 export const HISTORY_MS = 10 * 60_000;
 /** …or this many events, whichever is shorter (memory stays bounded at any rate). */
 export const HISTORY_MAX_EVENTS = 200_000;
-/** A checkpoint of the stores at least this often (ms of timeline time)… */
+/** A checkpoint of the stores at least this often (ms of timeline time), and every maxEvents / 64 events. */
 export const CHECKPOINT_EVERY_MS = 5_000;
-/** …and every this many checkpoints one also copies the embedding ring (a keyframe). */
-export const KEYFRAME_EVERY = 12;
 
 export interface TimelineOptions {
   /** How far back the history reaches (ms); Infinity keeps everything (a recording). */
@@ -18,7 +16,6 @@ export interface TimelineOptions {
   /** Events kept at most; Infinity keeps everything. */
   readonly maxEvents?: number;
   readonly checkpointEveryMs?: number;
-  readonly keyframeEvery?: number;
 }
 
 /** The copy-on-write stores, which a checkpoint keeps by reference. */
@@ -29,13 +26,29 @@ interface Checkpoint {
   readonly at: number;
   readonly t: number;
   readonly stores: SharedStores;
-  /** Present on keyframes. */
-  readonly ring?: RingKeyframe;
 }
 
 function shared(state: StoreState): SharedStores {
   const { embeddings: _ring, ...stores } = state;
   return stores;
+}
+
+/** A private copy of a ring, free to be written. */
+function cloneRing(ring: EmbeddingsState): EmbeddingsState {
+  return restoreRing(copyRing(ring));
+}
+
+/**
+ * Adds points to a ring in chunks of at most its capacity: a larger batch
+ * would skip interning the labels of points it overwrites at once, and label
+ * ids would then differ from those of the ring that took them as they came.
+ */
+function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[]): EmbeddingsState {
+  let next = ring;
+  for (let i = 0; i < points.length; i += ring.capacity) {
+    next = reduceEmbeddings(next, points.slice(i, i + ring.capacity));
+  }
+  return next;
 }
 
 /**
@@ -44,11 +57,14 @@ function shared(state: StoreState): SharedStores {
  * Stores are pure reducers, so the state at time T is the nearest checkpoint
  * at or before T plus the batches after it up to T, reduced again with the
  * arrival times they had. Checkpoints keep the copy-on-write stores by
- * reference (cheap); the embedding ring, written in place, is copied only
- * every `keyframeEvery` checkpoints, and its points between that keyframe and
- * the checkpoint are reduced again. The oldest history goes a keyframe at a
- * time once it is older than `historyMs` or more than `maxEvents` events are
- * held, so memory stays bounded.
+ * reference (cheap). The embedding ring is written in place, so it cannot be
+ * kept that way: the timeline holds one private ring as it was at its first
+ * moment, and a rebuilt moment copies it and adds the points received since
+ * (the ring ignores arrival times, and adding points is a few typed-array
+ * writes each). When history falls out of the window (older than
+ * `historyMs`, or more than `maxEvents` events held) the first moment moves
+ * up to a later checkpoint and that private ring takes the dropped points,
+ * so memory stays bounded and nothing is copied while events arrive.
  *
  * Pure of the DOM and of clocks: the bus feeds it (`append`), a recording
  * builds one up front (`fromEntries`).
@@ -57,23 +73,23 @@ export class Timeline {
   private readonly historyMs: number;
   private readonly maxEvents: number;
   private readonly checkpointEveryMs: number;
-  private readonly keyframeEvery: number;
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
   private batches: (readonly FleetEvent[])[] = [];
+  /** checkpoints[0] is the first moment held, whose ring is `baseRing`. */
   private checkpoints: Checkpoint[] = [];
+  private baseRing: EmbeddingsState;
   private eventCount = 0;
   private sinceCheckpoint = 0;
-  private sinceKeyframe = 0;
 
   /** A timeline whose first moment is `state` at `t`. */
   constructor(state: StoreState, t: number, options: TimelineOptions = {}) {
     this.historyMs = options.historyMs ?? HISTORY_MS;
     this.maxEvents = options.maxEvents ?? HISTORY_MAX_EVENTS;
     this.checkpointEveryMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
-    this.keyframeEvery = Math.max(1, options.keyframeEvery ?? KEYFRAME_EVERY);
-    this.checkpoints.push({ at: 0, t, stores: shared(state), ring: copyRing(state.embeddings) });
+    this.checkpoints.push({ at: 0, t, stores: shared(state) });
+    this.baseRing = cloneRing(state.embeddings);
   }
 
   /**
@@ -84,10 +100,10 @@ export class Timeline {
     initial: StoreState,
     t0: number,
     entries: readonly { readonly t: number; readonly events: readonly FleetEvent[] }[],
-    options: Pick<TimelineOptions, 'checkpointEveryMs' | 'keyframeEvery'> = {},
+    options: Pick<TimelineOptions, 'checkpointEveryMs'> = {},
   ): Timeline {
     const timeline = new Timeline(initial, t0, { ...options, historyMs: Infinity, maxEvents: Infinity });
-    let state = initial;
+    let state: StoreState = { ...initial, embeddings: cloneRing(initial.embeddings) };
     for (const entry of entries) {
       state = reduceStores(state, entry.events, entry.t).state;
       timeline.append(entry.events, entry.t, state);
@@ -110,19 +126,9 @@ export class Timeline {
     return this.eventCount;
   }
 
-  /** Checkpoints held (keyframes included). */
+  /** Checkpoints held (the first moment included). */
   get checkpointCount(): number {
     return this.checkpoints.length;
-  }
-
-  /** Keyframes held. */
-  get keyframeCount(): number {
-    return this.checkpoints.filter((c) => c.ring).length;
-  }
-
-  /** Times of the batches held, oldest first (for tests and the bench). */
-  batchTimes(): readonly number[] {
-    return this.times;
   }
 
   /**
@@ -140,15 +146,7 @@ export class Timeline {
     const last = this.checkpoints[this.checkpoints.length - 1]!;
     const dueByEvents = Number.isFinite(this.maxEvents) && this.sinceCheckpoint >= this.maxEvents / 64;
     if (time - last.t >= this.checkpointEveryMs || dueByEvents) {
-      this.sinceKeyframe += 1;
-      const keyframe = this.sinceKeyframe >= this.keyframeEvery;
-      if (keyframe) this.sinceKeyframe = 0;
-      this.checkpoints.push({
-        at: this.base + this.times.length,
-        t: time,
-        stores: shared(state),
-        ring: keyframe ? copyRing(state.embeddings) : undefined,
-      });
+      this.checkpoints.push({ at: this.base + this.times.length, t: time, stores: shared(state) });
       this.sinceCheckpoint = 0;
       this.trim();
     }
@@ -163,22 +161,22 @@ export class Timeline {
     const end = this.base + this.upperBound(t);
     let c = this.checkpoints.length - 1;
     while (c > 0 && this.checkpoints[c]!.at > end) c--;
-    let k = c;
-    while (k > 0 && !this.checkpoints[k]!.ring) k--;
     const checkpoint = this.checkpoints[c]!;
-    const keyframe = this.checkpoints[k]!;
-    let ring = restoreRing(keyframe.ring!);
-    // The ring from its keyframe up to the checkpoint: only embeddings matter, and the ring ignores time.
-    const points: EventOf<'embedding'>[] = [];
-    for (let i = keyframe.at; i < checkpoint.at; i++) {
-      for (const event of this.batches[i - this.base]!) if (event.type === 'embedding') points.push(event);
-    }
-    ring = reduceEmbeddings(ring, points);
+    const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
     let state: StoreState = { ...checkpoint.stores, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
       state = reduceStores(state, this.batches[i - this.base]!, this.times[i - this.base]!).state;
     }
     return state;
+  }
+
+  /** The embedding events of batches [from, to) (absolute indices). */
+  private pointsBetween(from: number, to: number): EventOf<'embedding'>[] {
+    const points: EventOf<'embedding'>[] = [];
+    for (let i = from; i < to; i++) {
+      for (const event of this.batches[i - this.base]!) if (event.type === 'embedding') points.push(event);
+    }
+    return points;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -193,7 +191,7 @@ export class Timeline {
     return lo;
   }
 
-  /** Drops history past the bounds, a keyframe at a time (a kept history must start on one). */
+  /** Drops history past the bounds: the first moment moves up to the latest checkpoint it may. */
   private trim(): void {
     const newest = this.end;
     // The first batch that must be kept; history before it may go.
@@ -206,15 +204,13 @@ export class Timeline {
       events -= this.batches[keepFrom - this.base]!.length;
       keepFrom++;
     }
-    // The latest keyframe at or before it becomes the new start.
-    let k = -1;
-    for (let i = 0; i < this.checkpoints.length; i++) {
-      const checkpoint = this.checkpoints[i]!;
-      if (checkpoint.at > keepFrom) break;
-      if (checkpoint.ring) k = i;
-    }
-    if (k <= 0) return;
+    // The earliest checkpoint at or after it becomes the first moment (the bounds hold strictly).
+    let k = 0;
+    while (k < this.checkpoints.length - 1 && this.checkpoints[k]!.at < keepFrom) k++;
+    if (k === 0) return;
     const start = this.checkpoints[k]!.at;
+    // The private ring takes the points that fall out, in place: no copy while events arrive.
+    this.baseRing = addPoints(this.baseRing, this.pointsBetween(this.base, start));
     const drop = start - this.base;
     for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
     this.times.splice(0, drop);

@@ -67,6 +67,12 @@ function run(n: number, options: ConstructorParameters<typeof Timeline>[2], capa
   return { timeline, truth, state };
 }
 
+function rebuildFromScratchMs(upTo: number, capacity: number): StoreState {
+  let state = initialStores({ embeddingCapacity: capacity });
+  for (let i = 1; i <= upTo; i++) state = reduceStores(state, batchAt(i), i).state;
+  return state;
+}
+
 function rebuildFromScratch(upTo: number, capacity: number): StoreState {
   let state = initialStores({ embeddingCapacity: capacity });
   for (let i = 1; i <= upTo; i++) state = reduceStores(state, batchAt(i), i * 1000).state;
@@ -74,8 +80,8 @@ function rebuildFromScratch(upTo: number, capacity: number): StoreState {
 }
 
 describe('Timeline', () => {
-  it('rebuilds any moment as the stores were then, checkpoints and keyframes included', () => {
-    const { timeline, truth } = run(60, { checkpointEveryMs: 5_000, keyframeEvery: 3 });
+  it('rebuilds any moment as the stores were then, at and between checkpoints', () => {
+    const { timeline, truth } = run(60, { checkpointEveryMs: 5_000 });
     expect(timeline.checkpointCount).toBeGreaterThan(5);
     for (const t of [1, 4, 5, 6, 14, 15, 16, 33, 59, 60]) {
       expect(comparable(timeline.stateAt(t * 1000 + 500)), `t=${t}`).toEqual(comparable(truth.at(t)));
@@ -83,14 +89,14 @@ describe('Timeline', () => {
   });
 
   it('wraps the embedding ring correctly (more points than it holds)', () => {
-    const { timeline, truth } = run(40, { checkpointEveryMs: 3_000, keyframeEvery: 2 }, 8);
+    const { timeline, truth } = run(40, { checkpointEveryMs: 3_000 }, 8);
     for (const t of [7, 9, 17, 31, 40]) {
       expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(truth.at(t)));
     }
   });
 
   it('gives a fresh ring: showing the past never writes into the live one', () => {
-    const { timeline, state } = run(20, { checkpointEveryMs: 5_000, keyframeEvery: 2 });
+    const { timeline, state } = run(20, { checkpointEveryMs: 5_000 });
     const before = state.embeddings.positions.slice();
     const past = timeline.stateAt(7_000);
     expect(past.embeddings.positions).not.toBe(state.embeddings.positions);
@@ -106,11 +112,11 @@ describe('Timeline', () => {
     expect(timeline.end).toBe(10_000);
   });
 
-  it('forgets what is older than its window, a keyframe at a time, and still rebuilds what it keeps', () => {
-    const { timeline, truth } = run(200, { historyMs: 60_000, checkpointEveryMs: 5_000, keyframeEvery: 2 });
-    // The window plus at most one keyframe interval (10 s).
-    expect(timeline.end - timeline.start).toBeGreaterThanOrEqual(60_000);
-    expect(timeline.end - timeline.start).toBeLessThanOrEqual(70_000);
+  it('forgets what is older than its window, a checkpoint at a time, and still rebuilds what it keeps', () => {
+    const { timeline, truth } = run(200, { historyMs: 60_000, checkpointEveryMs: 5_000 });
+    // The window, less at most one checkpoint interval.
+    expect(timeline.end - timeline.start).toBeLessThanOrEqual(60_000);
+    expect(timeline.end - timeline.start).toBeGreaterThanOrEqual(55_000);
     const t = Math.ceil(timeline.start / 1000) + 3;
     expect(comparable(timeline.stateAt(t * 1000))).toEqual(comparable(truth.at(t)));
     expect(comparable(timeline.stateAt(200_000))).toEqual(comparable(truth.at(200)));
@@ -118,21 +124,23 @@ describe('Timeline', () => {
 
   it('keeps at most about maxEvents events at any rate', () => {
     let state = initialStores({ embeddingCapacity: 50 });
-    const timeline = new Timeline(state, 0, { maxEvents: 640, keyframeEvery: 4 });
+    const timeline = new Timeline(state, 0, { maxEvents: 640 });
     for (let i = 1; i <= 2_000; i++) {
       const batch = batchAt(i);
       state = reduceStores(state, batch, i).state; // a millisecond apart: the event bound decides
       timeline.append(batch, i, state);
-      expect(timeline.events).toBeLessThanOrEqual(640 * 1.4);
+      // Trimmed at each checkpoint (every 640 / 64 events), so at most one checkpoint's worth over.
+      expect(timeline.events).toBeLessThanOrEqual(640 + 14);
     }
-    expect(timeline.events).toBeGreaterThanOrEqual(640);
+    expect(timeline.events).toBeGreaterThanOrEqual(600);
+    // And what it keeps still rebuilds right, the ring included.
+    const t = timeline.start + 37;
+    expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
   });
 
   it('builds a whole recording up front and never trims it', () => {
     const entries = Array.from({ length: 100 }, (_, k) => ({ t: (k + 1) * 1000, events: batchAt(k + 1) }));
-    const timeline = Timeline.fromEntries(initialStores({ embeddingCapacity: 50 }), 0, entries, {
-      keyframeEvery: 2,
-    });
+    const timeline = Timeline.fromEntries(initialStores({ embeddingCapacity: 50 }), 0, entries, {});
     expect(timeline.start).toBe(0);
     expect(timeline.end).toBe(100_000);
     expect(comparable(timeline.stateAt(42_000))).toEqual(comparable(rebuildFromScratch(42, 50)));
