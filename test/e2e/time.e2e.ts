@@ -88,7 +88,9 @@ describe('pause on the simulator', () => {
     expect(await page.evaluate(sceneText)).toBe(frozen);
     expect(await page.evaluate(`${deck}.bus.state.live.total`)).toBe(total);
     // Announced, and the timeline is up with a slider that speaks in words.
-    expect(await page.evaluate(`${deckRoot}.querySelector('[aria-live]').textContent`)).toContain('Paused');
+    expect(await page.evaluate(`${deckRoot}.querySelector('.time-announcer').textContent`)).toContain(
+      'Paused',
+    );
     const slider = `${deckRoot}.querySelector('fleet-timeline').shadowRoot.querySelector('input[type=range]')`;
     expect(await page.evaluate(`${slider}.getAttribute('aria-valuetext')`)).toBe('now');
     // Back three seconds with the slider's keys: the slider says how long ago, the scene shows then.
@@ -109,7 +111,9 @@ describe('pause on the simulator', () => {
     await page.waitForFunction(`(${sceneText}) !== ${JSON.stringify(frozen)}`, undefined, {
       timeout: 10_000,
     });
-    expect(await page.evaluate(`${deckRoot}.querySelector('[aria-live]').textContent`)).toContain('Resumed');
+    expect(await page.evaluate(`${deckRoot}.querySelector('.time-announcer').textContent`)).toContain(
+      'Resumed',
+    );
     expect(errors.get(page)).toEqual([]);
   });
 });
@@ -264,6 +268,13 @@ describe('bookmarks and the presenter view', () => {
     await audience.waitForFunction(`${status}.position - ${status}.start === 30000`, undefined, {
       timeout: 10_000,
     });
+    // The presenter's scenes show the moment the deck shows (its mirror re-reads the rebuilt stores).
+    const deckPoints = await audience.evaluate(`${deck}.bus.state.embeddings.count`);
+    await presenter.waitForFunction(
+      `document.querySelector('fleet-presenter').bus.state.embeddings.count === ${deckPoints}`,
+      undefined,
+      { timeout: 10_000 },
+    );
     await presenter.bringToFront();
     await presenter.waitForTimeout(500);
     await screenshot(presenter, 'time-presenter');

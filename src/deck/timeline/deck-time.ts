@@ -264,6 +264,6 @@ export class DeckTime implements ReactiveController {
         : nothing
     }
       ${this.notice ? html`<div class="time-notice">${this.notice}</div>` : nothing}
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
+      <div class="visually-hidden time-announcer" role="status">${this.announcement}</div>`;
   }
 }
