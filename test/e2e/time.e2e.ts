@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as WsSocket } from 'ws';
@@ -28,6 +29,14 @@ async function open(path: string): Promise<Page> {
   page.on('pageerror', (e) => list.push(e.message));
   await page.goto(site.server.url + path);
   return page;
+}
+
+/** Serious and critical axe violations on the page, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.at(-1)).join('; ')}`);
 }
 
 const deck = `document.querySelector('fleet-deck')`;
@@ -78,7 +87,7 @@ describe('pause on the simulator', () => {
     await page.waitForFunction(
       `${deckRoot}.querySelector('fleet-live-scene').shadowRoot.querySelector('.hit-rate')?.parentElement.textContent.replace(/\\s+/g, ' ').includes('(' + ${deck}.bus.state.live.judged + ' judged)')`,
       undefined,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     await page.waitForTimeout(300);
     const frozen = (await page.evaluate(sceneText)) as string;
@@ -100,6 +109,7 @@ describe('pause on the simulator', () => {
     await page.waitForFunction(`${deck}.bus.state.live.total < ${total}`);
     await page.waitForTimeout(300);
     await screenshot(page, 'time-paused-live');
+    expect(await seriousViolations(page)).toEqual([]);
     // `[` goes ten seconds further back (or to the oldest moment held).
     const before = await page.evaluate(`${status}.position`);
     await page.evaluate(`${deck}.focus()`);
@@ -107,9 +117,9 @@ describe('pause on the simulator', () => {
     await page.waitForFunction(`${status}.position < ${before}`);
     await page.keyboard.press('.');
     await page.waitForFunction(`!${deckRoot}.querySelector('.paused-words')`);
-    await page.waitForFunction(`${deck}.bus.state.live.total > ${total}`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(`${deck}.bus.state.live.total > ${total}`, undefined, { timeout: 20_000 });
     await page.waitForFunction(`(${sceneText}) !== ${JSON.stringify(frozen)}`, undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     expect(await page.evaluate(`${deckRoot}.querySelector('.time-announcer').textContent`)).toContain(
       'Resumed',
@@ -129,7 +139,7 @@ describe('pause over a WebSocket', () => {
       const path = `?ws=${encodeURIComponent(`ws://127.0.0.1:${port}/`)}#/live`;
       const paused = await open(path);
       const straight = await open(path);
-      await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(2);
+      await expect.poll(() => sockets.length, { timeout: 20_000 }).toBe(2);
       let n = 0;
       const send = (count: number) => {
         const events = Array.from({ length: count }, () => {
@@ -170,8 +180,8 @@ describe('pause over a WebSocket', () => {
 
 describe('rewind a recording', () => {
   const replay = 'replay=sample-recording.ndjson';
-  const openAt = async (t: number) => {
-    const page = await open(`?${replay}&t=${t}#/knn`);
+  const openAt = async (t: number, theme = 'dark') => {
+    const page = await open(`?${replay}&t=${t}&theme=${theme}#/knn`);
     await page.waitForFunction(`${status}?.mode === 'replay' && ${status}.paused`, undefined, {
       timeout: 15_000,
     });
@@ -182,14 +192,14 @@ describe('rewind a recording', () => {
   const knnHeld = async (page: Page) => {
     await page.bringToFront();
     await page.waitForFunction(`${heldText} === ${deck}.bus.state.embeddings.count`, undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     return (await page.evaluate(heldText)) as number;
   };
 
   it('t= opens at that moment, the same state every time, and seeking gives the state t= gives', async () => {
     const at45 = await openAt(45);
-    const at10 = await openAt(10);
+    const at10 = await openAt(10, 'light');
     const points45 = await knnHeld(at45);
     const points10 = await knnHeld(at10);
     expect(points10).toBeGreaterThan(0);
@@ -197,6 +207,7 @@ describe('rewind a recording', () => {
     await at45.bringToFront();
     await at45.waitForTimeout(300);
     await screenshot(at45, 'time-replay-t45');
+    expect(await seriousViolations(at10)).toEqual([]);
 
     const again = await openAt(45);
     expect(await again.evaluate(stateDigest)).toBe(await at45.evaluate(stateDigest));
@@ -234,11 +245,11 @@ describe('bookmarks and the presenter view', () => {
     await presenter.waitForFunction(
       `${panel}?.querySelector('fleet-timeline')?.shadowRoot.querySelector('.state')?.textContent === 'paused'`,
       undefined,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
 
     await audience.keyboard.press('m');
-    await presenter.waitForFunction(`${marks}.length === 1`, undefined, { timeout: 10_000 });
+    await presenter.waitForFunction(`${marks}.length === 1`, undefined, { timeout: 20_000 });
     expect(((await presenter.evaluate(marks)) as string[])[0]).toContain('0:30');
     const link = (await presenter.evaluate(`${panel}.querySelector('.marks a').href`)) as string;
     expect(link).toContain('replay=sample-recording.ndjson');
@@ -246,38 +257,39 @@ describe('bookmarks and the presenter view', () => {
     expect(link).toMatch(/#\/knn$/);
 
     await presenter.reload();
-    await presenter.waitForFunction(`${marks}.length === 1`, undefined, { timeout: 10_000 });
+    await presenter.waitForFunction(`${marks}.length === 1`, undefined, { timeout: 20_000 });
     await audience.reload();
     await audience.waitForFunction(`${status}?.paused === true`, undefined, { timeout: 15_000 });
     expect(await presenter.evaluate(`${marks}.length`)).toBe(1);
     // Marked in the presenter after the deck's reload: the deck's store sees it as well.
     await presenter.keyboard.press('m');
-    await presenter.waitForFunction(`${marks}.length === 2`, undefined, { timeout: 10_000 });
+    await presenter.waitForFunction(`${marks}.length === 2`, undefined, { timeout: 20_000 });
 
     // Resume from the presenter: the deck plays; pause from the deck: the presenter says paused.
     const presenterState = `${panel}.querySelector('fleet-timeline').shadowRoot.querySelector('.state').textContent`;
     await presenter.evaluate(
       `${panel}.querySelector('fleet-timeline').shadowRoot.querySelector('.toggle').click()`,
     );
-    await audience.waitForFunction(`${status}.paused === false`, undefined, { timeout: 10_000 });
+    await audience.waitForFunction(`${status}.paused === false`, undefined, { timeout: 20_000 });
     await presenter.waitForFunction(`${presenterState} === 'playing'`);
     await audience.keyboard.press('.');
     await presenter.waitForFunction(`${presenterState} === 'paused'`);
     // Jump from the presenter: the deck goes to the mark's moment.
     await presenter.evaluate(`${panel}.querySelector('.marks li:last-child .jump').click()`);
     await audience.waitForFunction(`${status}.position - ${status}.start === 30000`, undefined, {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     // The presenter's scenes show the moment the deck shows (its mirror re-reads the rebuilt stores).
     const deckPoints = await audience.evaluate(`${deck}.bus.state.embeddings.count`);
     await presenter.waitForFunction(
       `document.querySelector('fleet-presenter').bus.state.embeddings.count === ${deckPoints}`,
       undefined,
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
     await presenter.bringToFront();
     await presenter.waitForTimeout(500);
     await screenshot(presenter, 'time-presenter');
+    expect(await seriousViolations(presenter)).toEqual([]);
     for (const page of [audience, presenter]) expect(errors.get(page)).toEqual([]);
   });
 });

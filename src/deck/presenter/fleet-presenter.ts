@@ -212,7 +212,8 @@ export class FleetPresenter extends LitElement {
         padding: 6px 8px;
       }
       button:focus-visible,
-      input:focus-visible {
+      input:focus-visible,
+      .note-text:focus-visible {
         outline: 3px solid var(--fleet-focus, #5aa9e6);
         outline-offset: 2px;
       }
@@ -456,7 +457,7 @@ export class FleetPresenter extends LitElement {
           </section>
           <section class="notes" aria-label="Speaker notes">
             <p class="label">Notes</p>
-            <p class="note-text">${notes || 'No notes for this scene.'}</p>
+            <p class="note-text" tabindex="0">${notes || 'No notes for this scene.'}</p>
           </section>
           <fleet-presenter-time .session=${this.session}></fleet-presenter-time>
         </aside>
