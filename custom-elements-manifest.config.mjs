@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 /**
  * @custom-elements-manifest/analyzer: the manifest of the public elements,
@@ -41,6 +42,40 @@ function sharedSceneStyles() {
   };
 }
 
+/** A source path as the package ships it: `src/x.ts` → `dist/esm/x.js` (tsc's output, tsconfig.lib.json). */
+export function packagePath(sourcePath) {
+  return sourcePath.replace(/^\/?src\//, 'dist/esm/').replace(/\.ts$/, '.js');
+}
+
+/**
+ * Rewrites every module path of the manifest from the sources (which the
+ * package does not ship) to the package's modules, and makes references
+ * written relative to a module (`./bus/fleet-bus.js`) package-relative, as
+ * the schema asks. Runs last: the plugins before it read the sources.
+ */
+function packagePaths() {
+  const rewrite = (value, dir) => {
+    if (Array.isArray(value)) for (const item of value) rewrite(item, dir);
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === 'module' && typeof inner === 'string')
+          value.module = packagePath(
+            inner.startsWith('.') ? posix.join(dir, inner).replace(/\.js$/, '.ts') : inner,
+          );
+        else rewrite(inner, dir);
+      }
+  };
+  return {
+    name: 'fleet-package-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        rewrite(module, posix.dirname(module.path));
+        module.path = packagePath(module.path);
+      }
+    },
+  };
+}
+
 export default {
   globs: [
     'src/embed.ts',
@@ -54,5 +89,5 @@ export default {
   packagejson: false,
   // No third-party manifests (this is what needs rs-module-lexer's native binary).
   dependencies: false,
-  plugins: [sharedSceneStyles()],
+  plugins: [sharedSceneStyles(), packagePaths()],
 };

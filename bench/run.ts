@@ -76,6 +76,7 @@ async function main(options: BenchOptions): Promise<number> {
     browser,
     siteUrl: server.url,
     soakSeconds: options.soakSeconds,
+    rounds: options.rounds,
     ingestSeconds: options.ingestSeconds,
     siteDir,
     chunks,
@@ -132,7 +133,7 @@ async function main(options: BenchOptions): Promise<number> {
   const missed = missedTargets(rows);
   process.stdout.write(
     `${rows.length} figures, ${missed} target${missed === 1 ? '' : 's'} missed, ${seconds.toFixed(0)} s` +
-      ` (soak ${options.soakSeconds} s; ${cpus().length} cores; ${chromiumVersion()})\n`,
+      ` (soak ${options.soakSeconds} s; ${options.rounds} rounds; ${cpus().length} cores; ${chromiumVersion()})\n`,
   );
 
   mkdirSync(RESULTS_DIR, { recursive: true });

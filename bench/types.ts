@@ -8,6 +8,8 @@ export interface BenchContext {
   readonly siteUrl: string;
   /** Seconds a soak may run (the runner's option; scenarios scale to it). */
   readonly soakSeconds: number;
+  /** Rounds of floor and deck, alternating (at least 3; bench/lib/rounds.ts). */
+  readonly rounds?: number;
 }
 
 /** One line of the results table: a figure beside its floor measured in the same run. */
@@ -21,8 +23,19 @@ export interface BenchRow {
   readonly floor?: number;
   /** The target, as text ("≥ 0.5 × floor", "≤ 33 ms"). */
   readonly target?: string;
-  /** Whether the target is met; undefined when there is none. */
+  /** Whether the target is met; undefined when there is none. Measured in rounds: every round met it. */
   readonly met?: boolean;
+  /**
+   * Measured in alternating rounds (bench/lib/rounds.ts): the median of the
+   * per-round ratios deck ÷ floor and their min–max. `value` and `floor` are
+   * then the medians of each side's rounds.
+   */
+  readonly ratio?: {
+    readonly median: number;
+    readonly min: number;
+    readonly max: number;
+    readonly rounds: number;
+  };
   /** A short remark printed under the table (how it was measured, why it failed). */
   readonly note?: string;
 }

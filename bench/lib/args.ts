@@ -1,9 +1,13 @@
+import { MIN_ROUNDS } from './rounds.js';
+
 /** What `npm run bench -- …` asks for. */
 export interface BenchOptions {
   /** Seconds the memory soak runs (default 300: five minutes). */
   readonly soakSeconds: number;
   /** Seconds each ingest measurement counts, after its warm-up. */
   readonly ingestSeconds: number;
+  /** Rounds of floor and deck, alternating, per comparison (default and least: 3). */
+  readonly rounds: number;
   /** Scenarios to run, in table order; all by default. */
   readonly only: readonly ScenarioName[];
   /** A site already built (skips the build); the bench pages are built into it. */
@@ -20,6 +24,7 @@ export const USAGE = `npm run bench [-- options]
 
   --soak SECONDS     memory soak length (default 300 = five minutes; e.g. --soak 60 for a quick run)
   --ingest SECONDS   counting time per ingest measurement (default 5)
+  --rounds N         rounds of floor and deck, alternating, per comparison (default 3, at least 3)
   --only a,b         run only these scenarios: ${SCENARIO_NAMES.join(', ')}
   --site DIR         use this built site instead of building one (bench pages are added to it)
   --keep             keep the temporary build directory
@@ -36,6 +41,7 @@ function seconds(flag: string, raw: string | undefined, min: number): number {
 export function parseArgs(argv: readonly string[]): BenchOptions {
   let soakSeconds = 300;
   let ingestSeconds = 5;
+  let rounds = MIN_ROUNDS;
   let only: ScenarioName[] = [...SCENARIO_NAMES];
   let siteDir: string | undefined;
   let keep = false;
@@ -50,6 +56,13 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--ingest':
         ingestSeconds = seconds(flag, value(), 1);
         break;
+      case '--rounds': {
+        const raw = value();
+        rounds = Number(raw);
+        if (!Number.isInteger(rounds) || rounds < MIN_ROUNDS)
+          throw new Error(`--rounds needs a whole number ≥ ${MIN_ROUNDS} (got ${raw ?? 'nothing'})`);
+        break;
+      }
       case '--only': {
         const names = (value() ?? '').split(',').map((s) => s.trim());
         const unknown = names.filter((n) => !(SCENARIO_NAMES as readonly string[]).includes(n));
@@ -75,5 +88,5 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`unknown option ${flag}\n\n${USAGE}`);
     }
   }
-  return { soakSeconds, ingestSeconds, only, siteDir, keep, help };
+  return { soakSeconds, ingestSeconds, rounds, only, siteDir, keep, help };
 }

@@ -3,6 +3,8 @@ import type { ChunkInfo } from './site.js';
 
 /** What this bench's own scenarios get beyond the shared `BenchContext`. */
 export interface RunnerContext extends BenchContext {
+  /** Rounds of floor and deck per comparison (the runner always sets it). */
+  readonly rounds: number;
   /** Counting time per ingest measurement (s). */
   readonly ingestSeconds: number;
   /** Where the built site lies (to size the chunks a page requested). */

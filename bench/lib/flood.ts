@@ -8,8 +8,17 @@ import type { Frame } from './stream.js';
 /** Events in flight (sent, not yet taken) during a flood: a steady surplus, several deck batches deep. */
 export const FLOOD_WINDOW_EVENTS = 64_000;
 
-/** Which page takes the flood: the floor page, or the deck (on `#/live` unless another scene is named). */
-export type FloodTarget = 'floor' | 'deck' | { readonly deck: string };
+/**
+ * Which page takes the flood: the ingest floor page, another floor page under
+ * bench/pages/ (`floorPage`, with its own query), or the deck (on `#/live`
+ * unless another scene is named).
+ */
+export type FloodTarget = 'floor' | 'deck' | { readonly deck: string } | { readonly floorPage: string };
+
+/** Whether `target` is a floor page (it counts for itself; the deck's bus counts for the deck). */
+export function isFloor(target: FloodTarget): boolean {
+  return target === 'floor' || (typeof target === 'object' && 'floorPage' in target);
+}
 
 /** A page ingesting from a credit-paced feed, once it has started taking events. */
 export interface Flood {
@@ -24,6 +33,8 @@ export interface Flood {
 export function floodUrl(siteUrl: string, target: FloodTarget, feedUrl: string): string {
   const ws = encodeURIComponent(feedUrl);
   if (target === 'floor') return `${siteUrl}bench/pages/ingest-floor.html?ws=${ws}`;
+  if (typeof target === 'object' && 'floorPage' in target)
+    return `${siteUrl}bench/pages/${target.floorPage}${target.floorPage.includes('?') ? '&' : '?'}ws=${ws}`;
   return `${siteUrl}?ws=${ws}&sim=0#/${target === 'deck' ? 'live' : target.deck}`;
 }
 
@@ -46,7 +57,7 @@ export async function startFlood(
   });
   const opened = await openPage(browser, floodUrl(siteUrl, target, feed.feedUrl), ['ack', ...probes], {
     ackUrl: feed.ackUrl,
-    source: target === 'floor' ? 'floor' : 'deck',
+    source: isFloor(target) ? 'floor' : 'deck',
   });
   try {
     await feed.waitForTaken(1, 20_000);

@@ -31,6 +31,15 @@ export function formatRatio(value: number, floor: number | undefined): string {
   return `${(value / floor).toFixed(2)}×`;
 }
 
+/**
+ * The median of per-round ratios with its spread: `1.10× (0.95–1.30×, 3 rounds)`,
+ * or `—` when no round had a usable ratio.
+ */
+export function formatRatioSpread(ratio: NonNullable<BenchRow['ratio']>): string {
+  if (!Number.isFinite(ratio.median)) return '—';
+  return `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}×, ${ratio.rounds} rounds)`;
+}
+
 /** `yes`, `NO` (loud, so a missed target stands out) or `—` when there is no target. */
 export function formatMet(met: boolean | undefined): string {
   return met === undefined ? '—' : met ? 'yes' : 'NO';
@@ -47,7 +56,7 @@ export function tableCells(rows: readonly BenchRow[]): string[][] {
       row.metric,
       formatFigure(row.value, row.unit),
       formatFigure(row.floor, row.unit),
-      formatRatio(row.value, row.floor),
+      row.ratio ? formatRatioSpread(row.ratio) : formatRatio(row.value, row.floor),
       row.target ?? '—',
       formatMet(row.met),
     ]),

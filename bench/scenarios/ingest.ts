@@ -6,6 +6,7 @@ import {
   measureRate,
   startFlood,
 } from '../lib/flood.js';
+import { alternateRounds, listRounds, pairsOf, roundsRow, targets } from '../lib/rounds.js';
 import { BENCH_HOSTS, framePool } from '../lib/stream.js';
 import type { BenchRow } from '../types.js';
 
@@ -43,35 +44,36 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
   const rounds: Record<string, { floor: number[]; deck: number[] }> = {};
   for (const size of FRAME_SIZES) {
     const frames = framePool(size, POOL_EVENTS);
-    // Floor, deck, deck, floor: load elsewhere on the machine drifts, and this order shares it out.
-    const floorRuns = [await ingestRate(context, 'floor', frames)];
-    const deckRuns = [await ingestRate(context, 'deck', frames)];
-    deckRuns.push(await ingestRate(context, 'deck', frames));
-    floorRuns.push(await ingestRate(context, 'floor', frames));
-    const floor = mean(floorRuns);
-    const deck = mean(deckRuns);
-    rounds[`${size}`] = { floor: floorRuns, deck: deckRuns };
+    const pairs = pairsOf(
+      await alternateRounds(
+        context.rounds,
+        () => ingestRate(context, 'floor', frames),
+        () => ingestRate(context, 'deck', frames),
+      ),
+      (rate) => rate,
+    );
+    rounds[`${size}`] = { floor: pairs.map((p) => p.floor), deck: pairs.map((p) => p.deck) };
+    const perSecond = (v: number) => Math.round(v).toLocaleString('en-US');
     context.log(
-      `ingest ${size}-event frames: floor ${floorRuns.map(Math.round).join(' / ')}/s, deck ${deckRuns.map(Math.round).join(' / ')}/s`,
+      `ingest ${size}-event frames: floor ${listRounds(rounds[`${size}`]!.floor, perSecond)}/s, deck ${listRounds(rounds[`${size}`]!.deck, perSecond)}/s`,
     );
     const gated = size === 500;
-    rows.push({
-      scenario: 'ingest',
-      metric: `events/s, ${size}-event frames`,
-      unit: 'events/s',
-      value: deck,
-      floor,
-      target: gated ? `≥ ${MIN_FLOOR_SHARE} × floor, ≥ 100,000/s` : undefined,
-      met: gated ? deck >= MIN_FLOOR_SHARE * floor && deck >= MIN_EVENTS_PER_SECOND : undefined,
-      note: gated
-        ? `the simulator's mix (${BENCH_HOSTS} hosts), offered as fast as the page takes it (at most ${FLOOD_WINDOW_EVENTS.toLocaleString('en-US')} events in flight); floor: a page that only parses frames and counts; mean of two runs each, ${context.ingestSeconds} s counted after ${WARMUP_S} s`
-        : undefined,
-    });
+    rows.push(
+      roundsRow(
+        {
+          scenario: 'ingest',
+          metric: `events/s, ${size}-event frames`,
+          unit: 'events/s',
+          target: gated ? `≥ ${MIN_FLOOR_SHARE} × floor, ≥ 100,000/s` : undefined,
+          note: `${gated ? `the simulator's mix (${BENCH_HOSTS} hosts), offered as fast as the page takes it (at most ${FLOOD_WINDOW_EVENTS.toLocaleString('en-US')} events in flight); floor: a page that only parses frames and counts; ${context.ingestSeconds} s counted after ${WARMUP_S} s; ` : ''}deck ${listRounds(rounds[`${size}`]!.deck, perSecond)}, floor ${listRounds(rounds[`${size}`]!.floor, perSecond)}`,
+        },
+        pairs,
+        gated
+          ? targets.all(targets.atLeastShareOfFloor(MIN_FLOOR_SHARE), targets.atLeast(MIN_EVENTS_PER_SECOND))
+          : undefined,
+      ),
+    );
   }
   context.record('ingest', rounds);
   return rows;
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
 }

@@ -4,6 +4,13 @@ import { startSources } from './start-source.js';
 import { readSourceOptions } from './url-options.js';
 
 /**
+ * `HTMLElement`, or an empty class where there is none (Node, during a server
+ * render): importing this module there must not throw. A server renders
+ * `<fleet-bus>` as a plain tag and never constructs it; the browser upgrades it.
+ */
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+/**
  * Provides a bus to the scenes inside it. Its attributes choose the source:
  * `sim` runs the built-in simulator (with `seed`, `hosts`, `accuracy`, `rate`);
  * without a source attribute the page publishes itself via `bus.publish()`.
@@ -17,7 +24,7 @@ import { readSourceOptions } from './url-options.js';
  * @attr replay - URL of an NDJSON recording to replay
  * @attr loop - replay: start over after the last line
  */
-export class FleetBusElement extends HTMLElement {
+export class FleetBusElement extends ElementBase {
   static readonly observedAttributes = ['sim', 'seed', 'hosts', 'accuracy', 'rate', 'ws', 'replay', 'loop'];
   /** The bus this element provides. */
   readonly bus = new FleetBus();
@@ -32,6 +39,11 @@ export class FleetBusElement extends HTMLElement {
   connectedCallback(): void {
     this.style.display ||= 'contents';
     this.startSource();
+    // Scenes server-rendered inside a <fleet-bus> (@lit-labs/ssr) arrive marked
+    // `defer-hydration`, which a Lit parent lifts when it hydrates; this element
+    // is that parent. Lifted once the bus is provided, so each scene finds it.
+    for (const deferred of this.querySelectorAll('[defer-hydration]'))
+      deferred.removeAttribute('defer-hydration');
   }
 
   disconnectedCallback(): void {
@@ -58,7 +70,10 @@ export class FleetBusElement extends HTMLElement {
   }
 }
 
-customElements.get('fleet-bus') ?? customElements.define('fleet-bus', FleetBusElement);
+// Guarded twice: a page may load both the package and the bundle, and Node has no registry
+// unless Lit's server shim installed one.
+globalThis.customElements?.get('fleet-bus') ??
+  globalThis.customElements?.define('fleet-bus', FleetBusElement);
 
 declare global {
   interface HTMLElementTagNameMap {

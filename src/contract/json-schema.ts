@@ -7,7 +7,13 @@ import { FleetEventSchema } from './schemas.js';
  * accepts. Written to `dist/events.schema.json` by the build.
  */
 export function contractJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(FleetEventSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  // The input side: what a producer may send. The output side would add
+  // `additionalProperties: false`, refusing extra fields the deck ignores
+  // (the contract keeps them for forward compatibility).
+  const schema = z.toJSONSchema(FleetEventSchema, { target: 'draft-2020-12', io: 'input' }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: 'events.schema.json',

@@ -257,8 +257,10 @@ export class FleetDeck extends LitElement {
       window.addEventListener('hashchange', () => this.followHash(), { signal });
       this.followHash();
     }
-    this.addEventListener('pointerdown', (e) => this.onPointerDown(e), { signal });
-    this.addEventListener('pointerup', (e) => this.onPointerUp(e), { signal });
+    // Touch events, not pointer events: once the browser takes a gesture as a pan it cancels
+    // the pointer (no pointerup), but the touch still ends with a touchend.
+    this.addEventListener('touchstart', (e) => this.onTouchStart(e), { signal, passive: true });
+    this.addEventListener('touchend', (e) => this.onTouchEnd(e), { signal, passive: true });
     this.resizeObserver = new ResizeObserver(() => this.refit());
     this.resizeObserver.observe(this);
     this.watchSource(signal);
@@ -447,16 +449,18 @@ export class FleetDeck extends LitElement {
     }
   }
 
-  private onPointerDown(event: PointerEvent): void {
-    if (event.pointerType === 'touch') this.touchStart = { x: event.clientX, y: event.clientY };
+  private onTouchStart(event: TouchEvent): void {
+    const touch = event.touches.length === 1 ? event.touches[0] : undefined;
+    this.touchStart = touch ? { x: touch.clientX, y: touch.clientY } : undefined;
   }
 
-  private onPointerUp(event: PointerEvent): void {
+  private onTouchEnd(event: TouchEvent): void {
     const start = this.touchStart;
     this.touchStart = undefined;
-    if (!start || event.pointerType !== 'touch') return;
-    const dx = event.clientX - start.x;
-    const dy = event.clientY - start.y;
+    const touch = event.changedTouches[0];
+    if (!start || !touch) return;
+    const dx = touch.clientX - start.x;
+    const dy = touch.clientY - start.y;
     if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < Math.abs(dy)) return;
     if (dx < 0) this.next();
     else this.previous();

@@ -38,6 +38,9 @@ describe('the deck from a sub-path, with the simulator', () => {
     await page.waitForFunction(`${currentSlug} === 'collect'`);
     await page.goBack();
     await page.waitForFunction(`${currentSlug} === 'perf'`);
+    await page.goForward();
+    await page.waitForFunction(`${currentSlug} === 'collect'`);
+    expect(new URL(page.url()).hash).toBe('#/3');
     await page.keyboard.press('1');
     await page.keyboard.press('3');
     await page.keyboard.press('Enter');
@@ -45,6 +48,49 @@ describe('the deck from a sub-path, with the simulator', () => {
     await page.reload();
     await page.waitForFunction(`${currentSlug} === 'live'`);
     await page.close();
+  });
+
+  it('moves to the next scene on a left swipe and back on a right one, with real touch input', async () => {
+    const context = await site.browser.newContext({
+      viewport: { width: 1000, height: 700 },
+      hasTouch: true,
+      isMobile: true,
+      bypassCSP: true,
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${site.server.url}#/3`);
+      await page.waitForFunction(`${currentSlug} === 'collect'`);
+      const cdp = await context.newCDPSession(page);
+      // Touches as a finger makes them (start, moves, end), through the browser's input pipeline.
+      const swipe = async (fromX: number, fromY: number, toX: number, toY: number) => {
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchStart',
+          touchPoints: [{ x: fromX, y: fromY }],
+        });
+        for (let step = 1; step <= 5; step++) {
+          const x = fromX + ((toX - fromX) * step) / 5;
+          const y = fromY + ((toY - fromY) * step) / 5;
+          await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+        }
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        await page.waitForTimeout(300);
+      };
+      await swipe(700, 350, 300, 360);
+      await page.waitForFunction(`${currentSlug} === 'hosts'`);
+      expect(new URL(page.url()).hash).toBe('#/hosts');
+      await swipe(300, 350, 700, 340);
+      await page.waitForFunction(`${currentSlug} === 'collect'`);
+      // A short swipe and a mostly vertical one are not navigation.
+      await swipe(500, 350, 480, 350);
+      await swipe(500, 150, 420, 550);
+      expect(await page.evaluate(currentSlug)).toBe('collect');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows a hostile host id as text', async () => {

@@ -108,16 +108,50 @@ describe('the deck from /fleet/ under its Content-Security-Policy', () => {
   }, 120_000);
 
   // The other e2e tests open pages with the policy bypassed (Playwright's string predicates
-  // need eval), so every mode of the page is checked under it here.
+  // need eval), so every mode of the page is checked under it here, and that it rendered:
+  // a blank page raises no violation either.
+  const replayHosts = ['host-01', 'host-02', 'host-03', 'host-04', 'host-05', 'host-06'];
   it.each([
-    ['print layout', '?print'],
-    ['presenter view', '?presenter'],
-    ['replay of the shipped recording', '?replay=sample-recording.ndjson#/live'],
-    ['light theme, knn scene', '?theme=light#/knn'],
-  ])('runs the %s without a CSP violation', async (_name, path) => {
+    ['print layout', '?print', ['14 pages at 1600 × 900', ...SCENES.map((s) => s.title)]],
+    ['presenter view', '?presenter', ['1 / 14', 'elapsed', `Next · ${SCENES[1]!.title}`]],
+    [
+      'replay of the shipped recording',
+      '?replay=sample-recording.ndjson#/live',
+      ['Live detections', 'replay · sample-recording.ndjson', ...replayHosts],
+    ],
+    ['light theme, knn scene', '?theme=light#/knn', ['Embedding space', ' points · 100,000 kept at most']],
+  ])('runs the %s without a CSP violation, and renders it', async (_name, path, texts) => {
     const watched = await openWatched(path);
     await watched.page.waitForLoadState('networkidle');
     await watched.page.waitForTimeout(1500);
+    // Everything the page shows as text, through shadow roots (a string: the CSP refuses eval).
+    const shown = () =>
+      watched.page.evaluate(`(() => {
+        const walk = (node) => {
+          let text = '';
+          for (const child of node.childNodes) {
+            if (child.nodeType === 3) text += child.textContent + ' ';
+            else if (child.nodeType === 1 && child.localName !== 'style' && child.localName !== 'script') {
+              text += walk(child);
+              if (child.shadowRoot) text += walk(child.shadowRoot);
+            }
+          }
+          return text;
+        };
+        return walk(document.body).replace(/\\s+/g, ' ');
+      })()`) as Promise<string>;
+    let text = await shown();
+    for (let end = Date.now() + 10_000; Date.now() < end && !texts.every((t) => text.includes(t)); ) {
+      await watched.page.waitForTimeout(200);
+      text = await shown();
+    }
+    for (const expected of texts) expect(text, path).toContain(expected);
+    if (path.includes('#/knn')) {
+      const coloured = await watched.page.evaluate(
+        `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene').view?.colouredPixels() ?? 0`,
+      );
+      expect(coloured, 'coloured pixels of the knn points').toBeGreaterThan(100);
+    }
     await expectNoViolations(watched);
     await watched.page.close();
   });

@@ -382,27 +382,60 @@ describe('?replay= and the recorder', () => {
     expect(done.hosts).toHaveLength(distinct('live_detection', 'host_id'));
     expect(done.hosts.length).toBeGreaterThan(0);
     await screenshot(page, 'replay-live');
-    // The other scenes that exist so far, filled by the same replay.
-    for (const slug of [
-      'title',
-      'collect',
-      'hosts',
-      'db',
-      'baseline',
-      'attacks',
-      'chunking',
-      'models',
-      'knn',
-      'perf',
-    ]) {
+    // The other scenes, filled by the same replay: each must show what the recording
+    // holds, as text (a screenshot alone would pass a blank or waiting scene).
+    const of = <T>(type: string) => recording.filter((e) => e.type === type) as unknown as T[];
+    const snapshot = of<{ hosts: { host_id: string; online: boolean; episodes: number }[] }>('snapshot').at(
+      -1,
+    )!;
+    const hostIds = snapshot.hosts.map((h) => h.host_id);
+    const latestAccuracy = new Map(
+      of<{ model: string; accuracy: number }>('model_metric').map((e) => [e.model, e.accuracy]),
+    );
+    const shows: Record<string, string[]> = {
+      title: [
+        'replay · sample-recording.ndjson',
+        `${snapshot.hosts.filter((h) => h.online).length} / ${snapshot.hosts.length} hosts online`,
+      ],
+      collect: hostIds,
+      hosts: [`${hostIds.length} hosts`, ...hostIds],
+      db: [`${snapshot.hosts.reduce((n, h) => n + h.episodes, 0)} episodes`],
+      baseline: [`${of('phase').length} phase events`],
+      attacks: [
+        `${distinct('attack_profile', 'name')} profiles`,
+        ...of<{ name: string }>('attack_profile').map((e) => e.name),
+      ],
+      chunking: [`episode ${of<{ episode_id: string }>('prediction').at(-1)!.episode_id}`],
+      models: [...latestAccuracy].flatMap(([model, accuracy]) => [model, `${(accuracy * 100).toFixed(1)}%`]),
+      knn: [`${of('embedding').length.toLocaleString('en-US')} points`],
+      perf: [...latestAccuracy.keys()],
+    };
+    for (const [slug, texts] of Object.entries(shows)) {
       await page.evaluate((s) => {
         location.hash = `#/${s}`;
       }, slug);
-      await page.waitForTimeout(600);
+      const read = () =>
+        page.evaluate((tag) => {
+          const scene = document.querySelector('fleet-deck')?.shadowRoot?.querySelector(tag);
+          return {
+            found: !!scene,
+            waiting: !!scene?.shadowRoot?.querySelector('[part=empty]'),
+            text: (scene?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '),
+          };
+        }, `fleet-${slug}-scene`);
+      // Until the scene shows every text, or five seconds (the stage may still be changing scenes).
+      let shown = await read();
+      for (let end = Date.now() + 5000; Date.now() < end; shown = await read()) {
+        if (shown.found && !shown.waiting && texts.every((t) => shown.text.includes(t))) break;
+        await page.waitForTimeout(100);
+      }
+      expect(shown.found, `#/${slug} shows fleet-${slug}-scene`).toBe(true);
+      expect(shown.waiting, `#/${slug} still waiting for events`).toBe(false);
+      for (const text of texts) expect(shown.text, `#/${slug}`).toContain(text);
       await screenshot(page, `replay-${slug}`);
     }
     expect(page.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('records what arrives and downloads it as NDJSON that replays', async () => {
     const page = await openDeck('?seed=5#/live');
@@ -454,9 +487,16 @@ describe('a flood', () => {
       return Date.now() - t0;
     };
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-    // The floor on this machine, now, before the flood (the machine is shared; absolute numbers vary).
+    // The same page unflooded, now, probed as during the flood (the machine is shared; absolute
+    // numbers vary): a trickle of detections to the same 40 hosts, so it draws the same lanes
+    // every frame and only the rate differs.
     const baseline: number[] = [];
-    for (let i = 0; i < 10; i++) baseline.push(await frameRoundTrip());
+    for (let i = 0; i < 20; i++) {
+      await post(bus.url, detection(`flood-${String(i % 40).padStart(2, '0')}`, SENT + i));
+      baseline.push(await frameRoundTrip());
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    await until(page, (b) => b.accepted >= 20);
     // Main-thread tasks over 50 ms during the flood: the page's own blocking, whatever the machine does.
     await page.evaluate(() => {
       const long: number[] = [];
@@ -477,7 +517,7 @@ describe('a flood', () => {
     const started = Date.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, sender));
     const postMs = Date.now() - started;
-    const arrived = await until(page, (b) => b.accepted >= SENT, 60_000);
+    const arrived = await until(page, (b) => b.accepted >= SENT + 20, 60_000);
     flooding = false;
     await prober;
     const settled = await busOf(page);
@@ -487,14 +527,20 @@ describe('a flood', () => {
     );
     expect(Object.fromEntries(statuses)).toEqual({ 200: SENT });
     expect(delivered).toBe(SENT);
-    expect(arrived.accepted).toBe(SENT);
+    expect(arrived.accepted).toBe(SENT + 20);
     await page.waitForTimeout(300);
-    expect((await busOf(page)).accepted, 'none lost, none doubled').toBe(SENT);
-    // Frames kept coming all through the flood and none took seconds. (How long one takes
-    // depends mostly on what else the shared machine runs: ingest is a small share of the
-    // page's work, see the long-task total above.)
+    expect((await busOf(page)).accepted, 'none lost, none doubled').toBe(SENT + 20);
+    // Frames kept coming all through the flood, and close to the same page unflooded: the
+    // typical round-trip within half a second of the unflooded one, nine in ten within 1.5 s.
+    // (Additive, not a multiple: on a shared machine the 32 senders in this process take CPU
+    // from the page, and an idle page answers in a few ms, so a ratio would measure the machine.)
     expect(probes.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...probes)).toBeLessThan(5_000);
+    const calm = median(baseline);
+    const p90 = [...probes].sort((a, b) => a - b)[Math.floor(probes.length * 0.9)]!;
+    expect(median(probes), `median round-trip flooded vs unflooded ${calm} ms`).toBeLessThanOrEqual(
+      calm + 500,
+    );
+    expect(p90, `p90 round-trip flooded vs unflooded ${calm} ms`).toBeLessThanOrEqual(calm + 1_500);
     expect(settled.hosts).toHaveLength(40);
     await screenshot(page, 'ws-flood');
     expect(page.errors).toEqual([]);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 // The analyzer ships no types; its cli() returns the manifest when asked not to write it.
 // @ts-expect-error untyped module
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
@@ -50,6 +50,8 @@ function declaredAttributes(source: string): string[] {
 }
 
 let manifest: Manifest;
+/** A package module's source: `dist/esm/x.js` → `src/x.ts`. */
+const sourceOf = (path: string) => path.replace(/^dist\/esm\//, 'src/').replace(/\.js$/, '.ts');
 const elements = new Map<string, { path: string; declaration: Declaration; exported: boolean }>();
 
 beforeAll(async () => {
@@ -64,12 +66,22 @@ beforeAll(async () => {
       const exported = (module.exports ?? []).some(
         (e) => e.kind === 'custom-element-definition' && e.name === declaration.tagName,
       );
-      elements.set(declaration.tagName, { path: module.path, declaration, exported });
+      elements.set(declaration.tagName, { path: sourceOf(module.path), declaration, exported });
     }
   }
 }, 60_000);
 
 describe('custom-elements.json', () => {
+  it('names the modules the package ships (dist/esm/…), each compiled by the library build', () => {
+    const references = JSON.stringify(manifest).match(/"(path|module)":"[^"]*"/g) ?? [];
+    expect(references.length).toBeGreaterThan(SCENES.length);
+    for (const reference of references) {
+      const path = reference.replace(/^"(path|module)":"|"$/g, '');
+      expect(path, reference).toMatch(/^dist\/esm\/.*\.js$/);
+      expect(existsSync(sourceOf(path)), `${path}: its source`).toBe(true);
+    }
+  });
+
   it('lists the 16 public elements', () => {
     expect(PUBLIC_TAGS).toHaveLength(16);
     const missing = PUBLIC_TAGS.filter((tag) => !elements.has(tag));

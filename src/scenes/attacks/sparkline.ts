@@ -1,4 +1,5 @@
-import { area, line, scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
 
 /** The drawing box of a sparkline; the SVG stretches it to its cell (`preserveAspectRatio="none"`). */
 export const SPARK_WIDTH = 200;

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { type PredictionsState, WINDOW_COUNT } from '../../store/predictions.js';
 
 /** Seconds per window: six of them make the 60-second episode. */

@@ -26,10 +26,11 @@ import { pointSizePx } from './point-size.js';
  */
 
 /** Where the camera starts: looking at the cube's centre from above a corner. */
-const HOME = new Vector3(1.2, 0.78, 1.62).normalize().multiplyScalar(2.7);
+export const HOME = new Vector3(1.2, 0.78, 1.62).normalize().multiplyScalar(2.7);
 const CUBE_RADIUS = Math.sqrt(3) / 2;
 
-const VERTEX = /* glsl */ `
+/** The point cloud's shaders (exported for the bench's knn floor, which draws the same dots). */
+export const VERTEX = /* glsl */ `
   attribute vec4 rgba;
   uniform float uSize;
   uniform float uHome;
@@ -50,7 +51,7 @@ const VERTEX = /* glsl */ `
   }
 `;
 
-const FRAGMENT = /* glsl */ `
+export const FRAGMENT = /* glsl */ `
   varying vec4 vColor;
   varying float vSize;
   varying float vFade;
@@ -134,7 +135,7 @@ export interface KnnView {
 const CLEAR_COUNT: UploadStats = { positions: 0, colours: 0 };
 
 /** The unit cube's edges (centred on 0) but for the three that meet at the origin corner. */
-function cubeEdges(): number[] {
+export function cubeEdges(): number[] {
   const corner = (i: number) => [(i & 1) - 0.5, ((i >> 1) & 1) - 0.5, ((i >> 2) & 1) - 0.5];
   const out: number[] = [];
   for (let a = 1; a < 8; a++)

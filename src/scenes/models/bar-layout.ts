@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear } from 'd3-scale';
 import { modelColor } from '../../contract/palette.js';
 import { MODELS, vocabularyOrder } from '../../contract/vocabulary.js';
 

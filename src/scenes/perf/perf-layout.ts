@@ -1,4 +1,5 @@
-import { line, type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3';
+import { type ScaleLinear, type ScaleLogarithmic, scaleLinear, scaleLog } from 'd3-scale';
+import { line } from 'd3-shape';
 import { modelColor } from '../../contract/palette.js';
 import type { PerfPoint } from '../../store/models.js';
 import { paretoFrontier } from './pareto.js';

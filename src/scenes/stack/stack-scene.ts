@@ -195,9 +195,11 @@ export class FleetStackScene extends LitElement {
     const extra = (stage: StackStage) => {
       const below = node.y + LINE_Y0 + lines.length * LINE_STEP - 14;
       if (stage === 'training') return this.modelChips(node, below);
+      // The full line as a property, not a child binding: server rendering (@lit-labs/ssr)
+      // reads <title> as raw text and cannot place a binding inside it.
       if (stage === 'bus')
         return svg`<text class="source-line" data-fit=${inner} x=${node.x + PAD_X} y=${below + 34}
-          ><title>${this.sourceLine}</title>${truncate(this.sourceLine, SOURCE_CHARS)}</text>`;
+          ><title .textContent=${this.sourceLine}></title>${truncate(this.sourceLine, SOURCE_CHARS)}</text>`;
       return nothing;
     };
     return svg`<g class="node ${node.stage}" data-stage=${node.stage}>

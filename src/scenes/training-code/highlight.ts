@@ -25,6 +25,9 @@ const SCOPE_CLASS = /^[A-Za-z][\w-]*$/;
  * data; even if it were, it could only ever show up as text.
  */
 export function highlightLines(code: string): Segment[][] {
+  // A server render (Node, @lit-labs/ssr) has no DOMParser: plain lines there,
+  // highlighted when the browser renders the scene again.
+  if (typeof DOMParser === 'undefined') return plainLines(code);
   const highlighted = hljs.highlight(code, { language: 'python', ignoreIllegals: true }).value;
   const doc = new DOMParser().parseFromString(`<div>${highlighted}</div>`, 'text/html');
   const lines: Segment[][] = [[]];
@@ -44,5 +47,12 @@ export function highlightLines(code: string): Segment[][] {
   };
   walk(doc.body.firstElementChild!, []);
   if (lines.length > 1 && lines[lines.length - 1]!.length === 0 && code.endsWith('\n')) lines.pop();
+  return lines;
+}
+
+/** `code` line by line as unclassed runs, as `highlightLines` would split it. */
+function plainLines(code: string): Segment[][] {
+  const lines = code.split('\n').map((text) => (text === '' ? [] : [{ text, classes: '' }]));
+  if (lines.length > 1 && code.endsWith('\n')) lines.pop();
   return lines;
 }

@@ -9,6 +9,15 @@ describe('bench options', () => {
     expect(options.ingestSeconds).toBe(5);
     expect(options.only).toEqual([...SCENARIO_NAMES]);
     expect(options.keep).toBe(false);
+    expect(options.rounds).toBe(3);
+  });
+
+  it('reads --rounds, and refuses fewer than three or a fraction', () => {
+    expect(parseArgs(['--rounds', '5']).rounds).toBe(5);
+    expect(parseArgs(['--rounds=3']).rounds).toBe(3);
+    expect(() => parseArgs(['--rounds', '2'])).toThrow(/--rounds/);
+    expect(() => parseArgs(['--rounds', '3.5'])).toThrow(/--rounds/);
+    expect(() => parseArgs(['--rounds'])).toThrow(/--rounds/);
   });
 
   it('reads --soak, --ingest, --only (kept in table order), --site and --keep, with or without =', () => {
