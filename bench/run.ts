@@ -27,6 +27,7 @@ const SCENARIO_TITLES: Record<ScenarioName, string> = {
   knn: 'knn',
   viewers: 'viewers',
   fanout: 'fanout',
+  rewind: 'rewind',
 };
 
 function log(message: string): void {

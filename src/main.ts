@@ -1,5 +1,5 @@
 import { FleetBus } from './bus/fleet-bus.js';
-import { startSources } from './bus/start-source.js';
+import { startTimedSources } from './bus/time-sources.js';
 import { readSourceOptions } from './bus/url-options.js';
 import { isEmbedFrame, mountEmbedFrame } from './deck/embed-frame.js';
 import './deck/fleet-deck.js';
@@ -37,7 +37,8 @@ async function boot(): Promise<void> {
   }
   const options = readSourceOptions(params);
   const bus = new FleetBus();
-  startSources(bus, options);
+  // Under time control from the first event: pause, rewind, and `?replay=…&t=` opening at a moment.
+  startTimedSources(bus, options, params);
   const deck = document.createElement('fleet-deck');
   deck.bus = bus;
   deck.globalKeys = true;

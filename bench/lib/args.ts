@@ -17,7 +17,17 @@ export interface BenchOptions {
   readonly help: boolean;
 }
 
-export const SCENARIO_NAMES = ['ingest', 'frame', 'soak', 'load', 'zod', 'knn', 'viewers', 'fanout'] as const;
+export const SCENARIO_NAMES = [
+  'ingest',
+  'frame',
+  'soak',
+  'load',
+  'zod',
+  'knn',
+  'viewers',
+  'fanout',
+  'rewind',
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export const USAGE = `npm run bench [-- options]

@@ -40,6 +40,8 @@ export class BusDiagnostics {
   readonly droppedFrames: Record<FrameDrop, number> = { binary: 0, oversize: 0, garbage: 0, empty: 0 };
   readonly lastRejections: Rejection[] = [];
   readonly lastWarnings: VocabularyWarning[] = [];
+  /** Events dropped while paused because the hold was full (the oldest go first). */
+  heldDropped = 0;
   /** The last frame problem described, for the overlay. */
   lastFrameProblem?: string;
   /** Empty frames a bus sends to show it is alive. */
@@ -119,6 +121,11 @@ export class BusDiagnostics {
       this.rebuilds++;
       this.lastRebuildReason = reason;
     }
+  }
+
+  /** @internal */
+  countHeldDropped(n: number): void {
+    this.heldDropped += n;
   }
 
   /** Accepted events per second by type, over the last complete seconds. */

@@ -10,6 +10,7 @@ import {
   type FrameStreamOptions,
 } from './frame-stream.js';
 import { PAGE_SOURCE, type SourceInfo } from './source-info.js';
+import type { TimeHook } from './time-hook.js';
 
 /** Detail of the per-type DOM event: the events of that type one publish accepted. */
 export type AcceptedEvent<T extends EventType> = CustomEvent<Extract<FleetEvent, { type: T }>[]>;
@@ -69,6 +70,8 @@ export class FleetBus extends EventTarget {
   private defaultStream?: FrameStream;
   private pending = new Set<StoreName>();
   private scheduled = false;
+  /** Time control (pause, rewind, replay), plugged in where events are reduced. */
+  private timeHook?: TimeHook;
 
   constructor(options: FleetBusOptions = {}) {
     super();
@@ -107,9 +110,22 @@ export class FleetBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('source', { detail: info }));
   }
 
-  /** The bus clock (ms). */
+  /** The bus clock (ms): the moment shown, which time control may stop or move back. */
   clock(): number {
-    return this.now();
+    return this.timeHook ? this.timeHook.clock(this.now()) : this.now();
+  }
+
+  /** Plugs time control in between validation and the stores (undefined unplugs it). */
+  setTimeHook(hook: TimeHook | undefined): void {
+    this.timeHook = hook;
+  }
+
+  /**
+   * Reduces events that were validated already (held ones on resume, a
+   * replay's lines) at `now`, past the time hook's hold.
+   */
+  reduceValidated(events: readonly FleetEvent[], now = this.clock()): void {
+    if (events.length > 0) this.reduce(events, now);
   }
 
   /**
@@ -189,9 +205,15 @@ export class FleetBus extends EventTarget {
   }
 
   private apply(events: FleetEvent[]): void {
-    const now = this.now();
+    // While paused, time control holds what arrives instead of the stores taking it.
+    if (this.timeHook && !this.timeHook.admit(events)) return;
+    this.reduce(events, this.clock());
+  }
+
+  private reduce(events: readonly FleetEvent[], now: number): void {
     const { state, changed } = reduceStores(this.stores, events, now);
     this.stores = state;
+    this.timeHook?.reduced(events, state, now);
     const byType = new Map<EventType, FleetEvent[]>();
     for (const event of events) {
       const list = byType.get(event.type);

@@ -183,6 +183,7 @@ export class FleetDiagnosticsOverlay extends LitElement {
         resumed ${d.resumes} · rebuilt ${d.rebuilds}${d.lastRebuildReason ? ` (last: ${displayText(d.lastRebuildReason)})` : ''}
         · duplicates skipped ${d.duplicatesSkipped} · heartbeats ${d.heartbeats}
       </div>
+      <div class="held-dropped">dropped from a full hold while paused: ${d.heldDropped}</div>
       <h3>Ignored on screen</h3>
       <div>prediction window_idx outside 0–5: ${bus.state.predictions.ignored}</div>
     `;

@@ -13,6 +13,8 @@ import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
 import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
 import { nextTheme, type ThemeName, themeHostStyles } from './theme.js';
+import { DeckTime } from './timeline/deck-time.js';
+import { deckTimeStyles } from './timeline/deck-time.styles.js';
 
 const SWIPE_MIN_PX = 60;
 
@@ -40,6 +42,7 @@ export class FleetDeck extends LitElement {
   static override styles = [
     themeHostStyles(),
     sourceDotStyles,
+    deckTimeStyles,
     css`
       :host {
         display: block;
@@ -229,6 +232,8 @@ export class FleetDeck extends LitElement {
    */
   @property({ attribute: 'presenter-href' }) presenterHref?: string;
 
+  /** Pause, rewind and bookmarks (`.`, `[`, `]`, `m`; the badge's button; the timeline bar). */
+  private readonly time = new DeckTime(this);
   private lifetime?: AbortController;
   private busProvider?: BusProvider;
   private resizeObserver?: ResizeObserver;
@@ -399,7 +404,7 @@ export class FleetDeck extends LitElement {
         else void this.requestFullscreen?.().catch(() => undefined);
         return true;
       default:
-        return false;
+        return this.time.handle(action);
     }
   }
 
@@ -520,10 +525,12 @@ export class FleetDeck extends LitElement {
                 </div>`
               : nothing
         }
+        ${this.time.renderStage()}
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${
           source
             ? html`<div class="chrome source" title="event source">
+              ${this.time.renderBadge()}
               <span class="dot ${source.state}"></span><span class="source-label">${displayText(source.label)}</span>
               <span>${source.state}${source.detail ? ` · ${displayText(source.detail)}` : ''}</span>
             </div>`

@@ -13,7 +13,11 @@ export type DeckAction =
   | { readonly kind: 'presenter' }
   | { readonly kind: 'diagnostics' }
   | { readonly kind: 'simulator' }
-  | { readonly kind: 'theme' };
+  | { readonly kind: 'theme' }
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'mark' }
+  | { readonly kind: 'rewind' }
+  | { readonly kind: 'forward' };
 
 /** The keys a key event carries that matter here. */
 export interface KeyPress {
@@ -60,6 +64,14 @@ export function actionForKey(press: KeyPress): DeckAction | undefined {
       return { kind: 'simulator' };
     case 't':
       return { kind: 'theme' };
+    case '.':
+      return { kind: 'pause' };
+    case 'm':
+      return { kind: 'mark' };
+    case '[':
+      return { kind: 'rewind' };
+    case ']':
+      return { kind: 'forward' };
     default:
       return /^[0-9]$/.test(press.key) ? { kind: 'digit', digit: press.key } : undefined;
   }
@@ -77,6 +89,9 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ['s', 'simulator controls'],
   ['p', 'presenter view (notes, next scene, timer)'],
   ['t', 'light / dark theme'],
+  ['.', 'pause / resume the data (timeline while paused)'],
+  ['[ / ]', 'while paused: 10 s back / forward'],
+  ['m', 'bookmark this scene and moment'],
   ['?', 'this help'],
   ['swipe left / right', 'next / previous (touch)'],
 ];

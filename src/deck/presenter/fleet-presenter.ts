@@ -9,6 +9,7 @@ import { nextTheme, type ThemeName, themeHostStyles } from '../theme.js';
 import { followBus } from './bus-mirror.js';
 import { DeckSync, type SyncRole, syncChannelName } from './deck-sync.js';
 import './scene-frame.js';
+import '../timeline/presenter-time.js';
 import {
   pauseTimer,
   readTimer,
@@ -99,7 +100,7 @@ export class FleetPresenter extends LitElement {
       }
       aside {
         display: grid;
-        grid-template-rows: auto minmax(0, 1fr);
+        grid-template-rows: auto minmax(0, 1fr) auto;
         gap: 16px;
       }
       .label {
@@ -211,7 +212,8 @@ export class FleetPresenter extends LitElement {
         padding: 6px 8px;
       }
       button:focus-visible,
-      input:focus-visible {
+      input:focus-visible,
+      .note-text:focus-visible {
         outline: 3px solid var(--fleet-focus, #5aa9e6);
         outline-offset: 2px;
       }
@@ -403,7 +405,8 @@ export class FleetPresenter extends LitElement {
         );
         break;
       default:
-        return;
+        // Pause, rewind and marks go to the deck through the time panel.
+        if (!this.renderRoot.querySelector('fleet-presenter-time')?.handle(action)) return;
     }
     event.preventDefault();
   }
@@ -454,8 +457,9 @@ export class FleetPresenter extends LitElement {
           </section>
           <section class="notes" aria-label="Speaker notes">
             <p class="label">Notes</p>
-            <p class="note-text">${notes || 'No notes for this scene.'}</p>
+            <p class="note-text" tabindex="0">${notes || 'No notes for this scene.'}</p>
           </section>
+          <fleet-presenter-time .session=${this.session}></fleet-presenter-time>
         </aside>
       </main>
       <nav aria-label="Scenes">
@@ -465,7 +469,7 @@ export class FleetPresenter extends LitElement {
           <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
           ${connected ? 'deck window connected' : 'waiting for the deck window (press p there)'}
         </span>
-        <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme</span>
+        <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme · <kbd>.</kbd> pause · <kbd>m</kbd> mark</span>
       </nav>
       <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
     `;

@@ -1,0 +1,16 @@
+import type { FleetEvent } from '../contract/schemas.js';
+import type { StoreState } from '../store/stores.js';
+
+/**
+ * What the bus asks of time control, at the one point where validated events
+ * are reduced into the stores. Kept to an interface so the bus does not
+ * depend on how pausing and rewinding work.
+ */
+export interface TimeHook {
+  /** A batch of validated events arrived: true lets the stores take it now, false means it was held. */
+  admit(events: readonly FleetEvent[]): boolean;
+  /** The stores took `events` at `now` and are `state` after them (time control records history here). */
+  reduced(events: readonly FleetEvent[], state: StoreState, now: number): void;
+  /** The bus clock given the wall clock: stopped while paused, moved back with a rewind. */
+  clock(wallNow: number): number;
+}

@@ -1,0 +1,221 @@
+import type { EventOf, FleetEvent } from '../contract/schemas.js';
+import { type EmbeddingsState, reduceEmbeddings } from '../store/embeddings.js';
+import { reduceStores, type StoreState } from '../store/stores.js';
+import { copyRing, restoreRing } from './ring-keyframe.js';
+
+/** History kept by default: ten minutes… */
+export const HISTORY_MS = 10 * 60_000;
+/** …or this many events, whichever is shorter (memory stays bounded at any rate). */
+export const HISTORY_MAX_EVENTS = 200_000;
+/** A checkpoint of the stores at least this often (ms of timeline time), and every maxEvents / 64 events. */
+export const CHECKPOINT_EVERY_MS = 5_000;
+
+export interface TimelineOptions {
+  /** How far back the history reaches (ms); Infinity keeps everything (a recording). */
+  readonly historyMs?: number;
+  /** Events kept at most; Infinity keeps everything. */
+  readonly maxEvents?: number;
+  readonly checkpointEveryMs?: number;
+}
+
+/** The copy-on-write stores, which a checkpoint keeps by reference. */
+type SharedStores = Omit<StoreState, 'embeddings'>;
+
+interface Checkpoint {
+  /** Absolute index of the first entry after it: the state is that after entries [0, at). */
+  readonly at: number;
+  readonly t: number;
+  readonly stores: SharedStores;
+}
+
+function shared(state: StoreState): SharedStores {
+  const { embeddings: _ring, ...stores } = state;
+  return stores;
+}
+
+/** A private copy of a ring, free to be written. */
+function cloneRing(ring: EmbeddingsState): EmbeddingsState {
+  return restoreRing(copyRing(ring));
+}
+
+/**
+ * Adds points to a ring in chunks of at most its capacity: a larger batch
+ * would skip interning the labels of points it overwrites at once, and label
+ * ids would then differ from those of the ring that took them as they came.
+ */
+function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[]): EmbeddingsState {
+  let next = ring;
+  for (let i = 0; i < points.length; i += ring.capacity) {
+    next = reduceEmbeddings(next, points.slice(i, i + ring.capacity));
+  }
+  return next;
+}
+
+/**
+ * The recent past of the stores, so any moment in it can be shown again.
+ *
+ * Stores are pure reducers, so the state at time T is the nearest checkpoint
+ * at or before T plus the batches after it up to T, reduced again with the
+ * arrival times they had. Checkpoints keep the copy-on-write stores by
+ * reference (cheap). The embedding ring is written in place, so it cannot be
+ * kept that way: the timeline holds one private ring as it was at its first
+ * moment, and a rebuilt moment copies it and adds the points received since
+ * (the ring ignores arrival times, and adding points is a few typed-array
+ * writes each). When history falls out of the window (older than
+ * `historyMs`, or more than `maxEvents` events held) the first moment moves
+ * up to a later checkpoint and that private ring takes the dropped points,
+ * so memory stays bounded and nothing is copied while events arrive.
+ *
+ * Pure of the DOM and of clocks: the bus feeds it (`append`), a recording
+ * builds one up front (`fromEntries`).
+ */
+export class Timeline {
+  private readonly historyMs: number;
+  private readonly maxEvents: number;
+  private readonly checkpointEveryMs: number;
+  /** Absolute index of `times[0]`. */
+  private base = 0;
+  private times: number[] = [];
+  private batches: (readonly FleetEvent[])[] = [];
+  /** checkpoints[0] is the first moment held, whose ring is `baseRing`. */
+  private checkpoints: Checkpoint[] = [];
+  private baseRing: EmbeddingsState;
+  private eventCount = 0;
+  private sinceCheckpoint = 0;
+
+  /** A timeline whose first moment is `state` at `t`. */
+  constructor(state: StoreState, t: number, options: TimelineOptions = {}) {
+    this.historyMs = options.historyMs ?? HISTORY_MS;
+    this.maxEvents = options.maxEvents ?? HISTORY_MAX_EVENTS;
+    this.checkpointEveryMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
+    this.checkpoints.push({ at: 0, t, stores: shared(state) });
+    this.baseRing = cloneRing(state.embeddings);
+  }
+
+  /**
+   * A timeline over a whole recording: `entries` (time-ordered batches) are
+   * reduced once from `initial`, checkpointing on the way; nothing is trimmed.
+   */
+  static fromEntries(
+    initial: StoreState,
+    t0: number,
+    entries: readonly { readonly t: number; readonly events: readonly FleetEvent[] }[],
+    options: Pick<TimelineOptions, 'checkpointEveryMs'> = {},
+  ): Timeline {
+    const timeline = new Timeline(initial, t0, { ...options, historyMs: Infinity, maxEvents: Infinity });
+    let state: StoreState = { ...initial, embeddings: cloneRing(initial.embeddings) };
+    for (const entry of entries) {
+      state = reduceStores(state, entry.events, entry.t).state;
+      timeline.append(entry.events, entry.t, state);
+    }
+    return timeline;
+  }
+
+  /** The earliest moment that can be rebuilt. */
+  get start(): number {
+    return this.checkpoints[0]!.t;
+  }
+
+  /** The latest moment held (the last batch's time). */
+  get end(): number {
+    return this.times.length > 0 ? this.times[this.times.length - 1]! : this.start;
+  }
+
+  /** Events held. */
+  get events(): number {
+    return this.eventCount;
+  }
+
+  /** Checkpoints held (the first moment included). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
+  }
+
+  /**
+   * Records that the stores took `events` at `t` and became `state` (whose
+   * copy-on-write parts are kept by reference: callers must not mutate them).
+   * `t` never goes back: an earlier time is taken as the last one.
+   */
+  append(events: readonly FleetEvent[], t: number, state: StoreState): void {
+    if (events.length === 0) return;
+    const time = Math.max(t, this.end);
+    this.times.push(time);
+    this.batches.push(events);
+    this.eventCount += events.length;
+    this.sinceCheckpoint += events.length;
+    const last = this.checkpoints[this.checkpoints.length - 1]!;
+    const dueByEvents = Number.isFinite(this.maxEvents) && this.sinceCheckpoint >= this.maxEvents / 64;
+    if (time - last.t >= this.checkpointEveryMs || dueByEvents) {
+      this.checkpoints.push({ at: this.base + this.times.length, t: time, stores: shared(state) });
+      this.sinceCheckpoint = 0;
+      this.trim();
+    }
+  }
+
+  /**
+   * The stores as they were at `t` (clamped to the history): every batch up
+   * to and including `t`. The embedding ring is a fresh one, so the state can
+   * be shown while the live ring goes on untouched.
+   */
+  stateAt(t: number): StoreState {
+    const end = this.base + this.upperBound(t);
+    let c = this.checkpoints.length - 1;
+    while (c > 0 && this.checkpoints[c]!.at > end) c--;
+    const checkpoint = this.checkpoints[c]!;
+    const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
+    let state: StoreState = { ...checkpoint.stores, embeddings: ring };
+    for (let i = checkpoint.at; i < end; i++) {
+      state = reduceStores(state, this.batches[i - this.base]!, this.times[i - this.base]!).state;
+    }
+    return state;
+  }
+
+  /** The embedding events of batches [from, to) (absolute indices). */
+  private pointsBetween(from: number, to: number): EventOf<'embedding'>[] {
+    const points: EventOf<'embedding'>[] = [];
+    for (let i = from; i < to; i++) {
+      for (const event of this.batches[i - this.base]!) if (event.type === 'embedding') points.push(event);
+    }
+    return points;
+  }
+
+  /** Number of batches held with a time at or before `t`. */
+  private upperBound(t: number): number {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.times[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Drops history past the bounds: the first moment moves up to the latest checkpoint it may. */
+  private trim(): void {
+    const newest = this.end;
+    // The first batch that must be kept; history before it may go.
+    let keepFrom = this.base;
+    let events = this.eventCount;
+    while (
+      keepFrom - this.base < this.times.length &&
+      (newest - this.times[keepFrom - this.base]! > this.historyMs || events > this.maxEvents)
+    ) {
+      events -= this.batches[keepFrom - this.base]!.length;
+      keepFrom++;
+    }
+    // The earliest checkpoint at or after it becomes the first moment (the bounds hold strictly).
+    let k = 0;
+    while (k < this.checkpoints.length - 1 && this.checkpoints[k]!.at < keepFrom) k++;
+    if (k === 0) return;
+    const start = this.checkpoints[k]!.at;
+    // The private ring takes the points that fall out, in place: no copy while events arrive.
+    this.baseRing = addPoints(this.baseRing, this.pointsBetween(this.base, start));
+    const drop = start - this.base;
+    for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
+    this.times.splice(0, drop);
+    this.batches.splice(0, drop);
+    this.base = start;
+    this.checkpoints.splice(0, k);
+  }
+}

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+/** The deck's time chrome: the bar above the progress line and the badge's pause button. */
+export const deckTimeStyles = css`
+  .time-bar {
+    position: absolute;
+    left: 20px;
+    right: 20px;
+    bottom: 44px;
+    z-index: 6;
+  }
+  .pause-button {
+    font: inherit;
+    color: inherit;
+    line-height: 1;
+    padding: 2px 8px;
+    border-radius: 6px;
+    border: 1px solid var(--fleet-border, #39414d);
+    background: var(--fleet-panel, #1b2027);
+    cursor: pointer;
+  }
+  .pause-button:focus-visible {
+    outline: 3px solid var(--fleet-focus, #5aa9e6);
+    outline-offset: 2px;
+  }
+  .paused-words {
+    color: var(--fleet-accent, #5aa9e6);
+    font-weight: 600;
+  }
+  .time-notice {
+    position: absolute;
+    top: 20px;
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 11;
+    padding: 8px 18px;
+    border-radius: 8px;
+    background: var(--fleet-panel, #1b2027);
+    border: 1px solid var(--fleet-border, #39414d);
+    font-size: 20px;
+  }
+`;

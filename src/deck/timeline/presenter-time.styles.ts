@@ -1,0 +1,73 @@
+import { css } from 'lit';
+
+export const presenterTimeStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-height: 0;
+    min-width: 0;
+    color: var(--fleet-fg, #e8eaed);
+  }
+  .label {
+    margin: 0;
+    font-size: 0.85em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--fleet-muted, #a9b0bb);
+  }
+  fleet-timeline {
+    font-size: 16px;
+  }
+  .waiting {
+    margin: 0;
+    color: var(--fleet-muted, #a9b0bb);
+  }
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    overflow: auto;
+    max-height: 6.5em;
+  }
+  li {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+  }
+  li .what {
+    flex: 1;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  li .kind {
+    color: var(--fleet-muted, #a9b0bb);
+    font-size: 0.85em;
+  }
+  button,
+  a {
+    font: inherit;
+    font-size: 0.9em;
+    color: inherit;
+    border-radius: 6px;
+    border: 1px solid var(--fleet-border, #39414d);
+    background: var(--fleet-panel, #1b2027);
+    padding: 3px 10px;
+    cursor: pointer;
+    text-decoration: none;
+  }
+  a {
+    color: var(--fleet-accent, #5aa9e6);
+  }
+  button:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--fleet-focus, #5aa9e6);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { Timeline } from '../../../src/bus/timeline.js';
+import type { FleetEvent } from '../../../src/contract/schemas.js';
+import { embeddingSlot } from '../../../src/store/embeddings.js';
+import { initialStores, reduceStores, type StoreState } from '../../../src/store/stores.js';
+
+/** A mixed batch for second `i`: a detection, an embedding, a phase and, now and then, an episode. */
+function batchAt(i: number): FleetEvent[] {
+  const events: FleetEvent[] = [
+    {
+      type: 'live_detection',
+      host_id: `h${i % 7}`,
+      predicted: i % 3 ? 'armed' : 'clean',
+      episode_id: `ep${i}`,
+      window_idx: 0,
+    },
+    { type: 'embedding', x: (i % 100) / 100, y: ((i * 7) % 100) / 100, phase: i % 2 ? 'clean' : 'armed' },
+    { type: 'phase', phase: i % 2 ? 'infecting' : 'dormant' },
+  ] as FleetEvent[];
+  if (i % 5 === 0)
+    events.push({
+      type: 'episode',
+      episode_id: `ep${i}`,
+      host_id: `h${i % 7}`,
+      profile: 'x',
+      status: 'recording',
+    } as FleetEvent);
+  return events;
+}
+
+/** The ring's points oldest first, as plain numbers (slot layout may differ between equal states). */
+function points(state: StoreState): number[][] {
+  const ring = state.embeddings;
+  return Array.from({ length: ring.count }, (_, i) => {
+    const slot = embeddingSlot(ring, i);
+    return [ring.positions[slot * 3]!, ring.positions[slot * 3 + 1]!, ring.phase[slot]!];
+  });
+}
+
+/** Everything but the ring's buffers, for deep comparison. */
+function comparable(state: StoreState) {
+  const { embeddings, ...rest } = state;
+  return {
+    rest,
+    ring: {
+      count: embeddings.count,
+      total: embeddings.total,
+      labels: embeddings.labels,
+      phaseCounts: embeddings.phaseCounts,
+      judged: embeddings.judged,
+      points: points(state),
+    },
+  };
+}
+
+/** Runs `n` one-second batches through the stores and a timeline; returns the states after each. */
+function run(n: number, options: ConstructorParameters<typeof Timeline>[2], capacity = 50) {
+  let state = initialStores({ embeddingCapacity: capacity });
+  const timeline = new Timeline(state, 0, options);
+  // An independent rebuild from scratch (fresh ring) is the truth for second i.
+  const truth = { at: (i: number) => rebuildFromScratch(i, capacity) };
+  for (let i = 1; i <= n; i++) {
+    const batch = batchAt(i);
+    state = reduceStores(state, batch, i * 1000).state;
+    timeline.append(batch, i * 1000, state);
+  }
+  return { timeline, truth, state };
+}
+
+function rebuildFromScratchMs(upTo: number, capacity: number): StoreState {
+  let state = initialStores({ embeddingCapacity: capacity });
+  for (let i = 1; i <= upTo; i++) state = reduceStores(state, batchAt(i), i).state;
+  return state;
+}
+
+function rebuildFromScratch(upTo: number, capacity: number): StoreState {
+  let state = initialStores({ embeddingCapacity: capacity });
+  for (let i = 1; i <= upTo; i++) state = reduceStores(state, batchAt(i), i * 1000).state;
+  return state;
+}
+
+describe('Timeline', () => {
+  it('rebuilds any moment as the stores were then, at and between checkpoints', () => {
+    const { timeline, truth } = run(60, { checkpointEveryMs: 5_000 });
+    expect(timeline.checkpointCount).toBeGreaterThan(5);
+    for (const t of [1, 4, 5, 6, 14, 15, 16, 33, 59, 60]) {
+      expect(comparable(timeline.stateAt(t * 1000 + 500)), `t=${t}`).toEqual(comparable(truth.at(t)));
+    }
+  });
+
+  it('wraps the embedding ring correctly (more points than it holds)', () => {
+    const { timeline, truth } = run(40, { checkpointEveryMs: 3_000 }, 8);
+    for (const t of [7, 9, 17, 31, 40]) {
+      expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(truth.at(t)));
+    }
+  });
+
+  it('gives a fresh ring: showing the past never writes into the live one', () => {
+    const { timeline, state } = run(20, { checkpointEveryMs: 5_000 });
+    const before = state.embeddings.positions.slice();
+    const past = timeline.stateAt(7_000);
+    expect(past.embeddings.positions).not.toBe(state.embeddings.positions);
+    reduceStores(past, batchAt(99), 99_000);
+    expect(state.embeddings.positions).toEqual(before);
+  });
+
+  it('clamps to the history it holds', () => {
+    const { timeline, truth } = run(10, {});
+    expect(comparable(timeline.stateAt(999_999))).toEqual(comparable(truth.at(10)));
+    expect(timeline.stateAt(-5).live.total).toBe(0);
+    expect(timeline.start).toBe(0);
+    expect(timeline.end).toBe(10_000);
+  });
+
+  it('forgets what is older than its window, a checkpoint at a time, and still rebuilds what it keeps', () => {
+    const { timeline, truth } = run(200, { historyMs: 60_000, checkpointEveryMs: 5_000 });
+    // The window, less at most one checkpoint interval.
+    expect(timeline.end - timeline.start).toBeLessThanOrEqual(60_000);
+    expect(timeline.end - timeline.start).toBeGreaterThanOrEqual(55_000);
+    const t = Math.ceil(timeline.start / 1000) + 3;
+    expect(comparable(timeline.stateAt(t * 1000))).toEqual(comparable(truth.at(t)));
+    expect(comparable(timeline.stateAt(200_000))).toEqual(comparable(truth.at(200)));
+  });
+
+  it('keeps at most about maxEvents events at any rate', () => {
+    let state = initialStores({ embeddingCapacity: 50 });
+    const timeline = new Timeline(state, 0, { maxEvents: 640 });
+    for (let i = 1; i <= 2_000; i++) {
+      const batch = batchAt(i);
+      state = reduceStores(state, batch, i).state; // a millisecond apart: the event bound decides
+      timeline.append(batch, i, state);
+      // Trimmed at each checkpoint (every 640 / 64 events), so at most one checkpoint's worth over.
+      expect(timeline.events).toBeLessThanOrEqual(640 + 14);
+    }
+    expect(timeline.events).toBeGreaterThanOrEqual(600);
+    // And what it keeps still rebuilds right, the ring included.
+    const t = timeline.start + 37;
+    expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
+  });
+
+  it('builds a whole recording up front and never trims it', () => {
+    const entries = Array.from({ length: 100 }, (_, k) => ({ t: (k + 1) * 1000, events: batchAt(k + 1) }));
+    const timeline = Timeline.fromEntries(initialStores({ embeddingCapacity: 50 }), 0, entries, {});
+    expect(timeline.start).toBe(0);
+    expect(timeline.end).toBe(100_000);
+    expect(comparable(timeline.stateAt(42_000))).toEqual(comparable(rebuildFromScratch(42, 50)));
+  });
+});
