@@ -10,15 +10,26 @@ import { readSourceOptions } from './url-options.js';
  *
  * @attr sim - run the simulator
  * @attr seed - simulator seed
- * @attr hosts - simulator fleet size (1–200)
+ * @attr hosts - simulator fleet size (1–10,000)
  * @attr accuracy - simulator model accuracy (0–1)
  * @attr rate - simulator speed factor
+ * @attr warm - seconds of simulated history before the first paint (default 300, 0 = cold start)
  * @attr ws - WebSocket URL of an external bus
  * @attr replay - URL of an NDJSON recording to replay
  * @attr loop - replay: start over after the last line
  */
 export class FleetBusElement extends HTMLElement {
-  static readonly observedAttributes = ['sim', 'seed', 'hosts', 'accuracy', 'rate', 'ws', 'replay', 'loop'];
+  static readonly observedAttributes = [
+    'sim',
+    'seed',
+    'hosts',
+    'accuracy',
+    'rate',
+    'warm',
+    'ws',
+    'replay',
+    'loop',
+  ];
   /** The bus this element provides. */
   readonly bus = new FleetBus();
   private stopSource?: () => void;

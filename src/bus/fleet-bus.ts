@@ -78,8 +78,10 @@ export class FleetBus extends EventTarget {
   /**
    * Validates and applies one event or an array of events; returns how many
    * were accepted. Never throws: rejections are counted in `diagnostics`.
+   * `atMs` stamps their arrival (default: the bus clock now); a warm start
+   * gives each step of its history the time it would have arrived.
    */
-  publish(input: unknown): number {
+  publish(input: unknown, atMs?: number): number {
     const candidates = Array.isArray(input) ? input : [input];
     const accepted: FleetEvent[] = [];
     for (const candidate of candidates) {
@@ -90,7 +92,7 @@ export class FleetBus extends EventTarget {
       } else if (result.kind === 'rejected') this.diagnostics.countRejected(result.rejection);
       else this.diagnostics.countUnknown(result.typeName);
     }
-    if (accepted.length > 0) this.apply(accepted);
+    if (accepted.length > 0) this.apply(accepted, atMs ?? this.now());
     return accepted.length;
   }
 
@@ -117,8 +119,7 @@ export class FleetBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: changed }));
   }
 
-  private apply(events: FleetEvent[]): void {
-    const now = this.now();
+  private apply(events: FleetEvent[], now: number): void {
     const { state, changed } = reduceStores(this.state, events, now);
     this.state = state;
     const byType = new Map<EventType, FleetEvent[]>();
