@@ -123,7 +123,9 @@ export const SCENE_TEXT = {
     totals: { episodes: 'episodes', windows: 'windows', samples: 'samples', size: 'on disk' },
     perPhase: 'Labelled windows per phase',
     perPhaseFromMix: 'Phase mix (no per-phase counts in the snapshot yet)',
-    lastTen: 'Last ten episodes',
+    /** The list's heading, saying how many completed episodes it shows. */
+    lastEpisodes: (shown: number) =>
+      shown === 1 ? 'The one completed episode so far' : `Last ${shown} completed episodes`,
     noEpisodes: 'No completed episode yet.',
   },
   baseline: {

@@ -53,7 +53,7 @@ describe('<fleet-live-scene>', () => {
     expect(labels).to.deep.equal(['host-2', 'host-10']);
     const layout = element.layout!;
     const lane0 = layout.boxes.filter((b) => b.lane === 0);
-    expect(lane0.map((b) => b.cell.predicted)).to.deep.equal(['armed', 'dormant']);
+    expect(lane0.map((b) => b.predicted)).to.deep.equal(['armed', 'dormant']);
     expect(lane0[1]!.x).to.be.greaterThan(lane0[0]!.x);
     // The newest cell ends at the right edge of the canvas.
     const canvasWidth = element.shadowRoot!.querySelector('canvas')!.clientWidth;

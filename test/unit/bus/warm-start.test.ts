@@ -6,10 +6,12 @@ import { DEFAULT_WARM_S, storeBudget, warmStart } from '../../../src/bus/warm-st
 import type { FleetEvent } from '../../../src/contract/schemas.js';
 import { FleetSimulator } from '../../../src/sim/fleet-sim.js';
 import { MAX_EPISODES } from '../../../src/store/fleet.js';
-import { LANE_CAPACITY } from '../../../src/store/live-lanes.js';
+import { LANE_CAPACITY, type LiveLanesState, laneCells, laneLength } from '../../../src/store/live-lanes.js';
 import { phaseHistory } from '../../../src/store/phase-mix.js';
 
 const END = 1_780_000_000_000;
+
+const allCells = (live: LiveLanesState) => live.hosts.flatMap((host) => laneCells(live, host));
 
 function warmBus(options: { seed?: number; hosts?: number } = {}, seconds = DEFAULT_WARM_S) {
   const bus = new FleetBus({ now: () => END, schedule: () => {} });
@@ -35,7 +37,7 @@ describe('warm start', () => {
     expect(s.live.judged).toBeGreaterThanOrEqual(100);
     // Full lanes, give or take the jitter of detection times.
     for (const host of s.live.hosts)
-      expect(s.live.lanes.get(host)!.length).toBeGreaterThanOrEqual(LANE_CAPACITY - 6);
+      expect(laneLength(s.live, host)).toBeGreaterThanOrEqual(LANE_CAPACITY - 6);
     const bins = phaseHistory(s.phaseMix, END, 10).filter((b) => b.total > 0);
     expect(bins.reduce((n, b) => n + b.total, 0)).toBeGreaterThanOrEqual(100);
     expect(Math.max(...bins.map((b) => b.startAgoS))).toBeGreaterThanOrEqual(240);
@@ -47,7 +49,7 @@ describe('warm start', () => {
 
   it('stamps each step with its own time, so arrivals span the history', () => {
     const { bus } = warmBus({}, 120);
-    const arrivals = [...bus.state.live.lanes.values()].flat().map((c) => c.arrived);
+    const arrivals = allCells(bus.state.live).map((c) => c.arrived);
     expect(Math.max(...arrivals)).toBeLessThanOrEqual(END);
     expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThan(100_000);
   });
@@ -56,7 +58,7 @@ describe('warm start', () => {
     const a = warmBus({ seed: 3 }, 90).bus.state;
     const b = warmBus({ seed: 3 }, 90).bus.state;
     const c = warmBus({ seed: 4 }, 90).bus.state;
-    const lanes = (s: typeof a) => JSON.stringify([...s.live.lanes]);
+    const lanes = (s: typeof a) => JSON.stringify(allCells(s.live));
     expect(lanes(a)).toBe(lanes(b));
     expect(JSON.stringify([...a.fleet.episodes])).toBe(JSON.stringify([...b.fleet.episodes]));
     expect(lanes(a)).not.toBe(lanes(c));
@@ -74,6 +76,13 @@ describe('warm start', () => {
     expect(bus.diagnostics.acceptedByType.get('episode')!).toBeLessThanOrEqual(MAX_EPISODES + 40);
     expect(bus.diagnostics.acceptedByType.get('snapshot')!).toBeLessThanOrEqual(4);
   });
+
+  it('bounds a large fleet by the cell budget, not by its size', () => {
+    const { bus } = warmBus({ hosts: 2000 }, 300);
+    expect(bus.state.live.hosts).toHaveLength(2000);
+    expect(bus.state.live.total).toBeLessThanOrEqual(storeBudget(bus).cells + 2000);
+    expect(bus.state.fleet.snapshot?.hosts).toHaveLength(2000);
+  }, 60_000);
 
   it('runs before the first tick of the simulator source; warm=0 is the cold start', () => {
     const warm = new FleetBus({ now: () => END, schedule: () => {} });
