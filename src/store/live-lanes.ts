@@ -299,20 +299,17 @@ function freeSlot(c: LaneCells, slot: number): void {
   c.touched[slot] = 0;
 }
 
-/** Inserts ids into a sorted list (a copy): one at a time by binary search when few, else a sort. */
-function withHosts(hosts: readonly string[], added: readonly string[]): string[] {
-  if (added.length > 32) return [...hosts, ...added].sort(hostCollator.compare);
-  const out = hosts.slice();
-  for (const id of added) {
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hostCollator.compare(out[mid]!, id) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    out.splice(lo, 0, id);
+/** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
+function withHosts(hosts: readonly string[], added: readonly string[], removed: ReadonlySet<string>): string[] {
+  const incoming = added.filter((id) => !removed.has(id)).sort(hostCollator.compare);
+  const out: string[] = [];
+  let j = 0;
+  for (const id of hosts) {
+    if (removed.has(id)) continue;
+    while (j < incoming.length && hostCollator.compare(incoming[j]!, id) < 0) out.push(incoming[j++]!);
+    out.push(id);
   }
+  while (j < incoming.length) out.push(incoming[j++]!);
   return out;
 }
 
@@ -334,7 +331,7 @@ export function reduceLiveLanes(
   const slots = (c === state.cells ? state.slots : new Map(state.slots)) as Map<string, number>;
   let hosts = state.hosts;
   const added: string[] = [];
-  let removed = false;
+  const removed = new Set<string>();
   let { total, judged, hits, latest, lastModel } = state;
   let addedCells = 0;
   // The newest cell touched, made an object once at the end (not once per event).
@@ -348,9 +345,10 @@ export function reduceLiveLanes(
         // Full: the lane updated longest ago goes.
         let stalest = 0;
         for (let s = 1; s < c.slots; s++) if (c.touched[s]! < c.touched[stalest]!) stalest = s;
-        slots.delete(c.hostIds[stalest]!);
+        const evicted = c.hostIds[stalest]!;
+        slots.delete(evicted);
         freeSlot(c, stalest);
-        removed = true;
+        removed.add(evicted);
         slot = stalest;
       } else {
         if (slots.size >= c.slots)
@@ -361,7 +359,8 @@ export function reduceLiveLanes(
       }
       c.hostIds[slot] = event.host_id;
       slots.set(event.host_id, slot);
-      added.push(event.host_id);
+      // Evicted and back in the same batch: it keeps its place in the list.
+      if (!removed.delete(event.host_id)) added.push(event.host_id);
     }
     c.touched[slot] = now;
     if (event.model !== undefined) lastModel = event.model;
@@ -412,8 +411,7 @@ export function reduceLiveLanes(
   }
 
   if (latestAt >= 0) latest = cellAt(c, latestAt, latestHost);
-  if (removed) hosts = [...slots.keys()].sort(hostCollator.compare);
-  else if (added.length > 0) hosts = withHosts(hosts, added);
+  if (added.length > 0 || removed.size > 0) hosts = withHosts(hosts, added, removed);
   return {
     cells: c,
     hosts,
