@@ -108,6 +108,7 @@ export const SCENE_TEXT = {
     heading: 'Collection at work',
     rate: 'samples / s across the fleet',
     recording: 'Recording now',
+    mostRecent: 'most recent',
     ticker: 'Just stored',
     noRecording: 'No episode is recording right now.',
   },
@@ -117,6 +118,10 @@ export const SCENE_TEXT = {
     offline: 'offline',
     episodes: 'episodes',
     lastSeen: 'last seen',
+    byPhase: 'Hosts by phase',
+    byProfile: 'Hosts by profile',
+    map: 'Every host',
+    offlineFirst: 'Hosts, offline first',
   },
   db: {
     heading: 'The episode store',

@@ -300,7 +300,11 @@ function freeSlot(c: LaneCells, slot: number): void {
 }
 
 /** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
-function withHosts(hosts: readonly string[], added: readonly string[], removed: ReadonlySet<string>): string[] {
+function withHosts(
+  hosts: readonly string[],
+  added: readonly string[],
+  removed: ReadonlySet<string>,
+): string[] {
   const incoming = added.filter((id) => !removed.has(id)).sort(hostCollator.compare);
   const out: string[] = [];
   let j = 0;
