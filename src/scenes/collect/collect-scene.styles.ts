@@ -20,7 +20,7 @@ export const collectLargeStyles = css`
     padding: 5px 12px;
   }
   .recording .filter:focus-visible,
-  .recording .row:focus-visible {
+  .row:focus-visible {
     outline: 3px solid var(--fleet-focus);
     outline-offset: 1px;
   }

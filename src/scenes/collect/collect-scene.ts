@@ -302,7 +302,7 @@ export class FleetCollectScene extends LitElement {
                 (row) => row.hostId,
                 (row) => html`<div
                   class="row"
-                  tabindex=${large ? '0' : nothing}
+                  tabindex="0"
                   data-host=${row.hostId}
                   style="height:${metrics.rowHeight}px;--strip-height:${Math.max(8, Math.round(metrics.rowHeight * (metrics.rowHeight >= 30 ? 0.76 : 0.8)))}px"
                 >

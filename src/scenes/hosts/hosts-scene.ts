@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
-import { fleetHosts, type HostView } from '../../store/fleet.js';
+import { type FleetState, fleetHosts, type HostView } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
@@ -79,6 +79,7 @@ export class FleetHostsScene extends LitElement {
         font-size: 1.05em;
         font-variant-numeric: tabular-nums;
       }
+      .card:focus-visible,
       .box:focus-visible {
         outline: 3px solid var(--fleet-accent, #5aa9e6);
         outline-offset: 2px;
@@ -230,6 +231,7 @@ export class FleetHostsScene extends LitElement {
   @state() private tip?: { text: string; left: number; top: number };
   /** Hosts in map order (offline first), as last drawn. */
   private mapHosts: readonly HostView[] = [];
+  private mapSource?: readonly HostView[];
   private mapCell = 0;
 
   /** The grid last drawn (for tests). */
@@ -251,18 +253,18 @@ export class FleetHostsScene extends LitElement {
     const style = `width:${layout.cardWidth}px;height:${layout.cardHeight}px;--phase-color:${phaseColor(host.phase)}`;
     const summary = hostSummary(host);
     if (tier === 'tiny') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+      return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
         <span class="id" aria-hidden="true">${host.host_id}</span><span class="visually-hidden">${summary}</span>
       </div>`;
     }
     if (tier === 'compact') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+      return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
         <span class="visually-hidden">${summary}</span>
         <span class="id" aria-hidden="true">${host.host_id}</span>
         <div class="meta" aria-hidden="true"><span class="phase">${phase}</span><span class="seen">${formatAgo(host.lastSeenAgoS)}</span></div>
       </div>`;
     }
-    return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+    return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
       <div class="top"><span class="id">${host.host_id}</span>${status}</div>
       <div class="phase">${phase}</div>
       ${tier === 'full' ? html`<div class="profile">${host.profile ?? '—'}</div>` : nothing}
@@ -279,6 +281,22 @@ export class FleetHostsScene extends LitElement {
 
   protected override updated(): void {
     this.drawMap();
+  }
+
+  private hostsCache?: { fleet: FleetState; second: number; hosts: HostView[] };
+
+  /**
+   * The hosts at `now`, computed once per fleet state and second: typing in
+   * the filter re-renders many times a second, and merging and sorting
+   * 10,000 hosts each time would make every key lag.
+   */
+  private hostsAt(fleet: FleetState, now: number): HostView[] {
+    const second = Math.floor(now / 1000);
+    const cached = this.hostsCache;
+    if (cached && cached.fleet === fleet && cached.second === second) return cached.hosts;
+    const hosts = fleetHosts(fleet, now);
+    this.hostsCache = { fleet, second, hosts };
+    return hosts;
   }
 
   /** Every host as a small square in its phase colour, offline ones hollow; offline first. */
@@ -306,11 +324,12 @@ export class FleetHostsScene extends LitElement {
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, cssHeight);
     const gap = cell >= 4 ? 1 : 0;
-    const query = this.filter.trim().toLowerCase();
+    const query = this.filter.trim();
+    const matching = query === '' ? undefined : new Set(offlineFirst(hosts, query));
     hosts.forEach((host, i) => {
       const x = (i % columns) * cell;
       const y = Math.floor(i / columns) * cell;
-      const dim = query !== '' && !offlineFirst([host], query).length;
+      const dim = matching !== undefined && !matching.has(host);
       ctx.globalAlpha = dim ? 0.18 : 1;
       ctx.fillStyle = phaseColor(host.phase);
       if (host.online === false && cell >= 6) {
@@ -354,7 +373,10 @@ export class FleetHostsScene extends LitElement {
     const fit = Math.max(3, Math.floor(((this.box.height || 720) - LIST_CHROME_PX) / LIST_ROW_PX));
     const shown = listed.slice(0, fit);
     const filtered = this.filter.trim() !== '';
-    this.mapHosts = offlineFirst(this.hosts);
+    if (this.mapSource !== this.hosts) {
+      this.mapHosts = offlineFirst(this.hosts);
+      this.mapSource = this.hosts;
+    }
     const phaseText = agg.byPhase
       .map((p) => `${formatCount(p.count)} ${p.key === '' ? 'unknown' : phaseLabel(p.key)}`)
       .join(', ');
@@ -404,7 +426,7 @@ export class FleetHostsScene extends LitElement {
     const fleet = this.store.state.fleet;
     if (!fleet.snapshot && fleet.episodes.size === 0)
       return emptyState(text.heading, ['snapshot', 'episode']);
-    this.hosts = fleetHosts(fleet, this.store.now());
+    this.hosts = this.hostsAt(fleet, this.store.now());
     if (this.hosts.length > MAX_CARD_HOSTS) {
       this.layout = undefined;
       const agg = aggregateHosts(this.hosts);
