@@ -25,6 +25,7 @@ const SCENARIO_TITLES: Record<ScenarioName, string> = {
   load: 'load',
   zod: 'zod',
   knn: 'knn',
+  scale: 'scale',
 };
 
 function log(message: string): void {

@@ -13,7 +13,7 @@ export interface BenchOptions {
   readonly help: boolean;
 }
 
-export const SCENARIO_NAMES = ['ingest', 'frame', 'soak', 'load', 'zod', 'knn'] as const;
+export const SCENARIO_NAMES = ['ingest', 'frame', 'soak', 'load', 'zod', 'knn', 'scale'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export const USAGE = `npm run bench [-- options]

@@ -279,8 +279,30 @@ export class FleetHostsScene extends LitElement {
     </div>`;
   }
 
+  /** What the map last drew, so a render that changed none of it does not redraw 10,000 squares. */
+  private mapDrawn?: { hosts: readonly HostView[]; filter: string; width: number; height: number };
+
   protected override updated(): void {
+    const drawn = this.mapDrawn;
+    const { width, height } = this.mapBox;
+    if (
+      drawn &&
+      drawn.hosts === this.mapHosts &&
+      drawn.filter === this.filter &&
+      drawn.width === width &&
+      drawn.height === height
+    )
+      return;
     this.drawMap();
+    this.mapDrawn = { hosts: this.mapHosts, filter: this.filter, width, height };
+  }
+
+  private aggregateCache?: { hosts: readonly HostView[]; aggregate: HostAggregate };
+
+  private aggregateOf(hosts: readonly HostView[]): HostAggregate {
+    if (this.aggregateCache?.hosts !== hosts)
+      this.aggregateCache = { hosts, aggregate: aggregateHosts(hosts) };
+    return this.aggregateCache.aggregate;
   }
 
   private hostsCache?: { fleet: FleetState; second: number; hosts: HostView[] };
@@ -293,7 +315,13 @@ export class FleetHostsScene extends LitElement {
   private hostsAt(fleet: FleetState, now: number): HostView[] {
     const second = Math.floor(now / 1000);
     const cached = this.hostsCache;
-    if (cached && cached.fleet === fleet && cached.second === second) return cached.hosts;
+    // A large fleet's episodes change many times a second; its aggregate follows the snapshot, once a second.
+    const same =
+      cached !== undefined &&
+      cached.second === second &&
+      (cached.fleet === fleet ||
+        (cached.hosts.length > MAX_CARD_HOSTS && cached.fleet.snapshot === fleet.snapshot));
+    if (same) return cached.hosts;
     const hosts = fleetHosts(fleet, now);
     this.hostsCache = { fleet, second, hosts };
     return hosts;
@@ -429,7 +457,7 @@ export class FleetHostsScene extends LitElement {
     this.hosts = this.hostsAt(fleet, this.store.now());
     if (this.hosts.length > MAX_CARD_HOSTS) {
       this.layout = undefined;
-      const agg = aggregateHosts(this.hosts);
+      const agg = this.aggregateOf(this.hosts);
       return html`
         <header class="scene-header">
           <h2>${text.heading}</h2>
