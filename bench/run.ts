@@ -28,6 +28,7 @@ const SCENARIO_TITLES: Record<ScenarioName, string> = {
   viewers: 'viewers',
   fanout: 'fanout',
   rewind: 'rewind',
+  scale: 'scale',
 };
 
 function log(message: string): void {

@@ -27,6 +27,7 @@ export const SCENARIO_NAMES = [
   'viewers',
   'fanout',
   'rewind',
+  'scale',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 

@@ -17,9 +17,10 @@ const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as u
  *
  * @attr sim - run the simulator
  * @attr seed - simulator seed
- * @attr hosts - simulator fleet size (1–200)
+ * @attr hosts - simulator fleet size (1–10,000)
  * @attr accuracy - simulator model accuracy (0–1)
  * @attr rate - simulator speed factor
+ * @attr warm - seconds of simulated history before the first paint (default 300, 0 = cold start)
  * @attr ws - WebSocket URL of an external bus
  * @attr nats - WebSocket URLs (comma-separated) of a NATS cluster; with `subject`, `user`, `pass` or `token`
  * @attr replay - URL of an NDJSON recording to replay
@@ -32,6 +33,7 @@ export class FleetBusElement extends ElementBase {
     'hosts',
     'accuracy',
     'rate',
+    'warm',
     'ws',
     'nats',
     'subject',

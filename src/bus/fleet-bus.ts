@@ -131,8 +131,10 @@ export class FleetBus extends EventTarget {
   /**
    * Validates and applies one event or an array of events; returns how many
    * were accepted. Never throws: rejections are counted in `diagnostics`.
+   * `atMs` stamps their arrival (default: the bus clock now); a warm start
+   * gives each step of its history the time it would have arrived.
    */
-  publish(input: unknown): number {
+  publish(input: unknown, atMs?: number): number {
     const candidates = Array.isArray(input) ? input : [input];
     const accepted: FleetEvent[] = [];
     for (const candidate of candidates) {
@@ -143,7 +145,7 @@ export class FleetBus extends EventTarget {
       } else if (result.kind === 'rejected') this.diagnostics.countRejected(result.rejection);
       else this.diagnostics.countUnknown(result.typeName);
     }
-    if (accepted.length > 0) this.apply(accepted);
+    if (accepted.length > 0) this.apply(accepted, atMs);
     return accepted.length;
   }
 
@@ -204,10 +206,10 @@ export class FleetBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: changed }));
   }
 
-  private apply(events: FleetEvent[]): void {
+  private apply(events: FleetEvent[], atMs?: number): void {
     // While paused, time control holds what arrives instead of the stores taking it.
     if (this.timeHook && !this.timeHook.admit(events)) return;
-    this.reduce(events, this.clock());
+    this.reduce(events, atMs ?? this.clock());
   }
 
   private reduce(events: readonly FleetEvent[], now: number): void {

@@ -1,9 +1,11 @@
-import type { FleetSimOptions } from '../sim/fleet-sim.js';
+import { type FleetSimOptions, MAX_SIM_HOSTS } from '../sim/fleet-sim.js';
 import { type NatsSettings, readNatsSettings } from './nats-settings.js';
+import { MAX_WARM_S } from './warm-start.js';
 
 /** What the URL (or `<fleet-bus>` attributes) asks the deck to connect to. */
 export interface SourceOptions {
-  readonly sim: FleetSimOptions;
+  /** Simulator settings, and `warm`: seconds of history computed before the first paint. */
+  readonly sim: FleetSimOptions & { readonly warm?: number };
   /** Force the simulator on (true) or off (false); undefined lets the source decide. */
   readonly simulator?: boolean;
   readonly ws?: string;
@@ -33,7 +35,8 @@ export function readSourceOptions(params: URLSearchParams): SourceOptions {
   return {
     sim: {
       seed: number(params, 'seed', 0, 2 ** 32 - 1),
-      hosts: number(params, 'hosts', 1, 200),
+      hosts: number(params, 'hosts', 1, MAX_SIM_HOSTS),
+      warm: number(params, 'warm', 0, MAX_WARM_S),
       accuracy: number(params, 'accuracy', 0, 1),
       rate: number(params, 'rate', 0.01, 100),
     },

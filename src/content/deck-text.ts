@@ -108,6 +108,7 @@ export const SCENE_TEXT = {
     heading: 'Collection at work',
     rate: 'samples / s across the fleet',
     recording: 'Recording now',
+    mostRecent: 'most recent',
     ticker: 'Just stored',
     noRecording: 'No episode is recording right now.',
   },
@@ -117,13 +118,19 @@ export const SCENE_TEXT = {
     offline: 'offline',
     episodes: 'episodes',
     lastSeen: 'last seen',
+    byPhase: 'Hosts by phase',
+    byProfile: 'Hosts by profile',
+    map: 'Every host',
+    offlineFirst: 'Hosts, offline first',
   },
   db: {
     heading: 'The episode store',
     totals: { episodes: 'episodes', windows: 'windows', samples: 'samples', size: 'on disk' },
     perPhase: 'Labelled windows per phase',
     perPhaseFromMix: 'Phase mix (no per-phase counts in the snapshot yet)',
-    lastTen: 'Last ten episodes',
+    /** The list's heading, saying how many completed episodes it shows. */
+    lastEpisodes: (shown: number) =>
+      shown === 1 ? 'The one completed episode so far' : `Last ${shown} completed episodes`,
     noEpisodes: 'No completed episode yet.',
   },
   baseline: {

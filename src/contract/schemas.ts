@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // First: picks zod's JIT or jitless mode before any schema below is built.
 import './zod-mode.js';
+import { NOISE_CLUSTER } from './vocabulary.js';
 
 /**
  * The event contract as zod schemas: the one source of truth for what the deck
@@ -12,6 +13,8 @@ import './zod-mode.js';
 
 const MAX_ID = 256;
 const MAX_TEXT = 1024;
+/** Hosts one snapshot may list: a 10,000-host fleet and room to spare. */
+export const MAX_SNAPSHOT_HOSTS = 16_384;
 
 const id = z.string().min(1).max(MAX_ID);
 const text = z.string().max(MAX_TEXT);
@@ -20,7 +23,18 @@ export const PhaseLabel = z.string().min(1).max(64);
 /** A model name: lenient vocabulary, bounded length. */
 export const ModelName = z.string().min(1).max(64);
 const count = z.number().int().min(0);
-const unit = z.number().min(0).max(1);
+/**
+ * How far outside 0–1 a fraction or coordinate may stray and still be read
+ * as the nearest bound: float rescaling gives 1.0000000000000002. The
+ * validator clamps such values and counts a warning.
+ */
+export const UNIT_TOLERANCE = 1e-9;
+/** A fraction or coordinate, 0–1 (give or take UNIT_TOLERANCE, clamped on acceptance). */
+const unit = z
+  .number()
+  .min(-UNIT_TOLERANCE)
+  .max(1 + UNIT_TOLERANCE);
+
 const epoch = z.number();
 
 export const SnapshotHost = z.object({
@@ -35,7 +49,7 @@ export const SnapshotHost = z.object({
 export const SnapshotEvent = z.object({
   type: z.literal('snapshot'),
   t_wall: epoch.optional(),
-  hosts: z.array(SnapshotHost).max(4096),
+  hosts: z.array(SnapshotHost).max(MAX_SNAPSHOT_HOSTS),
   totals: z.object({
     episodes: count,
     windows: count,
@@ -104,7 +118,8 @@ export const EmbeddingEvent = z.object({
   z: unit.optional(),
   phase: PhaseLabel.optional(),
   predicted: PhaseLabel.optional(),
-  cluster: count.optional(),
+  /** A cluster id ≥ 0, or -1 for noise (DBSCAN, HDBSCAN). */
+  cluster: z.number().int().min(NOISE_CLUSTER).optional(),
 });
 
 export const ModelPerfEvent = z.object({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compileSchemas, UNSURE } from './fast-validate.js';
-import { type EventType, type FleetEvent, SCHEMAS_BY_TYPE } from './schemas.js';
+import { type EventType, type FleetEvent, SCHEMAS_BY_TYPE, UNIT_TOLERANCE } from './schemas.js';
 import { isKnownModel, isKnownPhase } from './vocabulary.js';
 
 /** Why an event was rejected: which field, what the contract expects, what came. */
@@ -14,7 +14,11 @@ export interface Rejection {
   readonly got: string;
 }
 
-/** A string outside the vocabulary, accepted but worth telling the producer. */
+/**
+ * Something accepted but worth telling the producer: a string outside the
+ * vocabulary (`value` is the string), or a fraction a hair outside 0–1 that
+ * was clamped (`value` says from what to what, e.g. `1.0000000000000002 → 1`).
+ */
 export interface VocabularyWarning {
   readonly type: string;
   readonly field: string;
@@ -117,6 +121,74 @@ function warningsOf(event: FleetEvent): readonly VocabularyWarning[] {
   return warnings ?? NO_WARNINGS;
 }
 
+/** The largest value a 0–1 field accepts (UNIT_TOLERANCE above 1): how its too_big issue is recognised. */
+const UNIT_MAX = 1 + UNIT_TOLERANCE;
+/** A percentage is at most this: above it no "did you mean" is offered. */
+const PERCENT_MAX = 100;
+
+/** A tolerated value clamped into 0–1, with its warning. */
+function clampUnit(
+  holder: Record<string, unknown>,
+  key: string,
+  type: string,
+  warnings: VocabularyWarning[] | undefined,
+): VocabularyWarning[] | undefined {
+  const v = holder[key];
+  if (typeof v !== 'number' || (v >= 0 && v <= 1)) return warnings;
+  const clamped = v < 0 ? 0 : 1;
+  holder[key] = clamped;
+  return addWarning(warnings, type, key, `${String(v)} → ${clamped} (clamped)`);
+}
+
+/**
+ * Clamps the 0–1 fields of an accepted event that came within UNIT_TOLERANCE
+ * outside the range (the schemas let them through). The event is the
+ * validator's own copy, so it is written in place.
+ */
+function clampUnits(event: FleetEvent, warnings: readonly VocabularyWarning[]): readonly VocabularyWarning[] {
+  let extra: VocabularyWarning[] | undefined;
+  const fields = event as unknown as Record<string, unknown>;
+  switch (event.type) {
+    case 'embedding':
+      extra = clampUnit(fields, 'x', event.type, extra);
+      extra = clampUnit(fields, 'y', event.type, extra);
+      extra = clampUnit(fields, 'z', event.type, extra);
+      break;
+    case 'model_metric':
+    case 'model_perf':
+      extra = clampUnit(fields, 'accuracy', event.type, extra);
+      break;
+    case 'live_detection':
+      extra = clampUnit(fields, 'confidence', event.type, extra);
+      break;
+    default:
+      return warnings;
+  }
+  return extra === undefined ? warnings : [...warnings, ...extra];
+}
+
+function accept(event: FleetEvent): Validation {
+  return { kind: 'accepted', event, warnings: clampUnits(event, warningsOf(event)) };
+}
+
+/**
+ * What a rejected 0–1 field expected. A value in (1, 100] is most likely a
+ * percentage: the hint names the fraction meant (92.8 → 0.928).
+ */
+function expectedFraction(value: unknown): string {
+  if (typeof value === 'number' && value > 1 && value <= PERCENT_MAX) {
+    return `a fraction 0–1; did you mean ${String(Number((value / 100).toPrecision(12)))}?`;
+  }
+  return 'a fraction 0–1';
+}
+
+function isUnitIssue(issue: z.core.$ZodIssue): boolean {
+  return (
+    (issue.code === 'too_big' && issue.origin === 'number' && issue.maximum === UNIT_MAX) ||
+    (issue.code === 'too_small' && issue.origin === 'number' && issue.minimum === -UNIT_TOLERANCE)
+  );
+}
+
 /**
  * Validates one candidate event against the contract. Never throws. Unknown
  * types are not errors (forward compatibility) and are reported separately.
@@ -138,24 +210,19 @@ export function validateEvent(candidate: unknown): Validation {
   if (!Object.hasOwn(SCHEMAS_BY_TYPE, typeName)) return { kind: 'unknown_type', typeName };
   const fastPath = FAST_PATHS[typeName as EventType];
   const parsed = fastPath ? fastPath(candidate) : UNSURE;
-  if (parsed !== UNSURE) {
-    const event = parsed as FleetEvent;
-    return { kind: 'accepted', event, warnings: warningsOf(event) };
-  }
+  if (parsed !== UNSURE) return accept(parsed as FleetEvent);
   const schema = SCHEMAS_BY_TYPE[typeName as EventType];
   const result = schema.safeParse(candidate);
-  if (result.success) {
-    const event = result.data as FleetEvent;
-    return { kind: 'accepted', event, warnings: warningsOf(event) };
-  }
+  if (result.success) return accept(result.data as FleetEvent);
   const issue = result.error.issues[0]!;
+  const got = valueAt(candidate, issue.path);
   return {
     kind: 'rejected',
     rejection: {
       type: typeName,
       field: issue.path.length > 0 ? issue.path.map(String).join('.') : '(event)',
-      expected: expectedOf(issue),
-      got: describeValue(valueAt(candidate, issue.path)),
+      expected: isUnitIssue(issue) ? expectedFraction(got) : expectedOf(issue),
+      got: describeValue(got),
     },
   };
 }

@@ -47,3 +47,6 @@ export function vocabularyOrder(list: readonly string[]): (a: string, b: string)
 export function phaseLabel(phase: string): string {
   return phase.replaceAll('_', ' ');
 }
+
+/** DBSCAN's and HDBSCAN's cluster label for a point in no cluster: drawn as "noise". */
+export const NOISE_CLUSTER = -1;

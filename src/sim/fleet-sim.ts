@@ -2,12 +2,13 @@ import type { FleetEvent, PhaseSpanData } from '../contract/schemas.js';
 import { type KnownModel, type KnownPhase, MODELS, PHASES } from '../contract/vocabulary.js';
 import { MALWARE_PROFILES, type MalwareProfile, profileCurve } from './malware-profiles.js';
 import { type Random, seededRandom } from './random.js';
+import { WakeQueue } from './wake-queue.js';
 
 /** Simulator settings; every one has a URL parameter of the same name. */
 export interface FleetSimOptions {
   /** Seed of the random source: same seed and same tick times, same events. */
   readonly seed?: number;
-  /** Hosts in the fleet, 1–200 (default 5). */
+  /** Hosts in the fleet, 1–10,000 (default 5). */
   readonly hosts?: number;
   /** Accuracy of the deployed models, 0–1 (default 0.92). */
   readonly accuracy?: number;
@@ -15,15 +16,47 @@ export interface FleetSimOptions {
   readonly rate?: number;
 }
 
+/**
+ * How much of a history the stores can hold, so a warm start emits no event
+ * that would be dropped before the first paint. Each is a count the stores
+ * keep; the simulator turns them into the time span worth emitting.
+ */
+export interface HistoryBudget {
+  /** Lane cells kept per host. */
+  readonly cellsPerHost: number;
+  /** Lane cells worth emitting over the whole fleet (bounds a large fleet's warm start). */
+  readonly cells: number;
+  /** Embedding points kept. */
+  readonly embeddings: number;
+  /** Episodes kept by id. */
+  readonly episodes: number;
+}
+
+/** Largest fleet the simulator runs. */
+export const MAX_SIM_HOSTS = 10_000;
+
 const EPISODE_S = 60;
 const WINDOW_S = 10;
-const DETECTION_EVERY_S = 2;
+/** Detection interval per host, up to ~200 hosts: a lively demo. */
+const FAST_DETECTION_S = 2;
+/** …and for a large fleet: one detection per 10-second window, a real fleet's pace. */
+const FLEET_DETECTION_S = 10;
 const SNAPSHOT_EVERY_S = 3;
 const METRICS_EVERY_S = 15;
 const SAMPLE_HZ = 10;
 const BYTES_PER_SAMPLE = 72;
 const EMBEDDINGS_PER_DETECTION = 4;
 const INITIAL_EMBEDDINGS = 800;
+/**
+ * Hosts whose detections also report a `phase` and embeddings. The baseline
+ * and the scatter are distributions: a sample of 200 hosts draws the same
+ * picture as 10,000, at a fiftieth of the events.
+ */
+const SAMPLED_HOSTS = 200;
+/** Simulated time step (ms): timers interleave in time order at this grain. */
+const STEP_MS = 250;
+/** A history's events are published in batches of this much simulated time. */
+const HISTORY_BATCH_MS = 1000;
 
 /** Accuracy offsets of each model from the fleet accuracy, and their latency (ms). */
 const MODEL_TRAITS: Readonly<Record<KnownModel, { offset: number; latencyMs: number }>> = {
@@ -60,7 +93,6 @@ interface Host {
   readonly index: number;
   readonly profile: MalwareProfile;
   readonly model: KnownModel;
-  online: boolean;
   offlineUntil: number;
   episodes: number;
   lastSeenMs: number;
@@ -73,9 +105,29 @@ interface PendingTruth {
   readonly event: FleetEvent;
 }
 
-/** The host id for index `i` (0-based). */
+/** From when (simulated ms) each kind of event is emitted; earlier ones are simulated silently. */
+interface EmitFrom {
+  detections: number;
+  embeddings: number;
+  episodes: number;
+  snapshots: number;
+}
+
+const EMIT_ALL: EmitFrom = {
+  detections: -Infinity,
+  embeddings: -Infinity,
+  episodes: -Infinity,
+  snapshots: -Infinity,
+};
+
+/** The host id for index `i` (0-based), zero-padded to the fleet's width. */
 export function hostId(i: number, hosts: number): string {
-  return `host-${String(i + 1).padStart(hosts > 99 ? 3 : 2, '0')}`;
+  return `host-${String(i + 1).padStart(Math.max(2, String(hosts).length), '0')}`;
+}
+
+/** Seconds between one host's detections in a fleet of `hosts`: 2 s up to 200 hosts, rising to 10 s at 1,000. */
+export function detectionIntervalS(hosts: number): number {
+  return Math.min(FLEET_DETECTION_S, Math.max(FAST_DETECTION_S, hosts / 100));
 }
 
 function clamp01(v: number): number {
@@ -87,14 +139,21 @@ function clamp01(v: number): number {
  * telemetry is collected into labelled episodes, and the deployed models
  * classify live windows. Deterministic: the same seed and the same sequence of
  * `tick` times give the same events.
+ *
+ * Cost grows with the events emitted, not with the fleet: each host sleeps
+ * in a wake queue until its next detection or window boundary, so a
+ * 10,000-host fleet costs per step only the hosts that have something to say.
  */
 export class FleetSimulator {
   readonly seed: number;
   readonly hostCount: number;
   readonly accuracy: number;
   readonly rate: number;
+  /** Seconds between one host's detections. */
+  readonly detectionS: number;
   private readonly random: Random;
   private readonly hosts: Host[] = [];
+  private readonly wakes = new WakeQueue<Host>(STEP_MS);
   private readonly pending: PendingTruth[] = [];
   private readonly phaseCounts: Record<KnownPhase, number> = {
     clean: 0,
@@ -105,41 +164,106 @@ export class FleetSimulator {
   };
   private readonly modelAccuracy = new Map<KnownModel, number>();
   private episodeSeq = 0;
-  private realStart?: number;
+  private started = false;
+  private lastTickMs = 0;
   private simNow = 0;
   private nextSnapshotMs = 0;
   private nextMetricsMs = 0;
+  private emitFrom: EmitFrom = EMIT_ALL;
 
   constructor(options: FleetSimOptions = {}) {
     this.seed = Math.trunc(options.seed ?? 1);
-    this.hostCount = Math.min(200, Math.max(1, Math.trunc(options.hosts ?? 5)));
+    const hosts = Math.trunc(options.hosts ?? 5);
+    this.hostCount = Number.isFinite(hosts) ? Math.min(MAX_SIM_HOSTS, Math.max(1, hosts)) : 5;
     this.accuracy = clamp01(options.accuracy ?? 0.92);
     this.rate = options.rate !== undefined && options.rate > 0 ? Math.min(options.rate, 100) : 1;
+    this.detectionS = detectionIntervalS(this.hostCount);
     this.random = seededRandom(this.seed);
     for (const model of MODELS) {
       this.modelAccuracy.set(model, clamp01(this.accuracy + MODEL_TRAITS[model].offset));
     }
   }
 
-  /** Advances simulated time to `nowMs` (real clock) and returns the events due. */
+  /** Simulated time now (ms); 0 before the first tick. */
+  get now(): number {
+    return this.simNow;
+  }
+
+  /**
+   * Advances simulated time to `nowMs` (real clock) and returns the events
+   * due. The first call starts the fleet at `nowMs` (unless `history` has
+   * already run it up to then); later calls advance by the real time passed
+   * times `rate`.
+   */
   tick(nowMs: number): FleetEvent[] {
     const out: FleetEvent[] = [];
-    if (this.realStart === undefined) {
-      this.realStart = nowMs;
-      this.simNow = nowMs;
-      this.start(out);
+    if (!this.started) {
+      this.begin(nowMs, out);
+      this.lastTickMs = nowMs;
       return out;
     }
-    const target = this.realStart + (nowMs - this.realStart) * this.rate;
-    // Step in small increments so per-host timers interleave in time order.
-    while (this.simNow < target) {
-      this.simNow = Math.min(target, this.simNow + 250);
-      this.step(out);
-    }
+    const target = this.simNow + Math.max(0, nowMs - this.lastTickMs) * this.rate;
+    this.lastTickMs = nowMs;
+    this.advance(target, out);
     return out;
   }
 
-  private start(out: FleetEvent[]): void {
+  /**
+   * Starts the fleet `seconds` before `endMs` and runs it up to `endMs`,
+   * calling `emit` with each step's events and that step's time, so stores
+   * see arrivals spread as they would have been. Only what `budget` says the
+   * stores keep is emitted: older detections, embeddings, episodes and
+   * snapshots are simulated (the fleet's state moves on) but never built.
+   * Afterwards `tick(endMs)` and later continue live from `endMs`.
+   * Same seed, same history.
+   */
+  history(
+    endMs: number,
+    seconds: number,
+    budget: HistoryBudget,
+    emit: (events: FleetEvent[], atMs: number) => void,
+  ): void {
+    if (this.started) throw new Error('history() must run before the first tick');
+    const startMs = endMs - Math.max(0, seconds) * 1000;
+    const hosts = this.hostCount;
+    const cellsPerHost = Math.max(1, Math.min(budget.cellsPerHost, Math.floor(budget.cells / hosts)));
+    const sampled = Math.min(SAMPLED_HOSTS, hosts);
+    const embeddingsPerS = (sampled / this.detectionS) * EMBEDDINGS_PER_DETECTION || 1;
+    // Episode events per host per second: a recording update per window, a complete and a new one per episode.
+    const episodeEventsPerS = (hosts * (EPISODE_S / WINDOW_S + 1)) / EPISODE_S;
+    this.emitFrom = {
+      detections: endMs - cellsPerHost * this.detectionS * 1000,
+      embeddings: endMs - (budget.embeddings / embeddingsPerS) * 1000,
+      episodes: endMs - (budget.episodes / episodeEventsPerS) * 1000,
+      snapshots: endMs - 2 * SNAPSHOT_EVERY_S * 1000,
+    };
+    const first: FleetEvent[] = [];
+    this.begin(startMs, first);
+    emit(first, startMs);
+    // Emitted a second at a time: the stores' clocks count in seconds, and a
+    // quarter as many batches cost a quarter of the per-batch overhead.
+    let at = startMs;
+    while (at < endMs) {
+      at = Math.min(endMs, at + HISTORY_BATCH_MS);
+      const out: FleetEvent[] = [];
+      this.advance(at, out);
+      if (out.length > 0) emit(out, at);
+    }
+    this.emitFrom = EMIT_ALL;
+    this.lastTickMs = endMs;
+  }
+
+  private advance(target: number, out: FleetEvent[]): void {
+    // Step in small increments so per-host timers interleave in time order.
+    while (this.simNow < target) {
+      this.simNow = Math.min(target, this.simNow + STEP_MS);
+      this.step(out);
+    }
+  }
+
+  private begin(nowMs: number, out: FleetEvent[]): void {
+    this.started = true;
+    this.simNow = nowMs;
     const r = this.random;
     for (const profile of MALWARE_PROFILES) {
       out.push({
@@ -149,24 +273,25 @@ export class FleetSimulator {
         curve: profileCurve(profile, r),
       });
     }
+    const emitEpisodes = nowMs >= this.emitFrom.episodes;
     for (let i = 0; i < this.hostCount; i++) {
       const profile = MALWARE_PROFILES[i % MALWARE_PROFILES.length]!;
       const history = 20 + r.int(20);
       // Hosts start part-way into an episode so the deck is busy at once.
       // The featured host (0) is at least one window in, so the chunking scene has an episode at once.
       const startMs = this.simNow - r.between(i === 0 ? WINDOW_S + 1 : 0, EPISODE_S - 5) * 1000;
+      // First detections come within a second (or spread over the interval in a large fleet).
+      const firstDetectionS = r.between(0.2, 1.2) * Math.max(1, this.detectionS / FAST_DETECTION_S);
       const host: Host = {
         id: hostId(i, this.hostCount),
         index: i,
         profile,
         model: MODELS[i % MODELS.length]!,
-        online: true,
         offlineUntil: 0,
         episodes: history,
         lastSeenMs: this.simNow,
         episode: this.newEpisode(profile, startMs),
-        // First detections come within a second so the live scene fills at once.
-        nextDetectionMs: this.simNow + r.between(0.2, 1.2) * 1000,
+        nextDetectionMs: this.simNow + firstDetectionS * 1000,
       };
       host.episode.windowsDone = Math.floor((this.simNow - startMs) / (WINDOW_S * 1000));
       if (i === 0) {
@@ -178,14 +303,30 @@ export class FleetSimulator {
         );
       }
       this.hosts.push(host);
-      out.push(this.episodeEvent(host, 'recording'));
-      out.push({ type: 'phase', phase: this.phaseAt(host, this.simNow) });
+      if (emitEpisodes) out.push(this.episodeEvent(host, 'recording'));
+      if (i < SAMPLED_HOSTS) out.push({ type: 'phase', phase: this.phaseAt(host, this.simNow) });
+      this.schedule(host);
     }
     for (let i = 0; i < INITIAL_EMBEDDINGS; i++) out.push(this.embedding(r.pick(PHASES)));
     this.metrics(out);
     this.snapshot(out);
     this.nextSnapshotMs = this.simNow + SNAPSHOT_EVERY_S * 1000;
     this.nextMetricsMs = this.simNow + METRICS_EVERY_S * 1000;
+  }
+
+  /**
+   * Puts `host` to sleep until its next detection, or window boundary while
+   * its episode's progress is emitted (else until its episode ends: the
+   * windows in between are caught up then, as only counts depend on them).
+   */
+  private schedule(host: Host): void {
+    const ep = host.episode;
+    const endMs = ep.startMs + EPISODE_S * 1000;
+    const tracked = host.index === 0 || this.simNow >= this.emitFrom.episodes - EPISODE_S * 1000;
+    const windows = EPISODE_S / WINDOW_S;
+    const boundary =
+      tracked && ep.windowsDone < windows ? ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000 : endMs;
+    this.wakes.add(host, Math.min(host.nextDetectionMs, boundary));
   }
 
   private newEpisode(profile: MalwareProfile, startMs: number): Episode {
@@ -210,9 +351,9 @@ export class FleetSimulator {
 
   private phaseAt(host: Host, ms: number): KnownPhase {
     const s = (ms - host.episode.startMs) / 1000;
-    const span =
-      host.episode.spans.find((sp) => s < sp.end_s) ?? host.episode.spans[host.episode.spans.length - 1]!;
-    return span.phase as KnownPhase;
+    const spans = host.episode.spans;
+    for (const span of spans) if (s < span.end_s) return span.phase as KnownPhase;
+    return spans[spans.length - 1]!.phase as KnownPhase;
   }
 
   /** The labelled phase of a 10-second window: the phase at its middle. */
@@ -283,42 +424,20 @@ export class FleetSimulator {
   private step(out: FleetEvent[]): void {
     const now = this.simNow;
     const r = this.random;
-    for (const host of this.hosts) {
-      if (!host.online && now >= host.offlineUntil) host.online = true;
-      const ep = host.episode;
-      // Window boundaries: progress, labelled windows, and the featured host's predictions.
-      while (
-        ep.windowsDone < EPISODE_S / WINDOW_S &&
-        now >= ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000
-      ) {
-        const windowIdx = ep.windowsDone;
-        ep.windowsDone++;
-        this.phaseCounts[this.windowPhase(host, windowIdx)]++;
-        if (host.index === 0) out.push(this.windowPrediction(host, windowIdx));
-        if (ep.windowsDone < EPISODE_S / WINDOW_S) out.push(this.episodeEvent(host, 'recording'));
-      }
-      if (now >= ep.startMs + EPISODE_S * 1000) {
-        out.push(this.episodeEvent(host, 'complete'));
-        host.episodes++;
-        host.episode = this.newEpisode(host.profile, ep.startMs + EPISODE_S * 1000);
-        out.push(this.episodeEvent(host, 'recording'));
-      }
-      if (host.online && now >= host.nextDetectionMs) {
-        host.nextDetectionMs += DETECTION_EVERY_S * 1000 * r.between(0.85, 1.15);
-        host.lastSeenMs = now;
-        this.detect(host, out);
-      }
-    }
+    this.wakes.due(now, (host) => {
+      this.wake(host, now, out);
+      this.schedule(host);
+    });
     this.releaseTruth(out);
     if (now >= this.nextSnapshotMs) {
       this.nextSnapshotMs += SNAPSHOT_EVERY_S * 1000;
-      for (const host of this.hosts) {
-        if (host.online && r.chance(0.004)) {
-          host.online = false;
-          host.offlineUntil = now + r.between(8, 20) * 1000;
-        }
+      // A few hosts drop off for a while; in a large fleet the same share, drawn without a pass over every host.
+      const drops = this.dropCount(r);
+      for (let k = 0; k < drops; k++) {
+        const host = this.hosts[r.int(this.hosts.length)]!;
+        if (now >= host.offlineUntil) host.offlineUntil = now + r.between(8, 20) * 1000;
       }
-      this.snapshot(out);
+      if (now >= this.emitFrom.snapshots) this.snapshot(out);
     }
     if (now >= this.nextMetricsMs) {
       this.nextMetricsMs += METRICS_EVERY_S * 1000;
@@ -326,12 +445,72 @@ export class FleetSimulator {
     }
   }
 
+  /** Hosts going offline at one snapshot: each host with probability 0.004, drawn as a count. */
+  private dropCount(r: Random): number {
+    const n = this.hosts.length;
+    if (n <= 200) {
+      let drops = 0;
+      for (let i = 0; i < n; i++) if (r.chance(0.004)) drops++;
+      return drops;
+    }
+    // Normal approximation of the binomial: one draw instead of n.
+    const mean = n * 0.004;
+    return Math.max(0, Math.round(mean + Math.sqrt(mean * 0.996) * r.normal()));
+  }
+
+  private wake(host: Host, now: number, out: FleetEvent[]): void {
+    const ep = host.episode;
+    const emitEpisodes = now >= this.emitFrom.episodes;
+    // Window boundaries: progress, labelled windows, and the featured host's predictions.
+    while (
+      ep.windowsDone < EPISODE_S / WINDOW_S &&
+      now >= ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000
+    ) {
+      const windowIdx = ep.windowsDone;
+      ep.windowsDone++;
+      this.phaseCounts[this.windowPhase(host, windowIdx)]++;
+      if (host.index === 0) out.push(this.windowPrediction(host, windowIdx));
+      if (emitEpisodes && ep.windowsDone < EPISODE_S / WINDOW_S)
+        out.push(this.episodeEvent(host, 'recording'));
+    }
+    if (now >= ep.startMs + EPISODE_S * 1000) {
+      if (emitEpisodes) out.push(this.episodeEvent(host, 'complete'));
+      host.episodes++;
+      host.episode = this.newEpisode(host.profile, ep.startMs + EPISODE_S * 1000);
+      if (emitEpisodes) out.push(this.episodeEvent(host, 'recording'));
+    }
+    if (now >= host.nextDetectionMs) {
+      if (host.index >= SAMPLED_HOSTS && now < this.emitFrom.detections) {
+        // Nothing of this detection would be emitted: skip to the first one that will be.
+        const step = this.detectionS * 1000;
+        host.nextDetectionMs += Math.ceil((this.emitFrom.detections - host.nextDetectionMs) / step) * step;
+      } else if (now < host.offlineUntil) {
+        // Offline: no detections until it is back.
+        host.nextDetectionMs = host.offlineUntil;
+      } else {
+        host.nextDetectionMs += this.detectionS * 1000 * this.random.between(0.85, 1.15);
+        if (host.nextDetectionMs <= now) host.nextDetectionMs = now + this.detectionS * 1000;
+        host.lastSeenMs = now;
+        this.detect(host, out);
+      }
+    }
+  }
+
   private detect(host: Host, out: FleetEvent[]): void {
-    const r = this.random;
     const now = this.simNow;
+    const sampled = host.index < SAMPLED_HOSTS;
+    const detections = now >= this.emitFrom.detections;
+    if (!sampled && !detections) return;
     const actual = this.phaseAt(host, now);
+    if (sampled) {
+      out.push({ type: 'phase', phase: actual });
+      if (now >= this.emitFrom.embeddings)
+        for (let i = 0; i < EMBEDDINGS_PER_DETECTION; i++) out.push(this.embedding(actual));
+    }
+    if (!detections) return;
+    const r = this.random;
     const { predicted, confidence } = this.predict(actual, this.modelAccuracy.get(host.model)!);
-    const windowIdx = Math.floor((now - host.episode.startMs) / (DETECTION_EVERY_S * 1000));
+    const windowIdx = Math.floor((now - host.episode.startMs) / (this.detectionS * 1000));
     const latency = MODEL_TRAITS[host.model].latencyMs * Math.exp(r.normal() * 0.25);
     const base = {
       type: 'live_detection' as const,
@@ -352,8 +531,6 @@ export class FleetSimulator {
       // Most withheld truth follows a little later; some never comes.
       if (roll < 0.9) this.pending.push({ dueMs: now + r.between(1, 4) * 1000, event: { ...base, actual } });
     }
-    out.push({ type: 'phase', phase: actual });
-    for (let i = 0; i < EMBEDDINGS_PER_DETECTION; i++) out.push(this.embedding(actual));
   }
 
   private releaseTruth(out: FleetEvent[]): void {
@@ -380,23 +557,34 @@ export class FleetSimulator {
   private snapshot(out: FleetEvent[]): void {
     let episodes = 0;
     let liveSamples = 0;
-    for (const host of this.hosts) {
+    const now = this.simNow;
+    const hosts = new Array<{
+      host_id: string;
+      online: boolean;
+      phase: string;
+      profile: string;
+      episodes: number;
+      last_seen: number;
+    }>(this.hosts.length);
+    for (let i = 0; i < this.hosts.length; i++) {
+      const host = this.hosts[i]!;
       episodes += host.episodes;
-      liveSamples += Math.round(((this.simNow - host.episode.startMs) / 1000) * SAMPLE_HZ);
+      liveSamples += Math.round(((now - host.episode.startMs) / 1000) * SAMPLE_HZ);
+      hosts[i] = {
+        host_id: host.id,
+        online: now >= host.offlineUntil,
+        phase: this.phaseAt(host, now),
+        profile: host.profile.name,
+        episodes: host.episodes,
+        last_seen: host.lastSeenMs / 1000,
+      };
     }
     const windows = episodes * (EPISODE_S / WINDOW_S);
     const samples = episodes * EPISODE_S * SAMPLE_HZ + liveSamples;
     out.push({
       type: 'snapshot',
-      t_wall: this.simNow / 1000,
-      hosts: this.hosts.map((host) => ({
-        host_id: host.id,
-        online: host.online,
-        phase: this.phaseAt(host, this.simNow),
-        profile: host.profile.name,
-        episodes: host.episodes,
-        last_seen: host.lastSeenMs / 1000,
-      })),
+      t_wall: now / 1000,
+      hosts,
       totals: { episodes, windows, samples, bytes: samples * BYTES_PER_SAMPLE },
       phase_counts: { ...this.phaseCounts },
       sample_hz: SAMPLE_HZ,

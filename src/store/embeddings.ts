@@ -8,8 +8,8 @@ export const EMBEDDING_CAPACITY = 100_000;
 const MAX_LABELS = 1024;
 /** Label id 0 means "absent". */
 export const NO_LABEL = 0;
-/** Cluster -1 means "absent". */
-export const NO_CLUSTER = -1;
+/** Cluster -2 means "absent" (-1 is a producer's noise label, kept as it came). */
+export const NO_CLUSTER = -2;
 
 /**
  * A ring of embedding points in typed arrays shared between states.
@@ -31,7 +31,7 @@ export interface EmbeddingsState {
   readonly phase: Uint16Array;
   /** Interned predicted label id per slot (0 absent). */
   readonly predicted: Uint16Array;
-  /** Cluster per slot (-1 absent). */
+  /** Cluster per slot (NO_CLUSTER absent, -1 noise). */
   readonly cluster: Int32Array;
   /** Label strings by id; index 0 is the empty label. */
   readonly labels: readonly string[];
@@ -41,7 +41,7 @@ export interface EmbeddingsState {
   readonly count: number;
   /** Points ever received. */
   readonly total: number;
-  /** Points held per phase label / predicted label / cluster ("" and -1 count unlabelled). */
+  /** Points held per phase label / predicted label / cluster ("" and NO_CLUSTER count unlabelled). */
   readonly phaseCounts: ReadonlyMap<string, number>;
   readonly predictedCounts: ReadonlyMap<string, number>;
   readonly clusterCounts: ReadonlyMap<number, number>;

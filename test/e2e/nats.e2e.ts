@@ -128,7 +128,9 @@ const viewOf = (page: Page) =>
       embeddings: s.embeddings.count,
       judged: s.live.judged,
       hits: s.live.hits,
-      lanes: Object.fromEntries([...s.live.lanes].map(([h, cells]) => [h, cells.length])),
+      lanes: Object.fromEntries(
+        s.live.hosts.map((h) => [h, s.live.cells.length[s.live.slots.get(h) ?? 0] ?? 0]),
+      ),
       snapshot: s.fleet.snapshot !== undefined,
       profiles: s.profiles.byName.size,
       models: s.models.accuracy.size,
@@ -160,7 +162,9 @@ function referenceOf(events: readonly FleetEvent[]) {
     embeddings: s.embeddings.count,
     judged: s.live.judged,
     hits: s.live.hits,
-    lanes: Object.fromEntries([...s.live.lanes].map(([h, cells]) => [h, cells.length])),
+    lanes: Object.fromEntries(
+      s.live.hosts.map((h) => [h, s.live.cells.length[s.live.slots.get(h) ?? 0] ?? 0]),
+    ),
     profiles: s.profiles.byName.size,
     models: s.models.accuracy.size,
     perf: s.perf.points.size,

@@ -262,7 +262,7 @@ describe('presenter view', () => {
       `document.querySelector('fleet-deck').bus.publish({ type: 'live_detection', host_id: 'mirror-probe', predicted: 'armed' })`,
     );
     await presenter.waitForFunction(
-      `document.querySelector('fleet-presenter').bus.state.live.lanes.has('mirror-probe')`,
+      `document.querySelector('fleet-presenter').bus.state.live.slots.has('mirror-probe')`,
     );
     const notes = `document.querySelector('fleet-presenter').shadowRoot.querySelector('.note-text').textContent`;
     expect(await presenter.evaluate(notes)).toBe(speakerNotes('hosts'));

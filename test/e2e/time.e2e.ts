@@ -168,7 +168,8 @@ describe('pause over a WebSocket', () => {
       expect(await total(paused)).toBe(30);
       await paused.keyboard.press('.');
       await expect.poll(() => total(paused)).toBe(130);
-      const lanes = `JSON.stringify([...${deck}.bus.state.live.lanes].map(([h, cells]) => [h, cells.map((c) => c.episode_id)]))`;
+      // Each host's windows in lane order, read off the compact cells in the page.
+      const lanes = `(() => { const l = ${deck}.bus.state.live, c = l.cells; return JSON.stringify(l.hosts.map((h) => { const slot = l.slots.get(h); return [h, Array.from({ length: c.length[slot] }, (_, i) => c.windowIdx[slot * 60 + ((c.start[slot] + i) % 60)])]; })); })()`;
       expect(await paused.evaluate(lanes)).toBe(await straight.evaluate(lanes));
       expect(await paused.evaluate(`${deck}.bus.diagnostics.heldDropped`)).toBe(0);
     } finally {

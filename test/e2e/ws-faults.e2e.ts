@@ -121,7 +121,13 @@ const view = (page: Page) =>
           duplicatesSkipped: number;
         };
         state: {
-          live: { lanes: Map<string, unknown[]>; judged: number; total: number };
+          live: {
+            hosts: string[];
+            cells: { length: Uint8Array };
+            slots: Map<string, number>;
+            judged: number;
+            total: number;
+          };
           embeddings: { count: number };
         };
       };
@@ -140,7 +146,12 @@ const view = (page: Page) =>
       points: bus.state.embeddings.count,
       judged: bus.state.live.judged,
       total: bus.state.live.total,
-      cells: Object.fromEntries([...bus.state.live.lanes].map(([host, cells]) => [host, cells.length])),
+      cells: Object.fromEntries(
+        bus.state.live.hosts.map((host) => [
+          host,
+          bus.state.live.cells.length[bus.state.live.slots.get(host) ?? 0] ?? 0,
+        ]),
+      ),
     };
   });
 

@@ -1,4 +1,5 @@
 import type { FleetBus } from '../../bus/fleet-bus.js';
+import { warmStart } from '../../bus/warm-start.js';
 import type { FleetSimulator } from '../../sim/fleet-sim.js';
 
 /** A clock that only moves when told: the print layout's bus reads it. */
@@ -17,11 +18,11 @@ export const PRINT_EPOCH_MS = Date.UTC(2025, 0, 15, 9, 30, 0);
 export const DEFAULT_PRINT_RUN_S = 90;
 
 /**
- * Runs `sim` for `seconds` of simulated time in `stepMs` steps, publishing
- * each step's events into `bus` at that step's time, as the live page would
- * over real time, but at once and with no timer jitter: the same seed gives
- * the same stores. The run ends at `endMs` and the clock stays there.
- * Returns the number of events accepted.
+ * Runs `sim` for `seconds` of simulated time ending at `endMs` and publishes
+ * it into `bus`, as the live page would have received it over real time but
+ * at once: the warm start's mechanism (`warmStart`), with the clock stopped
+ * at `endMs` so the same seed gives the same stores. Returns the number of
+ * events accepted.
  */
 export function fastForward(
   bus: FleetBus,
@@ -29,18 +30,9 @@ export function fastForward(
   clock: ManualClock,
   seconds: number,
   endMs = PRINT_EPOCH_MS,
-  stepMs = 100,
 ): number {
-  const steps = Math.max(0, Math.round((seconds * 1000) / stepMs));
-  let accepted = 0;
-  for (let i = 0; i <= steps; i++) {
-    clock.now = endMs - (steps - i) * stepMs;
-    const events = sim.tick(clock.now);
-    if (events.length > 0) accepted += bus.publish(events);
-  }
   clock.now = endMs;
-  bus.flush();
-  return accepted;
+  return warmStart(bus, sim, seconds, endMs);
 }
 
 /** Reads `run=SECONDS` (1…3600), or the default. */

@@ -82,3 +82,36 @@ export function rowMetrics(n: number, height: number): RowMetrics {
     scrolls: n * rowHeight > height,
   };
 }
+
+/** Rows stay at least this tall (a label of 12 px or more) once the recordings outnumber the box. */
+export const READABLE_ROW_PX = 28;
+
+/** The recordings a large fleet's collect scene shows: the most recent that fit, and what is left. */
+export interface RecordingPick<T> {
+  readonly shown: readonly T[];
+  /** Recordings matching the filter (all of them without one). */
+  readonly matching: number;
+}
+
+/**
+ * At most `fit` of `records` matching `filter` (host id, profile or
+ * episode id, case-insensitive), the most recently updated first.
+ */
+export function recentRecordings<T extends EpisodeRecord>(
+  records: readonly T[],
+  fit: number,
+  filter = '',
+): RecordingPick<T> {
+  const query = filter.trim().toLowerCase();
+  const matching =
+    query === ''
+      ? records.slice()
+      : records.filter(
+          (r) =>
+            r.host_id.toLowerCase().includes(query) ||
+            r.profile.toLowerCase().includes(query) ||
+            r.episode_id.toLowerCase().includes(query),
+        );
+  matching.sort((a, b) => b.updated - a.updated);
+  return { shown: matching.slice(0, Math.max(0, fit)), matching: matching.length };
+}

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
@@ -11,9 +11,19 @@ import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-str
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
-import { episodeAxisS, type RecordingRow, recordingRow, rowMetrics } from './collect-layout.js';
+import {
+  episodeAxisS,
+  READABLE_ROW_PX,
+  type RecordingRow,
+  recentRecordings,
+  recordingRow,
+  rowMetrics,
+} from './collect-layout.js';
+import { collectLargeStyles } from './collect-scene.styles.js';
 
 const TICKER_ITEMS = 6;
+/** Above this many hosts the ticker changes too often to animate. */
+const BUSY_FLEET = 100;
 const text = SCENE_TEXT.collect;
 
 /**
@@ -32,6 +42,7 @@ const text = SCENE_TEXT.collect;
 export class FleetCollectScene extends LitElement {
   static override styles = [
     sceneStyles,
+    collectLargeStyles,
     phaseStripStyles,
     css`
       :host {
@@ -217,6 +228,8 @@ export class FleetCollectScene extends LitElement {
 
   private readonly rowsBox = new SizeController(this, '.rows');
 
+  @state() private filter = '';
+
   /** The rows last drawn (for tests). */
   rows: readonly RecordingRow[] = [];
 
@@ -236,15 +249,31 @@ export class FleetCollectScene extends LitElement {
 
   private recordingRows(now: number) {
     const fleet = this.store.state.fleet;
-    const recording = recordingNow(fleet);
+    const all = recordingNow(fleet);
+    const boxHeight = this.rowsBox.height || 600;
+    const fit = Math.max(1, Math.floor(boxHeight / READABLE_ROW_PX));
+    // A large fleet: the most recent recordings that fit at a readable size, a filter, and what is left.
+    const large = all.length > fit;
+    const pick = large ? recentRecordings(all, fit, this.filter) : { shown: all, matching: all.length };
+    const recording = pick.shown;
     const axisS = episodeAxisS(recording, fleet.recentComplete);
     this.rows = recording.map((r) => recordingRow(r, now, axisS));
-    const metrics = rowMetrics(this.rows.length, this.rowsBox.height || 600);
+    const metrics = rowMetrics(this.rows.length, boxHeight);
+    const hosts = fleet.snapshot?.hosts.length ?? all.length;
+    const stored = fleet.snapshot?.totals.episodes;
+    const more = pick.matching - recording.length;
     const ticks = Array.from({ length: Math.floor(axisS / 10) + 1 }, (_, i) => i * 10).filter(
       (t) => t <= axisS,
     );
-    return html`<section class="recording">
-      <h3>${text.recording}</h3>
+    return html`<section class="recording ${large ? 'large' : ''}">
+      <h3>${text.recording}${large ? html` <span class="most-recent">· ${text.mostRecent}</span>` : nothing}</h3>
+      ${
+        large
+          ? html`<input class="filter" type="search" .value=${this.filter}
+              @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+              placeholder="Filter: host id, profile or episode" aria-label="Filter recordings by host id, profile or episode" />`
+          : nothing
+      }
       ${
         this.rows.length > 0
           ? html`<div class="axis" aria-hidden="true"><span></span>
@@ -257,8 +286,14 @@ export class FleetCollectScene extends LitElement {
         part="rows"
         style="font-size:${metrics.fontSize}px"
         tabindex=${metrics.scrolls ? '0' : nothing}
-        aria-label=${metrics.scrolls ? `${formatCount(this.rows.length)} recording episodes, scrollable` : nothing}
-        role=${metrics.scrolls ? 'region' : nothing}
+        aria-label=${
+          large
+            ? `${formatCount(hosts)} hosts; ${formatCount(all.length)} recordings held, the ${formatCount(recording.length)} most recent shown`
+            : metrics.scrolls
+              ? `${formatCount(this.rows.length)} recording episodes, scrollable`
+              : nothing
+        }
+        role=${metrics.scrolls || large ? 'region' : nothing}
       >
         ${
           this.rows.length === 0
@@ -268,6 +303,7 @@ export class FleetCollectScene extends LitElement {
                 (row) => row.hostId,
                 (row) => html`<div
                   class="row"
+                  tabindex="0"
                   data-host=${row.hostId}
                   style="height:${metrics.rowHeight}px;--strip-height:${Math.max(8, Math.round(metrics.rowHeight * (metrics.rowHeight >= 30 ? 0.76 : 0.8)))}px"
                 >
@@ -283,12 +319,21 @@ export class FleetCollectScene extends LitElement {
               )
         }
       </div>
+      ${
+        large
+          ? html`<p class="more muted" role="status">${
+              more > 0 ? `and ${formatCount(more)} more recording` : `${formatCount(pick.matching)} matching`
+            } · ${formatCount(hosts)} hosts${stored !== undefined ? ` · ${formatCount(stored)} episodes stored` : ''}</p>`
+          : nothing
+      }
     </section>`;
   }
 
   private ticker(now: number) {
     const recent = this.store.state.fleet.recentComplete.slice(0, TICKER_ITEMS);
-    return html`<section class="ticker" part="ticker">
+    // In a large fleet episodes complete many times a second: items arrive without the slide-in, or none would be readable.
+    const busy = (this.store.state.fleet.snapshot?.hosts.length ?? 0) > BUSY_FLEET;
+    return html`<section class="ticker ${busy ? 'busy' : ''}" part="ticker">
       <h3>${text.ticker}</h3>
       ${
         recent.length === 0

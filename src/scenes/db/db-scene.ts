@@ -253,7 +253,7 @@ export class FleetDbScene extends LitElement {
           ${this.perPhaseSection(now)}
         </div>
         <section class="episodes" part="episodes">
-          <h3>${text.lastTen}</h3>
+          <h3>${recent.length > 0 ? text.lastEpisodes(recent.length) : text.lastEpisodes(LAST_N)}</h3>
           ${
             recent.length === 0
               ? html`<p class="quiet">${text.noEpisodes} Waiting for an <code>episode</code> with status <code>complete</code>.</p>`

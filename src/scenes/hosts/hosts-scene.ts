@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
-import { fleetHosts, type HostView } from '../../store/fleet.js';
+import { type FleetState, fleetHosts, type HostView } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
@@ -14,7 +14,20 @@ import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
+import {
+  aggregateHosts,
+  type HostAggregate,
+  MAX_CARD_HOSTS,
+  mapCellSize,
+  offlineFirst,
+} from './host-aggregate.js';
 import { type HostGridLayout, layoutHostGrid } from './host-grid.js';
+import { hostsAggregateStyles } from './hosts-aggregate.styles.js';
+
+/** Rows of the aggregate's host list (30 px each with gaps). */
+const LIST_ROW_PX = 34;
+/** Space the list column keeps for its heading, filter and "and N more" (px). */
+const LIST_CHROME_PX = 130;
 
 const text = SCENE_TEXT.hosts;
 
@@ -51,6 +64,7 @@ export class FleetHostsScene extends LitElement {
   static override styles = [
     sceneStyles,
     swatchStyles,
+    hostsAggregateStyles,
     css`
       :host {
         display: flex;
@@ -66,6 +80,7 @@ export class FleetHostsScene extends LitElement {
         font-size: 1.05em;
         font-variant-numeric: tabular-nums;
       }
+      .card:focus-visible,
       .box:focus-visible {
         outline: 3px solid var(--fleet-accent, #5aa9e6);
         outline-offset: 2px;
@@ -209,7 +224,16 @@ export class FleetHostsScene extends LitElement {
   // "Last seen" keeps ticking between snapshots.
   protected readonly clock = new ClockController(this, 1000);
 
-  private readonly box = new SizeController(this, '.box');
+  private readonly box = new SizeController(this, '.box, .aggregate');
+  private readonly mapBox = new SizeController(this, '.map .area');
+
+  @query('.map canvas') private mapCanvas?: HTMLCanvasElement;
+  @state() private filter = '';
+  @state() private tip?: { text: string; left: number; top: number };
+  /** Hosts in map order (offline first), as last drawn. */
+  private mapHosts: readonly HostView[] = [];
+  private mapSource?: readonly HostView[];
+  private mapCell = 0;
 
   /** The grid last drawn (for tests). */
   layout?: HostGridLayout;
@@ -230,18 +254,18 @@ export class FleetHostsScene extends LitElement {
     const style = `width:${layout.cardWidth}px;height:${layout.cardHeight}px;--phase-color:${phaseColor(host.phase)}`;
     const summary = hostSummary(host);
     if (tier === 'tiny') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+      return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
         <span class="id" aria-hidden="true">${displayText(host.host_id)}</span><span class="visually-hidden">${summary}</span>
       </div>`;
     }
     if (tier === 'compact') {
-      return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+      return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
         <span class="visually-hidden">${summary}</span>
         <span class="id" aria-hidden="true">${displayText(host.host_id)}</span>
         <div class="meta" aria-hidden="true"><span class="phase">${phase}</span><span class="seen">${formatAgo(host.lastSeenAgoS)}</span></div>
       </div>`;
     }
-    return html`<div class=${classes} part="card" style=${style} title=${summary} data-host=${host.host_id}>
+    return html`<div class=${classes} part="card" tabindex="0" style=${style} title=${summary} data-host=${host.host_id}>
       <div class="top"><span class="id">${displayText(host.host_id)}</span>${status}</div>
       <div class="phase">${phase}</div>
       ${tier === 'full' ? html`<div class="profile">${displayText(host.profile) ?? '—'}</div>` : nothing}
@@ -256,11 +280,197 @@ export class FleetHostsScene extends LitElement {
     </div>`;
   }
 
+  /** What the map last drew, so a render that changed none of it does not redraw 10,000 squares. */
+  private mapDrawn?: { hosts: readonly HostView[]; filter: string; width: number; height: number };
+
+  protected override updated(): void {
+    const drawn = this.mapDrawn;
+    const { width, height } = this.mapBox;
+    if (
+      drawn &&
+      drawn.hosts === this.mapHosts &&
+      drawn.filter === this.filter &&
+      drawn.width === width &&
+      drawn.height === height
+    )
+      return;
+    this.drawMap();
+    this.mapDrawn = { hosts: this.mapHosts, filter: this.filter, width, height };
+  }
+
+  private aggregateCache?: { hosts: readonly HostView[]; aggregate: HostAggregate };
+
+  private aggregateOf(hosts: readonly HostView[]): HostAggregate {
+    if (this.aggregateCache?.hosts !== hosts)
+      this.aggregateCache = { hosts, aggregate: aggregateHosts(hosts) };
+    return this.aggregateCache.aggregate;
+  }
+
+  private hostsCache?: { fleet: FleetState; second: number; hosts: HostView[] };
+
+  /**
+   * The hosts at `now`, computed once per fleet state and second: typing in
+   * the filter re-renders many times a second, and merging and sorting
+   * 10,000 hosts each time would make every key lag.
+   */
+  private hostsAt(fleet: FleetState, now: number): HostView[] {
+    const second = Math.floor(now / 1000);
+    const cached = this.hostsCache;
+    // A large fleet's episodes change many times a second; its aggregate follows the snapshot, once a second.
+    const same =
+      cached !== undefined &&
+      cached.second === second &&
+      (cached.fleet === fleet ||
+        (cached.hosts.length > MAX_CARD_HOSTS && cached.fleet.snapshot === fleet.snapshot));
+    if (same) return cached.hosts;
+    const hosts = fleetHosts(fleet, now);
+    this.hostsCache = { fleet, second, hosts };
+    return hosts;
+  }
+
+  /** Every host as a small square in its phase colour, offline ones hollow; offline first. */
+  private drawMap(): void {
+    const canvas = this.mapCanvas;
+    if (!canvas) return;
+    const { width, height } = this.mapBox;
+    const hosts = this.mapHosts;
+    const cell = mapCellSize(hosts.length, width, height);
+    this.mapCell = cell;
+    const columns = Math.max(1, Math.floor(width / cell));
+    const rows = Math.ceil(hosts.length / columns);
+    const cssHeight = Math.max(1, Math.min(height, rows * cell));
+    const dpr = globalThis.devicePixelRatio || 1;
+    const pw = Math.max(1, Math.round(width * dpr));
+    const ph = Math.max(1, Math.round(cssHeight * dpr));
+    if (canvas.width !== pw || canvas.height !== ph) {
+      canvas.width = pw;
+      canvas.height = ph;
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${cssHeight}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, cssHeight);
+    const gap = cell >= 4 ? 1 : 0;
+    const query = this.filter.trim();
+    const matching = query === '' ? undefined : new Set(offlineFirst(hosts, query));
+    hosts.forEach((host, i) => {
+      const x = (i % columns) * cell;
+      const y = Math.floor(i / columns) * cell;
+      const dim = matching !== undefined && !matching.has(host);
+      ctx.globalAlpha = dim ? 0.18 : 1;
+      ctx.fillStyle = phaseColor(host.phase);
+      if (host.online === false && cell >= 6) {
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = phaseColor(host.phase);
+        ctx.strokeRect(x + 1, y + 1, cell - gap - 2, cell - gap - 2);
+      } else ctx.fillRect(x, y, cell - gap, cell - gap);
+    });
+    ctx.globalAlpha = 1;
+  }
+
+  private onMapPointer(event: PointerEvent): void {
+    const canvas = this.mapCanvas;
+    if (!canvas || this.mapCell === 0) return;
+    const rect = canvas.getBoundingClientRect();
+    const scale = rect.width / (canvas.clientWidth || 1);
+    const x = (event.clientX - rect.left) / scale;
+    const y = (event.clientY - rect.top) / scale;
+    const columns = Math.max(1, Math.floor(this.mapBox.width / this.mapCell));
+    const i = Math.floor(y / this.mapCell) * columns + Math.floor(x / this.mapCell);
+    const host = x < columns * this.mapCell ? this.mapHosts[i] : undefined;
+    this.tip = host
+      ? { text: hostSummary(host), left: Math.min(x + 12, Math.max(0, this.mapBox.width - 420)), top: y + 16 }
+      : undefined;
+  }
+
+  private bars(counts: readonly { key: string; count: number }[], total: number, phases: boolean) {
+    return html`<ul class="bars">
+      ${counts.map(
+        ({ key, count }) => html`<li>
+          <span class="name" title=${key || 'unknown'}>${phases ? (key === '' ? html`<span class="muted">phase unknown</span>` : phaseSwatch(key)) : key || html`<span class="muted">unknown</span>`}</span>
+          <span class="track" aria-hidden="true"><span class="fill" style="display:block;width:${(100 * count) / Math.max(1, total)}%;--bar-color:${phases ? phaseColor(key || undefined) : 'var(--fleet-accent)'}"></span></span>
+          <span class="n">${formatCount(count)}</span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private aggregateView(agg: HostAggregate) {
+    const listed = offlineFirst(this.hosts, this.filter);
+    const fit = Math.max(3, Math.floor(((this.box.height || 720) - LIST_CHROME_PX) / LIST_ROW_PX));
+    const shown = listed.slice(0, fit);
+    const filtered = this.filter.trim() !== '';
+    if (this.mapSource !== this.hosts) {
+      this.mapHosts = offlineFirst(this.hosts);
+      this.mapSource = this.hosts;
+    }
+    const phaseText = agg.byPhase
+      .map((p) => `${formatCount(p.count)} ${p.key === '' ? 'unknown' : phaseLabel(p.key)}`)
+      .join(', ');
+    return html`<div class="aggregate" part="aggregate">
+      <div class="counts-col">
+        <section><h3>${text.byPhase}</h3>${this.bars(agg.byPhase, agg.total, true)}</section>
+        <section><h3>${text.byProfile}</h3>${this.bars(agg.byProfile, agg.total, false)}</section>
+      </div>
+      <section class="map">
+        <h3>${text.map}</h3>
+        <div class="area" @pointerleave=${() => (this.tip = undefined)}>
+          <canvas role="img" @pointermove=${this.onMapPointer}
+            aria-label="Map of ${formatCount(agg.total)} hosts, offline first: ${formatCount(agg.offline)} offline; ${phaseText}"></canvas>
+          ${this.tip ? html`<div class="tip" role="tooltip" style="left:${this.tip.left}px;top:${this.tip.top}px">${this.tip.text}</div>` : nothing}
+        </div>
+        <div class="note muted">one square per host in its phase colour · hollow: offline · hover for details</div>
+      </section>
+      <section class="list-col">
+        <h3>${text.offlineFirst}</h3>
+        <input class="filter" type="search" .value=${this.filter}
+          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          placeholder="Filter: host id, profile or phase" aria-label="Filter hosts by id, profile or phase" />
+        <ul class="list" aria-label="Hosts, offline first">
+          ${repeat(
+            shown,
+            (h) => h.host_id,
+            (h) => html`<li tabindex="0" class=${h.online === false ? 'offline' : ''} data-host=${h.host_id}
+              title=${hostSummary(h)} aria-label=${hostSummary(h)} style="--phase-color:${phaseColor(h.phase)}">
+              <span class="id">${h.host_id}</span>
+              ${h.phase !== undefined ? phaseSwatch(h.phase, false) : html`<span class="muted">—</span>`}
+              <span class="seen muted">${h.online === false ? text.offline : formatAgo(h.lastSeenAgoS)}</span>
+            </li>`,
+          )}
+        </ul>
+        <div class="more muted" role="status">${
+          listed.length > shown.length
+            ? `and ${formatCount(listed.length - shown.length)} more${filtered ? ` of ${formatCount(listed.length)} matching` : ''}`
+            : filtered
+              ? `${formatCount(listed.length)} matching`
+              : ''
+        }</div>
+      </section>
+    </div>`;
+  }
+
   override render() {
     const fleet = this.store.state.fleet;
     if (!fleet.snapshot && fleet.episodes.size === 0)
       return emptyState(text.heading, ['snapshot', 'episode']);
-    this.hosts = fleetHosts(fleet, this.store.now());
+    this.hosts = this.hostsAt(fleet, this.store.now());
+    if (this.hosts.length > MAX_CARD_HOSTS) {
+      this.layout = undefined;
+      const agg = this.aggregateOf(this.hosts);
+      return html`
+        <header class="scene-header">
+          <h2>${text.heading}</h2>
+          <div class="counts" role="status" aria-live="off">
+            <span><b>${formatCount(agg.total)}</b> <span class="muted">hosts</span></span>
+            <span><span class="dot on" style="display:inline-block"></span> <b>${formatCount(agg.online)}</b> <span class="muted">${text.online}</span></span>
+            <span><b>${formatCount(agg.offline)}</b> <span class="muted">${text.offline}</span></span>
+          </div>
+        </header>
+        ${this.aggregateView(agg)}
+      `;
+    }
     const { width, height } = this.box;
     const layout = layoutHostGrid(this.hosts.length, width || 1472, height || 720);
     this.layout = layout;

@@ -1,5 +1,5 @@
 import { phaseColor, UNKNOWN_COLOR } from '../../contract/palette.js';
-import { PHASES, phaseLabel, vocabularyOrder } from '../../contract/vocabulary.js';
+import { NOISE_CLUSTER, PHASES, phaseLabel, vocabularyOrder } from '../../contract/vocabulary.js';
 import { type EmbeddingsState, NO_CLUSTER, NO_LABEL, type SlotRange } from '../../store/embeddings.js';
 import { clusterColor } from './cluster-palette.js';
 
@@ -29,6 +29,22 @@ export interface LegendEntry {
   readonly unlabelled: boolean;
 }
 
+/**
+ * Noise points (cluster -1 from DBSCAN or HDBSCAN): the neutral grey, opaque,
+ * so they read as "in no cluster" — apart from unlabelled points, which are
+ * grey and see-through.
+ */
+export const NOISE_COLOR = UNKNOWN_COLOR;
+
+const NOISE = (count: number): LegendEntry => ({
+  key: 'noise',
+  label: 'noise',
+  short: 'noise',
+  color: NOISE_COLOR,
+  count,
+  unlabelled: false,
+});
+
 const UNLABELLED = (count: number): LegendEntry => ({
   key: 'unlabelled',
   label: 'unlabelled',
@@ -41,11 +57,12 @@ const UNLABELLED = (count: number): LegendEntry => ({
 /**
  * The legend for `mode`, built from the points held: one entry per class
  * that arrived with its count (phases in vocabulary order, other labels
- * after; clusters by id), and "unlabelled" last for points without a value.
+ * after; clusters by id, then "noise" for cluster -1), and "unlabelled"
+ * last for points without a value.
  */
 export function legendEntries(state: EmbeddingsState, mode: ColourMode): LegendEntry[] {
   if (mode === 'cluster') {
-    const ids = [...state.clusterCounts.keys()].filter((id) => id !== NO_CLUSTER).sort((a, b) => a - b);
+    const ids = [...state.clusterCounts.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
     const out: LegendEntry[] = ids.map((id) => ({
       key: `cluster:${id}`,
       label: `cluster ${id}`,
@@ -54,6 +71,8 @@ export function legendEntries(state: EmbeddingsState, mode: ColourMode): LegendE
       count: state.clusterCounts.get(id)!,
       unlabelled: false,
     }));
+    const noise = state.clusterCounts.get(NOISE_CLUSTER) ?? 0;
+    if (noise > 0) out.push(NOISE(noise));
     const none = state.clusterCounts.get(NO_CLUSTER) ?? 0;
     return none > 0 ? [...out, UNLABELLED(none)] : out;
   }
@@ -77,6 +96,7 @@ export function packHex(hex: string, alpha = 255): number {
 }
 
 const UNLABELLED_RGBA = packHex(UNKNOWN_COLOR, UNLABELLED_ALPHA);
+const NOISE_RGBA = packHex(NOISE_COLOR);
 
 /**
  * Writes RGBA bytes (4 per slot) for the slots in `ranges` into `out`, for
@@ -104,7 +124,12 @@ export function paintSlots(
         const id = state.cluster[slot]!;
         let rgba = cache.get(id);
         if (rgba === undefined) {
-          rgba = id === NO_CLUSTER ? UNLABELLED_RGBA : packHex(clusterColor(id));
+          rgba =
+            id === NO_CLUSTER
+              ? UNLABELLED_RGBA
+              : id === NOISE_CLUSTER
+                ? NOISE_RGBA
+                : packHex(clusterColor(id));
           cache.set(id, rgba);
         }
         write(slot, rgba);

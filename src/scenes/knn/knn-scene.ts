@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
-import { phaseLabel } from '../../contract/vocabulary.js';
+import { NOISE_CLUSTER, phaseLabel } from '../../contract/vocabulary.js';
 import type { EmbeddingsState } from '../../store/embeddings.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
@@ -568,7 +568,7 @@ export class FleetKnnScene extends LitElement {
     return html`<div class="tooltip" part="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
       <div><span class="k">phase</span> ${phase(info.phase)}</div>
       <div><span class="k">predicted</span> ${phase(info.predicted)}</div>
-      <div><span class="k">cluster</span> ${info.cluster ?? html`<span class="muted">unlabelled</span>`}</div>
+      <div><span class="k">cluster</span> ${info.cluster === NOISE_CLUSTER ? 'noise (−1)' : (info.cluster ?? html`<span class="muted">unlabelled</span>`)}</div>
       <div class="xyz"><span class="k">x y z</span> ${coordinate(info.x)} ${coordinate(info.y)} ${coordinate(info.z)}</div>
     </div>`;
   }

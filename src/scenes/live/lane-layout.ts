@@ -1,10 +1,12 @@
 import { phaseColor } from '../../contract/palette.js';
-import { LANE_CAPACITY, type LaneCell, type LiveLanesState } from '../../store/live-lanes.js';
+import { cellIndex, LANE_CAPACITY, type LiveLanesState, NO_LANE_LABEL } from '../../store/live-lanes.js';
 
-/** Below this lane height the lanes scroll instead of shrinking further. */
-export const MIN_LANE_HEIGHT = 9;
-/** Lanes never grow taller than this, so 5 hosts do not look bloated. */
-export const MAX_LANE_HEIGHT = 44;
+/** Up to this many hosts the scene draws one labelled lane each; beyond, the fleet view. */
+export const MAX_LANE_HOSTS = 36;
+/** Lanes never get shorter than this, so a label of at least 12 px fits beside each. */
+export const MIN_LANE_HEIGHT = 16;
+/** …nor taller than this (one host alone should not be a wall of colour). */
+export const MAX_LANE_HEIGHT = 160;
 
 /** How one cell is drawn. */
 export interface CellBox {
@@ -13,7 +15,9 @@ export interface CellBox {
   readonly w: number;
   readonly h: number;
   readonly lane: number;
-  readonly cell: LaneCell;
+  /** The cell's index in the lanes' arrays (see LaneCells). */
+  readonly index: number;
+  readonly predicted: string;
   readonly fill: string;
   /** Truth not yet known. */
   readonly pending: boolean;
@@ -24,43 +28,64 @@ export interface CellBox {
 export interface LaneLayout {
   readonly laneHeight: number;
   readonly cellWidth: number;
-  /** Total height of all lanes (may exceed the viewport: then the lanes scroll). */
+  /** Total height of all lanes. */
   readonly height: number;
   readonly boxes: readonly CellBox[];
 }
 
+/** Lane height for `lanes` lanes sharing `viewportHeight`: they fill it, within the bounds. */
+export function laneHeightFor(lanes: number, viewportHeight: number): number {
+  if (lanes === 0) return MAX_LANE_HEIGHT;
+  return Math.max(MIN_LANE_HEIGHT, Math.min(MAX_LANE_HEIGHT, viewportHeight / lanes));
+}
+
+/** The fill colour of every interned label, by id (a phase's colour, neutral otherwise). */
+export function labelColors(labels: readonly string[]): string[] {
+  return labels.map((label) => phaseColor(label));
+}
+
 /**
- * Places every cell: one lane per host in display order, 60 slots per lane,
- * newest on the right. Pure, so it is tested without a canvas.
+ * Places every cell of `hosts` (in that order): one lane each, 60 slots per
+ * lane, newest on the right, the lanes sharing the viewport's height. Pure,
+ * so it is tested without a canvas; meant for the few dozen lanes of the
+ * lane view (the fleet view draws straight from the arrays).
  */
-export function layoutLanes(state: LiveLanesState, width: number, viewportHeight: number): LaneLayout {
-  const lanes = state.hosts.length;
-  const laneHeight =
-    lanes === 0
-      ? MAX_LANE_HEIGHT
-      : Math.max(MIN_LANE_HEIGHT, Math.min(MAX_LANE_HEIGHT, viewportHeight / lanes));
+export function layoutLanes(
+  state: LiveLanesState,
+  hosts: readonly string[],
+  width: number,
+  viewportHeight: number,
+): LaneLayout {
+  const laneHeight = laneHeightFor(hosts.length, viewportHeight);
   const cellWidth = width / LANE_CAPACITY;
   const gap = cellWidth > 8 ? 2 : 1;
-  const vgap = laneHeight > 16 ? 4 : 1;
+  const vgap = laneHeight > 16 ? Math.min(8, Math.round(laneHeight * 0.12)) : 1;
+  const c = state.cells;
   const boxes: CellBox[] = [];
-  state.hosts.forEach((host, lane) => {
-    const cells = state.lanes.get(host) ?? [];
-    const offset = LANE_CAPACITY - cells.length;
-    cells.forEach((cell, i) => {
+  hosts.forEach((host, lane) => {
+    const slot = state.slots.get(host);
+    if (slot === undefined) return;
+    const len = c.length[slot]!;
+    const offset = LANE_CAPACITY - len;
+    for (let i = 0; i < len; i++) {
+      const k = cellIndex(c, slot, i);
+      const predicted = c.labels[c.predicted[k]!] ?? '';
+      const actual = c.actual[k]!;
       boxes.push({
         x: (offset + i) * cellWidth,
         y: lane * laneHeight + vgap / 2,
         w: cellWidth - gap,
         h: laneHeight - vgap,
         lane,
-        cell,
-        fill: phaseColor(cell.predicted),
-        pending: cell.actual === undefined,
-        mismatch: cell.actual !== undefined && cell.actual !== cell.predicted,
+        index: k,
+        predicted,
+        fill: phaseColor(predicted),
+        pending: actual === NO_LANE_LABEL,
+        mismatch: actual !== NO_LANE_LABEL && actual !== c.predicted[k],
       });
-    });
+    }
   });
-  return { laneHeight, cellWidth, height: lanes * laneHeight, boxes };
+  return { laneHeight, cellWidth, height: hosts.length * laneHeight, boxes };
 }
 
 /** The box under a point, if any. */

@@ -1,162 +1,145 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { displayText } from '../../contract/display-text.js';
-import { modelColor } from '../../contract/palette.js';
+import { modelColor, phaseGlyph } from '../../contract/palette.js';
 import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
-import { hitRate, type LaneCell } from '../../store/live-lanes.js';
+import {
+  cellIndex,
+  hitRate,
+  LANE_CAPACITY,
+  type LaneCell,
+  type LiveLanesState,
+  laneCell,
+  laneLength,
+} from '../../store/live-lanes.js';
 import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
-import { drawLanes } from './draw-lanes.js';
-import { boxAt, type CellBox, type LaneLayout, layoutLanes } from './lane-layout.js';
+import { drawLanes, drawRows, type RowSpec } from './draw-lanes.js';
+import { type FleetRows, fleetRows } from './fleet-order.js';
+import {
+  boxAt,
+  type CellBox,
+  type LaneLayout,
+  labelColors,
+  layoutLanes,
+  MAX_LANE_HOSTS,
+} from './lane-layout.js';
+import { liveSceneStyles } from './live-scene.styles.js';
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** The most cells any lane holds, at least 12 (a young fleet's lanes are short). */
+function longestLane(live: LiveLanesState): number {
+  let longest = 12;
+  const lengths = live.cells.length;
+  for (let s = 0; s < live.cells.slots; s++) if (lengths[s]! > longest) longest = lengths[s]!;
+  return Math.min(LANE_CAPACITY, longest);
+}
+
+/** Width of the lane view's label column (px). */
+const LABEL_WIDTH = 170;
+/** Fleet view: row height bounds (px) of the overview, and of the magnified rows in focus. */
+const MIN_ROW = 2;
+const MAX_ROW = 10;
+const FOCUS_ROW = 26;
+/** Rows magnified around the focused one (each side), at least. */
+const FOCUS_SPAN = 4;
+/** Height kept under the magnified rows for the focused host's detail (px). */
+const FOCUS_DETAIL_PX = 150;
+/** The fleet view re-orders at most this often (ms): rows do not jump under the reader every frame. */
+const REORDER_MS = 1000;
+
+/** A cell under the pointer: which host, which of its cells, and where to put the tooltip. */
+interface Hovered {
+  readonly host: string;
+  readonly index: number;
+  readonly left: number;
+  readonly top: number;
+}
+
 /**
- * Scene 13: per-host swim lanes of live detections, newest on the right,
- * with the latest detection called out and a running hit rate.
+ * Scene 13: live detections. Up to a few dozen hosts, one labelled lane per
+ * host, newest on the right, sharing the stage's height. Beyond, the fleet
+ * view: one thin row per host in the same colours, trouble first
+ * (disagreements, then infected running), filtered by host id, profile or
+ * phase; the rows around the focused host are magnified and labelled, and
+ * its full lane and latest detection shown. Hover or arrow keys move the
+ * focus. A running hit rate and the latest detection head and foot it.
  *
  * @csspart empty - the empty state before the first detection
- * @csspart lanes - the scrolling lane area
+ * @csspart lanes - the lane view's scrolling area
+ * @csspart fleet - the fleet view
  * @csspart callout - the latest detection
  * @cssprop --fleet-bg - background colour
  * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-focus - focus ring
  */
 @customElement('fleet-live-scene')
 export class FleetLiveScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    swatchStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 14px;
-      }
-      header h2 {
-        margin: 0;
-      }
-      .stats {
-        display: flex;
-        gap: 28px;
-        font-size: 1.05em;
-        font-variant-numeric: tabular-nums;
-      }
-      .stats b {
-        font-weight: 700;
-      }
-      .badge {
-        padding: 0.1em 0.6em;
-        border-radius: 999px;
-        color: #0b0d10;
-        font-weight: 700;
-      }
-      .lanes {
-        position: relative;
-        flex: 1;
-        min-height: 0;
-        overflow-y: auto;
-        overflow-x: hidden;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: var(--label-width, 150px) 1fr;
-        column-gap: 12px;
-      }
-      .labels {
-        display: flex;
-        flex-direction: column;
-      }
-      .host {
-        display: flex;
-        align-items: center;
-        justify-content: flex-end;
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .track {
-        position: relative;
-        min-width: 0;
-      }
-      canvas {
-        position: sticky;
-        top: 0;
-        display: block;
-        width: 100%;
-      }
-      .tooltip {
-        position: absolute;
-        z-index: 2;
-        pointer-events: none;
-        padding: 8px 12px;
-        border-radius: 6px;
-        font-size: 0.75em;
-        line-height: 1.4;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
-        white-space: nowrap;
-      }
-      .callout {
-        display: flex;
-        align-items: center;
-        flex-wrap: wrap;
-        gap: 10px 22px;
-        padding: 14px 20px;
-        border-radius: 10px;
-        background: var(--fleet-panel, #1b2027);
-        border-left: 6px solid var(--callout-color, #888);
-        font-size: 1.05em;
-      }
-      .callout .host-id {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-weight: 700;
-      }
-      .key {
-        display: inline-block;
-        width: 1.4em;
-        height: 0.95em;
-        vertical-align: -0.1em;
-        border-radius: 2px;
-        margin-right: 0.35em;
-      }
-      .key.pending {
-        background: color-mix(in srgb, #3fb27f 35%, transparent);
-        outline: 1.5px solid #3fb27f;
-        outline-offset: -1.5px;
-      }
-      .key.mismatch {
-        background: repeating-linear-gradient(135deg, #e0b040 0 3px, #0b0d10 3px 5px);
-      }
-    `,
-  ];
+  static override styles = [sceneStyles, swatchStyles, liveSceneStyles];
 
   private readonly store = new StoreController(this, ['live']);
 
-  // Cells span the canvas's width; lanes share the scrolling box's height.
-  private readonly size = new SizeController(this, '.lanes', (lanes) => ({
-    width: lanes.querySelector('canvas')?.clientWidth ?? 0,
-    height: lanes.clientHeight,
+  // Lane view: cells span the canvas's width; lanes share the scrolling box's height.
+  private readonly size = new SizeController(this, '.lanes, .overview', (box) => ({
+    width: box.querySelector('canvas')?.clientWidth ?? 0,
+    height: box.clientHeight,
   }));
 
-  @query('canvas') private canvas?: HTMLCanvasElement;
-  @query('.lanes') private lanesBox?: HTMLElement;
+  @query('.lanes canvas, .overview canvas') private canvas?: HTMLCanvasElement;
+  @query('.focus-list canvas') private focusCanvas?: HTMLCanvasElement;
+  @query('.lanes, .overview') private scrollBox?: HTMLElement;
   private scrollFrame = 0;
 
-  @state() private hovered?: CellBox;
+  @state() private hovered?: Hovered;
+  @state() private filter = '';
+  /** The host in focus in the fleet view (kept across re-orders), and whether the pointer put it there. */
+  @state() private focusHost?: string;
 
-  /** The layout last drawn (for tests and hit-testing). */
+  private rows?: FleetRows;
+  /** Cell columns of the fleet view: the longest lane's cells, so young lanes still span the width. */
+  private columns = LANE_CAPACITY;
+  private rowsAt = Number.NEGATIVE_INFINITY;
+  private rowsKey = '';
+
+  /** The lane view's layout last drawn (for tests and hit-testing); undefined in the fleet view. */
   layout?: LaneLayout;
 
+  /** Whether the fleet view is showing (more than MAX_LANE_HOSTS hosts). */
+  get fleetView(): boolean {
+    return this.store.state.live.hosts.length > MAX_LANE_HOSTS;
+  }
+
+  /** The fleet view's rows as last ordered (for tests). */
+  get fleetRows(): FleetRows | undefined {
+    return this.fleetView ? this.rows : undefined;
+  }
+
   protected override willUpdate(): void {
-    this.layout = layoutLanes(this.store.state.live, this.size.width, this.size.height);
+    const live = this.store.state.live;
+    if (live.hosts.length <= MAX_LANE_HOSTS) {
+      this.rows = undefined;
+      this.layout = layoutLanes(live, live.hosts, this.size.width, this.size.height);
+      return;
+    }
+    this.layout = undefined;
+    const now = this.store.now();
+    const key = `${this.filter}\u0000${live.hosts.length}`;
+    if (!this.rows || key !== this.rowsKey || now - this.rowsAt >= REORDER_MS || now < this.rowsAt) {
+      this.rows = fleetRows(live, this.filter);
+      this.columns = longestLane(live);
+      this.rowsKey = key;
+      this.rowsAt = now;
+    }
+    if (this.focusHost === undefined || !this.rows.hosts.includes(this.focusHost)) {
+      this.focusHost = this.rows.hosts[0];
+    }
   }
 
   protected override updated(): void {
@@ -169,33 +152,101 @@ export class FleetLiveScene extends LitElement {
     this.scrollFrame = 0;
   }
 
-  /**
-   * Draws the lanes in view. The canvas is only as tall as the lane box and
-   * sticks to its top; scrolling moves the band drawn, not the canvas, so a
-   * 200-host fleet costs one viewport of pixels per frame, not all lanes.
-   */
-  private draw(): void {
-    const canvas = this.canvas;
-    const layout = this.layout;
-    if (!canvas || !layout) return;
-    const { width } = this.size;
-    const viewHeight = Math.max(1, Math.min(layout.height, this.size.height));
-    const top = Math.min(this.lanesBox?.scrollTop ?? 0, Math.max(0, layout.height - viewHeight));
+  private rowHeight(): number {
+    const n = this.rows?.hosts.length ?? 0;
+    // Fractional heights fill the box exactly; below MIN_ROW the rows scroll.
+    return n === 0 ? MAX_ROW : Math.max(MIN_ROW, Math.min(MAX_ROW, this.size.height / n));
+  }
+
+  /** Sizes a canvas's backing store to CSS size × devicePixelRatio, only when it changed. */
+  private context(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
     const dpr = globalThis.devicePixelRatio || 1;
     const pixelWidth = Math.max(1, Math.round(width * dpr));
-    const pixelHeight = Math.max(1, Math.round(viewHeight * dpr));
-    // Resizing a canvas reallocates its bitmap: only when the size changed.
+    const pixelHeight = Math.max(1, Math.round(height * dpr));
     if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
-      canvas.style.height = `${viewHeight}px`;
+      canvas.style.height = `${height}px`;
       canvas.width = pixelWidth;
       canvas.height = pixelHeight;
     }
-    // A CPU-backed canvas: thousands of small rects redrawn each frame raster
-    // faster in software than as GPU draw calls (measured by npm run bench).
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    // CPU-backed: thousands of small rects redrawn per frame raster faster in software (npm run bench).
+    return canvas.getContext('2d', { willReadFrequently: true });
+  }
+
+  /**
+   * Draws what is in view. The canvas is only as tall as its scrolling box
+   * and sticks to its top; scrolling moves the band drawn, not the canvas,
+   * so 10,000 hosts cost one viewport of pixels per frame.
+   */
+  private draw(): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    const live = this.store.state.live;
+    const { width } = this.size;
+    const total = this.layout ? this.layout.height : (this.rows?.hosts.length ?? 0) * this.rowHeight();
+    const viewHeight = Math.max(1, Math.min(total, this.size.height));
+    const top = Math.min(this.scrollBox?.scrollTop ?? 0, Math.max(0, total - viewHeight));
+    const ctx = this.context(canvas, width, viewHeight);
     if (!ctx) return;
+    const dpr = globalThis.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
-    drawLanes(ctx, layout, width, top, viewHeight);
+    if (this.layout) {
+      drawLanes(ctx, this.layout, width, top, viewHeight);
+      return;
+    }
+    ctx.clearRect(0, top, width, viewHeight);
+    const rowHeight = this.rowHeight();
+    const hosts = this.rows?.hosts ?? [];
+    const first = Math.max(0, Math.floor(top / rowHeight));
+    const last = Math.min(hosts.length, Math.ceil((top + viewHeight) / rowHeight));
+    const colors = labelColors(live.cells.labels);
+    const rows = this.rowSpecs(live, hosts, first, last, rowHeight);
+    drawRows(ctx, live.cells, rows, rowHeight, width, colors, this.columns);
+    this.drawFocus(live, colors);
+  }
+
+  /** Rows first…last of `hosts` at their place in the scrolled overview. */
+  private rowSpecs(
+    live: LiveLanesState,
+    hosts: readonly string[],
+    first: number,
+    last: number,
+    rowHeight: number,
+  ): RowSpec[] {
+    const rows: RowSpec[] = [];
+    for (let i = first; i < last; i++) {
+      const slot = live.slots.get(hosts[i]!);
+      if (slot !== undefined) rows.push({ slot, y: i * rowHeight });
+    }
+    return rows;
+  }
+
+  /** The magnified rows around the focus: as many as fit above the detail card. */
+  private focusWindow(): { first: number; last: number; focus: number } {
+    const hosts = this.rows?.hosts ?? [];
+    const span = Math.max(FOCUS_SPAN, Math.floor((this.size.height - FOCUS_DETAIL_PX) / FOCUS_ROW / 2));
+    const focus = Math.max(0, this.focusHost !== undefined ? hosts.indexOf(this.focusHost) : 0);
+    const first = Math.max(0, Math.min(focus - span, hosts.length - (2 * span + 1)));
+    const last = Math.min(hosts.length, first + 2 * span + 1);
+    return { first, last, focus };
+  }
+
+  private drawFocus(live: LiveLanesState, colors: readonly string[]): void {
+    const canvas = this.focusCanvas;
+    if (!canvas || !this.rows) return;
+    const { first, last } = this.focusWindow();
+    const width = canvas.clientWidth;
+    const height = (last - first) * FOCUS_ROW;
+    const ctx = this.context(canvas, width, height);
+    if (!ctx) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const rows: RowSpec[] = [];
+    for (let i = first; i < last; i++) {
+      const slot = live.slots.get(this.rows.hosts[i]!);
+      if (slot !== undefined) rows.push({ slot, y: (i - first) * FOCUS_ROW });
+    }
+    drawRows(ctx, live.cells, rows, FOCUS_ROW, width, colors, this.columns);
   }
 
   private onScroll(): void {
@@ -206,29 +257,116 @@ export class FleetLiveScene extends LitElement {
     });
   }
 
-  private onPointerMove(event: PointerEvent): void {
-    if (!this.layout || !this.canvas) return;
-    const rect = this.canvas.getBoundingClientRect();
-    const scale = rect.width / (this.canvas.clientWidth || 1);
-    this.hovered = boxAt(
-      this.layout,
+  private onLanePointer(event: PointerEvent): void {
+    const layout = this.layout;
+    const canvas = this.canvas;
+    if (!layout || !canvas) return;
+    const rect = canvas.getBoundingClientRect();
+    const scale = rect.width / (canvas.clientWidth || 1);
+    const scroll = this.scrollBox?.scrollTop ?? 0;
+    // The canvas sticks to the top of the scrolled lanes: add the scroll back.
+    const box: CellBox | undefined = boxAt(
+      layout,
       (event.clientX - rect.left) / scale,
-      // The canvas sticks to the top of the scrolled lanes: add the scroll back.
-      (event.clientY - rect.top) / scale + (this.lanesBox?.scrollTop ?? 0),
+      (event.clientY - rect.top) / scale + scroll,
     );
+    if (!box) {
+      this.hovered = undefined;
+      return;
+    }
+    const host = this.store.state.live.hosts[box.lane]!;
+    this.hovered = {
+      host,
+      index: this.indexOf(host, box.index),
+      left: Math.min(LABEL_WIDTH + 12 + box.x, Math.max(0, this.size.width - 200)),
+      top: box.y + box.h + 6,
+    };
+  }
+
+  /** The lane position (0 oldest) of a cell index. */
+  private indexOf(host: string, k: number): number {
+    const live = this.store.state.live;
+    const slot = live.slots.get(host)!;
+    const len = laneLength(live, host);
+    for (let i = 0; i < len; i++) if (cellIndex(live.cells, slot, i) === k) return i;
+    return -1;
+  }
+
+  private onFleetPointer(event: PointerEvent): void {
+    const canvas = this.canvas;
+    const rows = this.rows;
+    if (!canvas || !rows) return;
+    const rect = canvas.getBoundingClientRect();
+    const scale = rect.width / (canvas.clientWidth || 1);
+    const x = (event.clientX - rect.left) / scale;
+    const y = (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0);
+    const host = rows.hosts[Math.floor(y / this.rowHeight())];
+    if (host === undefined) {
+      this.hovered = undefined;
+      return;
+    }
+    this.focusHost = host;
+    const len = laneLength(this.store.state.live, host);
+    const index = Math.floor(x / (this.size.width / this.columns)) - (this.columns - len);
+    this.hovered =
+      index >= 0 && index < len
+        ? {
+            host,
+            index,
+            left: Math.min(x + 12, Math.max(0, this.size.width - 360)),
+            top: y - (this.scrollBox?.scrollTop ?? 0) + 14,
+          }
+        : undefined;
+  }
+
+  private onFilter(event: Event): void {
+    this.filter = (event.target as HTMLInputElement).value;
+    this.hovered = undefined;
+    this.focusHost = undefined;
+  }
+
+  /** Arrow keys, Page Up/Down, Home and End move the focus through the rows; the deck does not see them. */
+  private onFocusKey(event: KeyboardEvent): void {
+    const hosts = this.rows?.hosts ?? [];
+    if (hosts.length === 0) return;
+    const at = Math.max(0, this.focusHost !== undefined ? hosts.indexOf(this.focusHost) : 0);
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + 10,
+      PageUp: at - 10,
+      Home: 0,
+      End: hosts.length - 1,
+    };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.focusHost = hosts[Math.max(0, Math.min(hosts.length - 1, to))];
+    this.hovered = undefined;
+    this.revealFocus();
+  }
+
+  /** Scrolls the overview so the focused row is in view. */
+  private revealFocus(): void {
+    const box = this.scrollBox;
+    const hosts = this.rows?.hosts ?? [];
+    if (!box || this.focusHost === undefined) return;
+    const y = hosts.indexOf(this.focusHost) * this.rowHeight();
+    if (y < box.scrollTop || y > box.scrollTop + box.clientHeight - this.rowHeight()) {
+      box.scrollTop = Math.max(0, y - box.clientHeight / 2);
+    }
   }
 
   private tooltip(): unknown {
-    const box = this.hovered;
-    if (!box) return nothing;
-    const c: LaneCell = box.cell;
-    // The canvas starts after the label column (150px + 12px gap).
-    const left = Math.min(162 + box.x, Math.max(0, this.size.width - 120));
-    const top = box.y + box.h + 6;
-    return html`<div class="tooltip" role="tooltip" style="left:${left}px;top:${top}px">
+    const hovered = this.hovered;
+    if (!hovered) return nothing;
+    const c = laneCell(this.store.state.live, hovered.host, hovered.index);
+    if (!c) return nothing;
+    return html`<div class="tooltip" role="tooltip" style="left:${hovered.left}px;top:${hovered.top}px">
       <div><b>${displayText(c.host_id)}</b> · ${displayText(c.model) ?? 'model ?'} · ${displayText(c.profile) ?? ''}</div>
       <div>episode ${displayText(c.episode_id) ?? '—'} · window ${c.window_idx ?? '—'}</div>
-      <div>predicted ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? phaseLabel(c.actual) : 'pending'}</div>
+      <div>predicted ${phaseGlyph(c.predicted)} ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? `${phaseGlyph(c.actual)} ${phaseLabel(c.actual)}` : 'pending'}</div>
       <div>confidence ${c.confidence !== undefined ? percent(c.confidence) : '—'}${c.latency_ms !== undefined ? ` · ${c.latency_ms.toFixed(1)} ms` : ''}</div>
     </div>`;
   }
@@ -236,7 +374,7 @@ export class FleetLiveScene extends LitElement {
   private callout(cell: LaneCell): unknown {
     return html`<div class="callout" part="callout" style="--callout-color:${modelColor(cell.model)}" aria-live="off">
       <span class="muted">latest</span>
-      <span class="host-id">${displayText(cell.host_id)}</span>
+      <span class="id host-id" title=${displayText(cell.host_id)}>${displayText(cell.host_id)}</span>
       ${cell.model !== undefined ? html`<span>${displayText(cell.model)}</span>` : nothing}
       ${cell.profile !== undefined ? html`<span class="muted">${displayText(cell.profile)}</span>` : nothing}
       <span>predicted ${phaseSwatch(cell.predicted)}</span>
@@ -246,23 +384,121 @@ export class FleetLiveScene extends LitElement {
     </div>`;
   }
 
+  private laneView(live: LiveLanesState, summary: string): unknown {
+    const laneHeight = this.layout?.laneHeight ?? 40;
+    const fontSize = Math.max(12, Math.min(20, laneHeight * 0.45));
+    return html`<div class="lanes" part="lanes" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
+      <div class="grid" style="--label-width:${LABEL_WIDTH}px">
+        <div class="labels" style="font-size:${fontSize}px">
+          ${live.hosts.map(
+            (host) =>
+              html`<div class="host" tabindex="0" style="height:${laneHeight}px;line-height:${laneHeight}px" title=${host}>${host}</div>`,
+          )}
+        </div>
+        <div class="track" style="height:${this.layout?.height ?? 0}px">
+          <canvas role="img" aria-label=${summary} @pointermove=${this.onLanePointer}></canvas>
+        </div>
+      </div>
+      ${this.tooltip()}
+    </div>`;
+  }
+
+  private focusDetail(live: LiveLanesState, host: string | undefined): unknown {
+    if (host === undefined) return html`<div class="detail muted">No host matches the filter.</div>`;
+    const len = laneLength(live, host);
+    const latest = laneCell(live, host, len - 1);
+    let disagree = 0;
+    let pending = 0;
+    for (let i = 0; i < len; i++) {
+      const c = laneCell(live, host, i)!;
+      if (c.actual === undefined) pending++;
+      else if (c.actual !== c.predicted) disagree++;
+    }
+    return html`<div class="detail" aria-live="polite">
+      <div class="full-id">${host}</div>
+      ${
+        latest
+          ? html`<div class="line">
+              ${latest.profile !== undefined ? html`<span class="muted">${latest.profile}</span>` : nothing}
+              ${latest.model !== undefined ? html`<span>${latest.model}</span>` : nothing}
+              <span>predicted ${phaseSwatch(latest.predicted)}</span>
+              ${latest.actual !== undefined ? html`<span>actual ${phaseSwatch(latest.actual)}</span>` : html`<span class="muted">actual pending</span>`}
+              ${latest.confidence !== undefined ? html`<span><b>${Math.round(latest.confidence * 100)}%</b></span>` : nothing}
+            </div>`
+          : nothing
+      }
+      <div class="line muted">${len} windows in the lane · ${disagree} disagree · ${pending} waiting for truth</div>
+    </div>`;
+  }
+
+  private fleetViewTemplate(live: LiveLanesState, summary: string): unknown {
+    const rows = this.rows!;
+    const rowHeight = this.rowHeight();
+    const shown = rows.hosts.length;
+    const { first, last, focus } = this.focusWindow();
+    const filtered = this.filter.trim() !== '';
+    const status = filtered
+      ? `${formatCount(shown)} of ${formatCount(rows.total)} hosts match`
+      : `${formatCount(rows.total)} hosts, all shown`;
+    const focusId = (i: number) => `focus-${i}`;
+    return html`
+      <div class="toolbar">
+        <input class="filter" type="search" .value=${this.filter} @input=${this.onFilter}
+          placeholder="Filter: host id, profile or phase" aria-label="Filter hosts by id, profile or phase" />
+        <span class="count" role="status">${status} · ${formatCount(rows.troubled)} with disagreements · trouble first</span>
+      </div>
+      <div class="fleet" part="fleet">
+        <div class="overview" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
+          <div class="spacer" style="height:${shown * rowHeight}px">
+            <canvas role="img" aria-label=${summary} @pointermove=${this.onFleetPointer}></canvas>
+            ${shown > 0 ? html`<div class="focus-row" style="top:${focus * rowHeight - 1}px;height:${rowHeight + 2}px"></div>` : nothing}
+          </div>
+          ${this.tooltip()}
+        </div>
+        <div class="panel">
+          <div class="focus-list" role="listbox" tabindex="0" @keydown=${this.onFocusKey}
+            aria-label="Hosts, trouble first; arrow keys move the focus"
+            aria-activedescendant=${shown > 0 ? focusId(focus) : nothing}>
+            ${rows.hosts.slice(first, last).map(
+              (host, k) => html`<div class="option" role="option" id=${focusId(first + k)}
+                aria-selected=${first + k === focus ? 'true' : 'false'} title=${host}
+                style="height:${FOCUS_ROW}px;line-height:${FOCUS_ROW}px"
+                @pointerenter=${() => (this.focusHost = host)}>${host}</div>`,
+            )}
+            <div class="rows" style="height:${(last - first) * FOCUS_ROW}px">
+              <canvas aria-hidden="true"></canvas>
+              ${shown > 0 ? html`<div class="selected" style="top:${(focus - first) * FOCUS_ROW - 1}px;height:${FOCUS_ROW}px"></div>` : nothing}
+            </div>
+          </div>
+          ${this.focusDetail(live, this.focusHost)}
+        </div>
+      </div>
+    `;
+  }
+
   override render() {
     const live = this.store.state.live;
     if (live.total === 0) return emptyState('Live detections', ['live_detection']);
     const rate = hitRate(live);
     const perSecond = ratePerSecond(live.rate, this.store.now());
-    const model = live.latest?.model;
-    const laneHeight = this.layout?.laneHeight ?? 40;
-    const fontSize = Math.max(8, Math.min(18, laneHeight * 0.8));
-    const summary = `${live.hosts.length} hosts, ${live.total} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
+    const model = live.lastModel;
+    const fleet = live.hosts.length > MAX_LANE_HOSTS;
+    const rows = this.rows;
+    const matching =
+      fleet && rows && this.filter.trim() !== ''
+        ? `, ${formatCount(rows.hosts.length)} match the filter`
+        : '';
+    const summary = fleet
+      ? `Fleet view of ${formatCount(live.hosts.length)} hosts${matching}, hosts with disagreements first; ${formatCount(live.total)} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`
+      : `${live.hosts.length} hosts, ${formatCount(live.total)} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
     return html`
       <header class="scene-header">
         <h2>Live detections</h2>
         <div class="stats" role="status" aria-live="off">
           <span>hit rate <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>
-            <span class="muted">(${live.judged} judged)</span></span>
+            <span class="muted">(${formatCount(live.judged)} judged)</span></span>
           <span><b class="per-second">${perSecond.toFixed(1)}</b> <span class="muted">detections/s</span></span>
-          ${model !== undefined ? html`<span class="badge" style="background:${modelColor(model)}">${displayText(model)}</span>` : nothing}
+          ${model !== undefined ? html`<span class="badge" title="model of the latest detection that named one" style="background:${modelColor(model)}">${displayText(model)}</span>` : nothing}
         </div>
       </header>
       <div class="legend" aria-hidden="true">
@@ -270,17 +506,7 @@ export class FleetLiveScene extends LitElement {
         <span><span class="key pending"></span>truth pending</span>
         <span><span class="key mismatch"></span>truth disagrees</span>
       </div>
-      <div class="lanes" part="lanes" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
-        <div class="grid">
-          <div class="labels" style="font-size:${fontSize}px">
-            ${live.hosts.map((host) => html`<div class="host" style="height:${laneHeight}px" title=${displayText(host)}>${displayText(host)}</div>`)}
-          </div>
-          <div class="track" style="height:${this.layout?.height ?? 0}px">
-            <canvas role="img" aria-label=${summary} @pointermove=${this.onPointerMove}></canvas>
-          </div>
-        </div>
-        ${this.tooltip()}
-      </div>
+      ${fleet ? this.fleetViewTemplate(live, summary) : this.laneView(live, summary)}
       ${live.latest ? this.callout(live.latest) : nothing}
     `;
   }

@@ -53,7 +53,7 @@ describe('<fleet-live-scene>', () => {
     expect(labels).to.deep.equal(['host-2', 'host-10']);
     const layout = element.layout!;
     const lane0 = layout.boxes.filter((b) => b.lane === 0);
-    expect(lane0.map((b) => b.cell.predicted)).to.deep.equal(['armed', 'dormant']);
+    expect(lane0.map((b) => b.predicted)).to.deep.equal(['armed', 'dormant']);
     expect(lane0[1]!.x).to.be.greaterThan(lane0[0]!.x);
     // The newest cell ends at the right edge of the canvas.
     const canvasWidth = element.shadowRoot!.querySelector('canvas')!.clientWidth;
@@ -129,38 +129,69 @@ describe('<fleet-live-scene>', () => {
     expect(element.shadowRoot!.querySelector('.host')!.textContent).to.equal(hostile);
   });
 
-  it('keeps 64 lanes visible without scrolling and scrolls, not grows, past that', async () => {
+  it('fills the stage with a few lanes, labels of at least 12 px ending in an ellipsis', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
     cleanup = c;
-    const many = (n: number) => Array.from({ length: n }, (_, i) => det(`host-${i}`, 0, 'clean', 'clean'));
-    await publishAndSettle(bus, element, many(64));
+    const long = `host-with-a-very-long-name-${'x'.repeat(60)}-end`;
+    await publishAndSettle(bus, element, [
+      ...Array.from({ length: 4 }, (_, i) => det(`host-${i}`, 0, 'clean', 'clean')),
+      det(long, 0, 'armed'),
+    ]);
     const lanes = element.shadowRoot!.querySelector<HTMLElement>('[part=lanes]')!;
+    // Five lanes share the whole box: nothing left blank below them, nothing scrolled.
+    expect(element.layout!.height).to.be.closeTo(lanes.clientHeight, 2);
     expect(lanes.scrollHeight).to.be.at.most(lanes.clientHeight + 1);
-    expect(element.layout!.laneHeight).to.be.at.least(9);
-    await publishAndSettle(bus, element, many(200));
-    expect(element.getBoundingClientRect().height).to.equal(900);
-    expect(lanes.scrollHeight).to.be.greaterThan(lanes.clientHeight);
+    const labels = [...element.shadowRoot!.querySelectorAll<HTMLElement>('.host')];
+    for (const label of labels)
+      expect(Number.parseFloat(getComputedStyle(label).fontSize)).to.be.at.least(12);
+    const longLabel = labels.find((l) => l.textContent === long)!;
+    expect(getComputedStyle(longLabel).textOverflow).to.equal('ellipsis');
+    expect(longLabel.scrollWidth).to.be.greaterThan(longLabel.clientWidth);
+    expect(longLabel.title).to.equal(long);
+    // Focused, the whole id shows.
+    longLabel.focus();
+    await settle(element);
+    expect(longLabel.getBoundingClientRect().width).to.be.at.least(longLabel.scrollWidth - 1);
   });
-  it('draws only the lanes in view on a canvas no taller than the lane box, following the scroll', async () => {
+
+  it('keeps the model badge of the last model seen when the latest detection names none', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
     cleanup = c;
-    const many = Array.from({ length: 200 }, (_, i) =>
+    await publishAndSettle(bus, element, [det('h1', 0, 'clean', 'clean', { model: 'gru' })]);
+    await publishAndSettle(bus, element, [det('h2', 0, 'clean', 'clean', { model: undefined })]);
+    expect(element.shadowRoot!.querySelector('.badge')!.textContent).to.equal('gru');
+  });
+
+  it('switches to the fleet view past a few dozen hosts, drawing only the rows in view', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    const many = Array.from({ length: 36 }, (_, i) =>
       det(`host-${String(i).padStart(3, '0')}`, 0, 'dormant', 'dormant'),
     );
     await publishAndSettle(bus, element, many);
-    const lanes = element.shadowRoot!.querySelector<HTMLElement>('[part=lanes]')!;
-    const canvas = element.shadowRoot!.querySelector('canvas')!;
-    expect(canvas.clientHeight).to.be.at.most(lanes.clientHeight);
-    lanes.scrollTop = lanes.scrollHeight;
-    lanes.dispatchEvent(new Event('scroll'));
+    expect(element.fleetView).to.equal(false);
+    const more = Array.from({ length: 3000 }, (_, i) =>
+      det(`host-${String(i + 36).padStart(4, '0')}`, 0, 'dormant', 'dormant'),
+    );
+    await publishAndSettle(bus, element, more);
+    expect(element.fleetView).to.equal(true);
+    const overview = element.shadowRoot!.querySelector<HTMLElement>('.overview')!;
+    const canvas = overview.querySelector('canvas')!;
+    expect(canvas.clientHeight).to.be.at.most(overview.clientHeight);
+    expect(overview.scrollHeight).to.be.greaterThan(overview.clientHeight);
+    overview.scrollTop = overview.scrollHeight;
+    overview.dispatchEvent(new Event('scroll'));
     await settle(element);
-    const last = element.layout!.boxes.find((b) => b.lane === 199)!;
     const dpr = canvas.width / canvas.clientWidth;
-    const y = last.y + last.h / 2 - lanes.scrollTop;
+    // The last row, at the bottom of the scrolled view, is drawn: dormant is #7b6fd0.
     const [r, g, b] = canvas
       .getContext('2d')!
-      .getImageData(Math.round((last.x + last.w / 2) * dpr), Math.round(y * dpr), 1, 1).data;
-    // dormant is #7b6fd0
+      .getImageData(
+        Math.round((canvas.clientWidth - 3) * dpr),
+        Math.round((canvas.clientHeight - 1) * dpr),
+        1,
+        1,
+      ).data;
     expect([r, g, b]).to.deep.equal([0x7b, 0x6f, 0xd0]);
   });
 });

@@ -51,7 +51,7 @@ describe('FrameStream: the numbered stream of the project bus', () => {
     stream.push(encodeRebuild('new', 7, 'restarted'));
     stream.push(`[${detection('h3', 0)}]`);
     clock.advance(0);
-    expect([...bus.state.live.lanes.keys()]).toEqual(['h3']);
+    expect(bus.state.live.hosts).toEqual(['h3']);
     expect(bus.state.live.total).toBe(1);
     expect(bus.diagnostics).toMatchObject({ rebuilds: 1, lastRebuildReason: 'restarted' });
     expect(resyncs).toEqual(['rebuild']);

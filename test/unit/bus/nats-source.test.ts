@@ -13,6 +13,7 @@ import {
   LIVE_JOIN_FULL_BYTES,
   startNatsSource,
 } from '../../../src/bus/nats-source.js';
+import { laneLength } from '../../../src/store/live-lanes.js';
 
 /**
  * The deck's NATS source in Node (TCP transport instead of WebSocket, the
@@ -112,7 +113,7 @@ describe('NATS source', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     expect(bus.state.embeddings.count).toBe(500);
     expect(bus.state.live.judged).toBe(40);
-    expect(bus.state.live.lanes.get('h1')).toHaveLength(40);
+    expect(laneLength(bus.state.live, 'h1')).toBe(40);
     expect(states.some((s) => s.startsWith('retrying'))).toBe(true);
     expect(bus.source.state).toBe('live');
     expect(bus.source.label).toContain(survivor.clientUrl.replace('nats://', ''));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { isTerminalCloseCode, startWebSocketSource } from '../../../src/bus/ws-source.js';
 import { encodeEventsFrame, encodeRebuild, encodeResume } from '../../../src/contract/bus-protocol.js';
+import { laneCells } from '../../../src/store/live-lanes.js';
 import { FakeClock, FakeVisibility, fakeSocketClass } from './support/fakes.js';
 
 const URL = 'ws://127.0.0.1:8787/ws';
@@ -313,7 +314,7 @@ describe('WebSocket source', () => {
     expect(d.droppedFrames).toMatchObject({ binary: 1, garbage: 1, oversize: 1 });
     expect(d.unknownTypes.get('mystery')).toBe(1);
     expect(d.accepted).toBe(1);
-    expect(bus.state.live.lanes.get('h1')![0]!.confidence).toBeUndefined();
+    expect(laneCells(bus.state.live, 'h1')[0]!.confidence).toBeUndefined();
     expect(bus.source.state).toBe('live');
   });
 

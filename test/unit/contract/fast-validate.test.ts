@@ -168,7 +168,7 @@ describe('fast validation compiled from the schemas', () => {
     const result = validateEvent({ type: 'model_metric', model: 'lstm', accuracy: 1.5 });
     expect(result).toMatchObject({
       kind: 'rejected',
-      rejection: { field: 'accuracy', expected: 'number ≤ 1' },
+      rejection: { field: 'accuracy', expected: 'a fraction 0–1; did you mean 0.015?' },
     });
   });
 

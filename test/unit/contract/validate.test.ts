@@ -65,12 +65,12 @@ describe('validateEvent', () => {
   it('rejects out-of-range numbers', () => {
     expect(rejection({ ...VALID_EXAMPLES.model_metric, accuracy: 1.01 })).toMatchObject({
       field: 'accuracy',
-      expected: 'number ≤ 1',
+      expected: 'a fraction 0–1; did you mean 0.0101?',
       got: '1.01',
     });
     expect(rejection({ ...VALID_EXAMPLES.embedding, x: -0.1 })).toMatchObject({
       field: 'x',
-      expected: 'number ≥ 0',
+      expected: 'a fraction 0–1',
     });
     expect(rejection({ ...VALID_EXAMPLES.model_perf, latency_us: 0 })).toMatchObject({
       field: 'latency_us',

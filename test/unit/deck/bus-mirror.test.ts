@@ -3,6 +3,7 @@ import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { followBus, shareBus } from '../../../src/deck/presenter/bus-mirror.js';
 import { syncChannelName } from '../../../src/deck/presenter/deck-sync.js';
 import { FleetSimulator } from '../../../src/sim/fleet-sim.js';
+import { laneCells } from '../../../src/store/live-lanes.js';
 
 let seq = 0;
 const stops: (() => void)[] = [];
@@ -56,7 +57,7 @@ describe('bus mirror', () => {
     const before = audience.bus.state.live.total;
     expect(before).toBeGreaterThan(10);
     expect(presenter.state.live.total).toBe(before);
-    expect([...presenter.state.live.lanes.keys()]).toEqual([...audience.bus.state.live.lanes.keys()]);
+    expect(presenter.state.live.hosts).toEqual(audience.bus.state.live.hosts);
     expect(presenter.state.embeddings.count).toBe(audience.bus.state.embeddings.count);
     expect(presenter.source.label).toBe(audience.bus.source.label);
     expect(changes[0], 'mounted scenes are told every store changed').toContain('live');
@@ -66,7 +67,7 @@ describe('bus mirror', () => {
       { type: 'model_metric', model: 'gru', accuracy: 0.91 },
     ]);
     await until(() => presenter.state.live.total === before + 1, 'the forwarded detection');
-    expect(presenter.state.live.lanes.get('host-99')?.[0]?.predicted).toBe('armed');
+    expect(laneCells(presenter.state.live, 'host-99')[0]?.predicted).toBe('armed');
     expect(presenter.state.models.accuracy.get('gru')).toBe(0.91);
   });
 
@@ -90,8 +91,8 @@ describe('bus mirror', () => {
     expect(presenter.state.live.total).toBe(second.bus.state.live.total);
     first.bus.publish({ type: 'live_detection', host_id: 'ghost', predicted: 'clean' });
     second.bus.publish({ type: 'live_detection', host_id: 'host-77', predicted: 'dormant' });
-    await until(() => presenter.state.live.lanes.has('host-77'), 'events of the new leader');
-    expect(presenter.state.live.lanes.has('ghost')).toBe(false);
+    await until(() => presenter.state.live.slots.has('host-77'), 'events of the new leader');
+    expect(presenter.state.live.slots.has('ghost')).toBe(false);
 
     stopFollow();
     await new Promise((r) => setTimeout(r, 30));
@@ -114,6 +115,6 @@ describe('bus mirror', () => {
     audience.bus.rebuild();
     audience.bus.publish({ type: 'live_detection', host_id: 'host-new', predicted: 'armed' });
     await until(() => leaders.length === 2 && presenter.state.live.total === 1, 'the rebuilt state');
-    expect([...presenter.state.live.lanes.keys()]).toEqual(['host-new']);
+    expect(presenter.state.live.hosts).toEqual(['host-new']);
   });
 });

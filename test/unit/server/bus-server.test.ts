@@ -148,7 +148,13 @@ describe('bus server: /publish validation', () => {
     expect(reply.body.delivered).toBe(0);
     expect(reply.body.errors).toEqual([
       { index: 1, type: 'live_detection', field: 'host_id', expected: 'string', got: 'absent' },
-      { index: 2, type: 'model_metric', field: 'accuracy', expected: 'number ≤ 1', got: '1.5' },
+      {
+        index: 2,
+        type: 'model_metric',
+        field: 'accuracy',
+        expected: 'a fraction 0–1; did you mean 0.015?',
+        got: '1.5',
+      },
     ]);
     await new Promise((ok) => setTimeout(ok, 100));
     expect(a.frames).toBe(0);

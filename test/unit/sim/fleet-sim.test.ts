@@ -43,10 +43,11 @@ describe('FleetSimulator', () => {
     );
   });
 
-  it('runs a fleet of the asked size, clamped to 1–200', () => {
+  it('runs a fleet of the asked size, clamped to 1–10,000', () => {
     const hostsIn = (events: FleetEvent[]) => ofType(events, 'snapshot')[0]!.hosts.length;
     expect(hostsIn(run({ hosts: 5 }, 0))).toBe(5);
-    expect(hostsIn(run({ hosts: 500 }, 0))).toBe(200);
+    expect(hostsIn(run({ hosts: 500 }, 0))).toBe(500);
+    expect(hostsIn(run({ hosts: 20_000 }, 0))).toBe(10_000);
     expect(hostsIn(run({ hosts: 0 }, 0))).toBe(1);
   });
 

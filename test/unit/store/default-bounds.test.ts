@@ -47,7 +47,7 @@ describe("the deck's default bounds", () => {
     }
     const live = bus.state.live;
     expect(live.hosts).toHaveLength(1_024);
-    expect(live.lanes.size).toBe(1_024);
+    expect(live.slots.size).toBe(1_024);
     expect(live.hosts[0]).toBe('h-0076');
     expect(live.hosts.at(-1)).toBe('h-1099');
   });

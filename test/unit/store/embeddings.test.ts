@@ -41,7 +41,7 @@ describe('reduceEmbeddings', () => {
     expect(s.cluster[1]).toBe(NO_CLUSTER);
     expect(Object.fromEntries(s.phaseCounts)).toEqual({ armed: 2 });
     expect(Object.fromEntries(s.predictedCounts)).toEqual({ clean: 1, '': 1 });
-    expect(Object.fromEntries(s.clusterCounts)).toEqual({ 3: 1, [-1]: 1 });
+    expect(Object.fromEntries(s.clusterCounts)).toEqual({ 3: 1, [NO_CLUSTER]: 1 });
   });
 
   it('evicts the oldest first at the cap and takes its counts back', () => {
@@ -55,7 +55,7 @@ describe('reduceEmbeddings', () => {
     expect(s.total).toBe(5);
     expect(xs(s)).toEqual([1, 2, 3, 4]);
     expect(Object.fromEntries(s.phaseCounts)).toEqual({ armed: 2, dormant: 2 });
-    expect(Object.fromEntries(s.clusterCounts)).toEqual({ 1: 2, [-1]: 2 });
+    expect(Object.fromEntries(s.clusterCounts)).toEqual({ 1: 2, [NO_CLUSTER]: 2 });
   });
 
   it('keeps only the last ring-full of a batch larger than the ring', () => {

@@ -6,6 +6,8 @@ import {
   emptyLiveLanes,
   hitRate,
   LANE_CAPACITY,
+  laneCells,
+  laneLength,
   MAX_LANES,
   reduceLiveLanes,
 } from '../../../src/store/live-lanes.js';
@@ -29,7 +31,7 @@ describe('live lanes', () => {
   it('keeps at most 60 cells per lane, newest last', () => {
     const events = Array.from({ length: 75 }, (_, i) => det('h', i, 'clean'));
     const state = reduceLiveLanes(emptyLiveLanes, events, 0);
-    const lane = state.lanes.get('h')!;
+    const lane = laneCells(state, 'h');
     expect(lane).toHaveLength(LANE_CAPACITY);
     expect(lane[0]!.window_idx).toBe(15);
     expect(lane[59]!.window_idx).toBe(74);
@@ -40,8 +42,8 @@ describe('live lanes', () => {
     let state = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed'), det('h', 2, 'armed', 'armed')], 0);
     expect(hitRate(state)).toBe(1);
     state = reduceLiveLanes(state, [det('h', 1, 'armed', 'clean')], 10);
-    expect(state.lanes.get('h')).toHaveLength(2);
-    expect(state.lanes.get('h')![0]!.actual).toBe('clean');
+    expect(laneLength(state, 'h')).toBe(2);
+    expect(laneCells(state, 'h')[0]!.actual).toBe('clean');
     expect(state.judged).toBe(2);
     expect(hitRate(state)).toBe(0.5);
     state = reduceLiveLanes(state, [det('h', 1, 'armed', 'armed')], 20);
@@ -55,33 +57,79 @@ describe('live lanes', () => {
       [det('h', 1, 'armed', 'armed'), det('other', 1, 'armed', 'clean')],
       0,
     );
-    expect(state.lanes.get('other')).toHaveLength(1);
+    expect(laneLength(state, 'other')).toBe(1);
   });
 
-  it('never treats detections without episode and window as follow-ups', () => {
-    const state = reduceLiveLanes(
+  it('fills the newest waiting cell with the same prediction when a follow-up names no episode or window', () => {
+    let state = reduceLiveLanes(
       emptyLiveLanes,
-      [det('h', undefined, 'clean'), det('h', undefined, 'clean', 'clean')],
+      [det('h', undefined, 'armed'), det('h', undefined, 'clean'), det('h', undefined, 'armed')],
       0,
     );
-    expect(state.lanes.get('h')).toHaveLength(2);
+    state = reduceLiveLanes(state, [det('h', undefined, 'armed', 'infecting')], 1);
+    expect(laneLength(state, 'h')).toBe(3);
+    expect(laneCells(state, 'h').map((c) => c.actual)).toEqual([undefined, undefined, 'infecting']);
+    expect(state.total).toBe(3);
+    expect([state.judged, state.hits]).toEqual([1, 0]);
+    // The next one fills the older armed cell; the clean cell waits on.
+    state = reduceLiveLanes(state, [det('h', undefined, 'armed', 'armed')], 2);
+    expect(laneCells(state, 'h').map((c) => c.actual)).toEqual(['armed', undefined, 'infecting']);
+    expect([state.judged, state.hits]).toEqual([2, 1]);
   });
 
-  it('does not mutate the previous state', () => {
+  it("adds a cell when no waiting cell has the follow-up's prediction", () => {
+    let state = reduceLiveLanes(emptyLiveLanes, [det('h', undefined, 'armed', 'armed')], 0);
+    state = reduceLiveLanes(
+      state,
+      [det('h', undefined, 'clean', 'clean'), det('h', undefined, 'armed', 'armed')],
+      1,
+    );
+    expect(laneLength(state, 'h')).toBe(3);
+    expect(state.total).toBe(3);
+    expect(state.judged).toBe(3);
+  });
+
+  it('keeps no object per cell: the cells are typed arrays, objects are built on demand', () => {
+    const events = Array.from({ length: 50 }, (_, i) => det(`h${i % 5}`, i, 'clean'));
+    const state = reduceLiveLanes(emptyLiveLanes, events, 0);
+    const c = state.cells;
+    for (const column of [c.predicted, c.actual, c.model, c.confidence, c.windowIdx, c.episode, c.arrived])
+      expect(ArrayBuffer.isView(column)).toBe(true);
+    expect(laneCells(state, 'h3').map((cell) => cell.window_idx)).toEqual([
+      3, 8, 13, 18, 23, 28, 33, 38, 43, 48,
+    ]);
+  });
+
+  it('keeps the last model seen, when the latest detection names none', () => {
+    const state = reduceLiveLanes(
+      emptyLiveLanes,
+      [{ ...det('h', 1, 'clean'), model: 'lstm' }, det('h', 2, 'clean')],
+      0,
+    );
+    expect(state.latest?.model).toBeUndefined();
+    expect(state.lastModel).toBe('lstm');
+  });
+
+  it('returns a new state each time, with a new version, writing the cells in place', () => {
     const before = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed')], 0);
-    const laneBefore = before.lanes.get('h')!;
-    reduceLiveLanes(before, [det('h', 1, 'armed', 'clean'), det('h', 2, 'clean')], 1);
-    expect(laneBefore).toHaveLength(1);
-    expect(laneBefore[0]!.actual).toBeUndefined();
+    const after = reduceLiveLanes(before, [det('h', 1, 'armed', 'clean'), det('h', 2, 'clean')], 1);
+    expect(after).not.toBe(before);
+    expect(after.version).toBe(before.version + 1);
+    expect(laneLength(after, 'h')).toBe(2);
+    expect(emptyLiveLanes.cells.slots).toBe(0);
   });
 
   it('sorts hosts numerically and bounds the number of lanes', () => {
     const state = reduceLiveLanes(emptyLiveLanes, [det('host-10', 0, 'clean'), det('host-9', 0, 'clean')], 0);
     expect(state.hosts).toEqual(['host-9', 'host-10']);
     const many = Array.from({ length: MAX_LANES + 10 }, (_, i) => det(`h${i}`, 0, 'clean'));
-    const bounded = many.reduce((s, e, i) => reduceLiveLanes(s, [e], i), emptyLiveLanes);
-    expect(bounded.lanes.size).toBe(MAX_LANES);
-    expect(bounded.lanes.has('h0')).toBe(false);
+    // In batches, then the last few one by one: the stalest lanes go either way.
+    let bounded = emptyLiveLanes;
+    for (let i = 0; i < MAX_LANES; i += 1024) bounded = reduceLiveLanes(bounded, many.slice(i, i + 1024), i);
+    for (let i = MAX_LANES; i < many.length; i++) bounded = reduceLiveLanes(bounded, [many[i]!], i);
+    expect(bounded.slots.size).toBe(MAX_LANES);
+    expect(bounded.slots.has('h0')).toBe(false);
+    expect(laneCells(bounded, `h${MAX_LANES + 9}`)).toHaveLength(1);
     expect(bounded.hosts).toHaveLength(MAX_LANES);
   });
 

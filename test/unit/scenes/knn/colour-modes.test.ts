@@ -4,6 +4,7 @@ import type { EventOf } from '../../../../src/contract/schemas.js';
 import { clusterColor } from '../../../../src/scenes/knn/cluster-palette.js';
 import {
   legendEntries,
+  NOISE_COLOR,
   packHex,
   paintSlots,
   pointInfo,
@@ -50,6 +51,25 @@ describe('legendEntries', () => {
       ['cluster 12', 2, clusterColor(12)],
       ['unlabelled', 2, UNKNOWN_COLOR],
     ]);
+  });
+
+  it('lists cluster -1 as grey "noise" after the clusters, before the unlabelled, and paints it opaque grey', () => {
+    const noisy = reduceEmbeddings(emptyEmbeddings(10), [
+      p({ cluster: 3 }),
+      p({ cluster: -1 }),
+      p({ cluster: -1 }),
+      p({}),
+    ]);
+    expect(legendEntries(noisy, 'cluster').map((e) => [e.label, e.count, e.color, e.unlabelled])).toEqual([
+      ['cluster 3', 1, clusterColor(3), false],
+      ['noise', 2, NOISE_COLOR, false],
+      ['unlabelled', 1, UNKNOWN_COLOR, true],
+    ]);
+    const out = new Uint8Array(16);
+    paintSlots(noisy, 'cluster', out, [[0, 4]]);
+    expect(Array.from(out.slice(4, 8))).toEqual(rgba(NOISE_COLOR));
+    expect(Array.from(out.slice(12, 16))).toEqual(rgba(UNKNOWN_COLOR, UNLABELLED_ALPHA));
+    expect(pointInfo(noisy, 1).cluster).toBe(-1);
   });
 
   it('has no unlabelled entry when every point has a value', () => {

@@ -1,0 +1,132 @@
+import { chromium } from 'playwright-core';
+import { CHROME_FLAGS, CHROME_PATH } from '../../test/e2e/support/browser.js';
+import type { RunnerContext } from '../lib/context.js';
+import { heapAfterGc, openPage, sleep } from '../lib/pages.js';
+import { intervals, percentile } from '../lib/stats.js';
+import type { BenchRow } from '../types.js';
+
+/** Issue 17's targets at 10,000 hosts. */
+export const MAX_P95_MS = 33;
+export const MAX_P95_VS_SMALL = 2;
+export const MAX_HEAP_MB = 64;
+export const MAX_FIRST_VIEW_MS = 1500;
+const FRAME_WINDOW_MS = 5000;
+const MB = 1024 * 1024;
+
+/** A browser-side expression: true once the scene on stage drew its full view for a fleet of this size. */
+const FULL_VIEW: Record<'live' | 'hosts', string> = {
+  live: `(() => {
+    const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-live-scene');
+    const c = s?.shadowRoot?.querySelector('.overview canvas, .lanes canvas');
+    return !!c && c.height > 1 && (s.fleetRows === undefined || s.fleetRows.hosts.length > 0);
+  })()`,
+  hosts: `(() => {
+    const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-hosts-scene');
+    const r = s?.shadowRoot;
+    return !!r && (r.querySelectorAll('[part=card]').length > 0 || (r.querySelector('.map canvas')?.height ?? 0) > 1);
+  })()`,
+};
+
+interface Measured {
+  readonly firstViewMs: number;
+  readonly p95Ms: number;
+  readonly heapMb: number;
+}
+
+/** Opens `#/scene` at `hosts`, times its first full view, records frames, then the heap after GC. */
+async function measure(
+  browser: import('playwright-core').Browser,
+  siteUrl: string,
+  scene: 'live' | 'hosts',
+  hosts: number,
+): Promise<Measured> {
+  const opened = await openPage(browser, 'about:blank', ['frames']);
+  try {
+    const { page } = opened;
+    await page.goto(`${siteUrl}?hosts=${hosts}#/${scene}`);
+    const deadline = Date.now() + 30_000;
+    let firstViewMs = Number.NaN;
+    while (Date.now() < deadline) {
+      if (await page.evaluate(FULL_VIEW[scene])) {
+        firstViewMs = (await page.evaluate('performance.now()')) as number;
+        break;
+      }
+      await sleep(25);
+    }
+    if (Number.isNaN(firstViewMs))
+      throw new Error(`#/${scene} at ${hosts} hosts drew no full view within 30 s`);
+    await page.evaluate(`__benchFrames.record(500, ${FRAME_WINDOW_MS})`);
+    await sleep(FRAME_WINDOW_MS + 1500);
+    const result = (await page.evaluate('__benchFrames.result')) as { stamps: number[] } | undefined;
+    const p95Ms = result ? percentile(intervals(result.stamps), 95) : Number.NaN;
+    const cdp = await opened.context.newCDPSession(page);
+    const heap = await heapAfterGc(cdp);
+    if (opened.errors.length > 0) throw new Error(`page errors: ${opened.errors.join('; ')}`);
+    return { firstViewMs, p95Ms, heapMb: heap.usedBytes / MB };
+  } finally {
+    await opened.close();
+  }
+}
+
+/**
+ * Scenario scale: the deck with the simulator at 10,000 hosts (`?hosts=10000`)
+ * on `#/live` and `#/hosts` — animation-frame p95 under software
+ * compositing, beside the 5-host deck's in the same run; the JS heap after a
+ * forced GC; and navigation to the scene's first full view (warm start
+ * included).
+ */
+export async function run(context: RunnerContext): Promise<BenchRow[]> {
+  const software = await chromium.launch({
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: [...CHROME_FLAGS, '--disable-gpu-compositing'],
+  });
+  const rows: BenchRow[] = [];
+  const details: Record<string, Measured> = {};
+  try {
+    for (const scene of ['live', 'hosts'] as const) {
+      const small = await measure(software, context.siteUrl, scene, 5);
+      const large = await measure(software, context.siteUrl, scene, 10_000);
+      details[`${scene}-5`] = small;
+      details[`${scene}-10000`] = large;
+      context.log(
+        `scale: #/${scene} p95 ${large.p95Ms.toFixed(1)} ms (5 hosts ${small.p95Ms.toFixed(1)}), heap ${large.heapMb.toFixed(1)} MB, first view ${large.firstViewMs.toFixed(0)} ms`,
+      );
+      const p95Target = Math.min(MAX_P95_MS, MAX_P95_VS_SMALL * small.p95Ms);
+      rows.push(
+        {
+          scenario: 'scale',
+          metric: `rAF p95, #/${scene} at 10,000 hosts, software compositing (floor: 5 hosts)`,
+          unit: 'ms',
+          value: large.p95Ms,
+          floor: small.p95Ms,
+          target: `≤ ${MAX_P95_MS} ms and ≤ ${MAX_P95_VS_SMALL} × floor`,
+          met: large.p95Ms <= p95Target,
+        },
+        {
+          scenario: 'scale',
+          metric: `JS heap after GC, #/${scene} at 10,000 hosts (floor: 5 hosts)`,
+          unit: 'MB',
+          value: large.heapMb,
+          floor: small.heapMb,
+          target: `≤ ${MAX_HEAP_MB} MB`,
+          met: large.heapMb <= MAX_HEAP_MB,
+        },
+        {
+          scenario: 'scale',
+          metric: `navigation → first full view, #/${scene} at 10,000 hosts (floor: 5 hosts)`,
+          unit: 'ms',
+          value: large.firstViewMs,
+          floor: small.firstViewMs,
+          target: `≤ ${MAX_FIRST_VIEW_MS} ms`,
+          met: large.firstViewMs <= MAX_FIRST_VIEW_MS,
+          note: 'with the warm start: five minutes of seeded history computed before the first paint',
+        },
+      );
+    }
+  } finally {
+    await software.close();
+  }
+  context.record('scale', details);
+  return rows;
+}
