@@ -22,7 +22,11 @@ const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as u
  * @attr rate - simulator speed factor
  * @attr warm - seconds of simulated history before the first paint (default 300, 0 = cold start)
  * @attr ws - WebSocket URL of an external bus
- * @attr nats - WebSocket URLs (comma-separated) of a NATS cluster; with `subject`, `user`, `pass` or `token`
+ * @attr nats - WebSocket URLs (comma-separated) of a NATS cluster
+ * @attr subject - NATS: subject prefix (default `fleet`)
+ * @attr user - NATS: user name (with `pass`)
+ * @attr pass - NATS: password
+ * @attr token - NATS: token
  * @attr replay - URL of an NDJSON recording to replay
  * @attr loop - replay: start over after the last line
  */

@@ -1,5 +1,6 @@
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
 import { type EmbeddingsState, reduceEmbeddings } from '../store/embeddings.js';
+import { cloneLiveLanes } from '../store/live-lanes.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
 import { copyRing, restoreRing } from './ring-keyframe.js';
 
@@ -18,7 +19,7 @@ export interface TimelineOptions {
   readonly checkpointEveryMs?: number;
 }
 
-/** The copy-on-write stores, which a checkpoint keeps by reference. */
+/** What a checkpoint keeps: the copy-on-write stores by reference, the lanes as a copy. */
 type SharedStores = Omit<StoreState, 'embeddings'>;
 
 interface Checkpoint {
@@ -30,7 +31,8 @@ interface Checkpoint {
 
 function shared(state: StoreState): SharedStores {
   const { embeddings: _ring, ...stores } = state;
-  return stores;
+  // The lanes' cells are written in place too: a checkpoint keeps a copy.
+  return { ...stores, live: cloneLiveLanes(stores.live) };
 }
 
 /** A private copy of a ring, free to be written. */
@@ -103,7 +105,11 @@ export class Timeline {
     options: Pick<TimelineOptions, 'checkpointEveryMs'> = {},
   ): Timeline {
     const timeline = new Timeline(initial, t0, { ...options, historyMs: Infinity, maxEvents: Infinity });
-    let state: StoreState = { ...initial, embeddings: cloneRing(initial.embeddings) };
+    let state: StoreState = {
+      ...initial,
+      live: cloneLiveLanes(initial.live),
+      embeddings: cloneRing(initial.embeddings),
+    };
     for (const entry of entries) {
       state = reduceStores(state, entry.events, entry.t).state;
       timeline.append(entry.events, entry.t, state);
@@ -163,7 +169,11 @@ export class Timeline {
     while (c > 0 && this.checkpoints[c]!.at > end) c--;
     const checkpoint = this.checkpoints[c]!;
     const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
-    let state: StoreState = { ...checkpoint.stores, embeddings: ring };
+    let state: StoreState = {
+      ...checkpoint.stores,
+      live: cloneLiveLanes(checkpoint.stores.live),
+      embeddings: ring,
+    };
     for (let i = checkpoint.at; i < end; i++) {
       state = reduceStores(state, this.batches[i - this.base]!, this.times[i - this.base]!).state;
     }

@@ -152,6 +152,38 @@ export function emptyLiveLanesState(): LiveLanesState {
  */
 export const emptyLiveLanes: LiveLanesState = emptyLiveLanesState();
 
+/**
+ * A private copy of `state` whose cells can be written without touching the
+ * original's. The cells are written in place, so history (the rewind
+ * timeline) keeps copies, never references, and rebuilds from a copy.
+ */
+export function cloneLiveLanes(state: LiveLanesState): LiveLanesState {
+  if (state.cells === emptyLiveLanes.cells) return state;
+  const c = state.cells;
+  const cells: LaneCells = {
+    ...c,
+    hostIds: c.hostIds.slice(),
+    start: c.start.slice(),
+    length: c.length.slice(),
+    touched: c.touched.slice(),
+    predicted: c.predicted.slice(),
+    actual: c.actual.slice(),
+    model: c.model.slice(),
+    profile: c.profile.slice(),
+    confidence: c.confidence.slice(),
+    latency: c.latency.slice(),
+    windowIdx: c.windowIdx.slice(),
+    episode: c.episode.slice(),
+    arrived: c.arrived.slice(),
+    labels: c.labels.slice(),
+    labelIds: new Map(c.labelIds),
+    episodeIds: c.episodeIds.slice(),
+    episodeSerials: c.episodeSerials.slice(),
+    episodeOf: new Map(c.episodeOf),
+  };
+  return { ...state, cells, slots: new Map(state.slots) };
+}
+
 const hostCollator = new Intl.Collator('en', { numeric: true });
 
 /** Grows every per-slot and per-cell array to `slots` slots, keeping what they hold. */

@@ -46,20 +46,17 @@ function post(server: BusServer, body: unknown): Promise<Reply> {
   });
 }
 
-/** A viewer feeding a deck bus with what it receives, as the deck's WebSocket source does. */
+/** A viewer feeding a deck bus with what it receives, as the deck's WebSocket source does (numbered frames included). */
 async function deckViewer(server: BusServer): Promise<{ bus: FleetBus; received: () => number }> {
   const bus = new FleetBus({ schedule: () => {} });
-  let received = 0;
   const ws = new WebSocket(server.wsUrl);
   sockets.push(ws);
-  ws.on('message', (data) => {
-    received += bus.publishFrame(String(data));
-  });
+  ws.on('message', (data) => bus.ingestFrame(String(data)));
   await new Promise<void>((ok, fail) => {
     ws.once('open', () => ok());
     ws.once('error', fail);
   });
-  return { bus, received: () => received };
+  return { bus, received: () => bus.diagnostics.accepted };
 }
 
 const until = async (check: () => boolean, ms = 3000) => {

@@ -6,7 +6,7 @@ import { MAX_LANES } from '../../../src/store/live-lanes.js';
 /**
  * The deck's default bounds at their real sizes, through the bus as a page
  * uses it (no capacity passed): the README promises 100,000 knn points and
- * the live scene keeps at most 1,024 lanes.
+ * the live scene keeps at most 16,384 lanes.
  */
 describe("the deck's default bounds", () => {
   it('holds the 100,000 newest embedding points, oldest overwritten first', () => {
@@ -28,15 +28,15 @@ describe("the deck's default bounds", () => {
     expect(yAt((ring.head + ring.capacity - 1) % ring.capacity)).toBeCloseTo((SENT - 1) / SENT, 6);
   });
 
-  it('keeps at most 1,024 host lanes, dropping the one heard from longest ago', () => {
-    expect(MAX_LANES).toBe(1_024);
+  it('keeps at most 16,384 host lanes, dropping the one heard from longest ago', () => {
+    expect(MAX_LANES).toBe(16_384);
     let now = 0;
     const bus = new FleetBus({ now: () => now });
-    const hosts = 1_100;
+    const hosts = MAX_LANES + 76;
     const batch = (from: number, to: number) =>
       Array.from({ length: to - from }, (_, k) => ({
         type: 'live_detection',
-        host_id: `h-${String(from + k).padStart(4, '0')}`,
+        host_id: `h-${String(from + k).padStart(5, '0')}`,
         predicted: 'armed',
       }));
     // 76 hosts heard from first, then the rest in batches of 128, a millisecond apart.
@@ -46,9 +46,9 @@ describe("the deck's default bounds", () => {
       bus.publish(batch(from, Math.min(hosts, from + 128)));
     }
     const live = bus.state.live;
-    expect(live.hosts).toHaveLength(1_024);
-    expect(live.slots.size).toBe(1_024);
-    expect(live.hosts[0]).toBe('h-0076');
-    expect(live.hosts.at(-1)).toBe('h-1099');
+    expect(live.hosts).toHaveLength(MAX_LANES);
+    expect(live.slots.size).toBe(MAX_LANES);
+    expect(live.hosts[0]).toBe('h-00076');
+    expect(live.hosts.at(-1)).toBe(`h-${hosts - 1}`);
   });
 });
