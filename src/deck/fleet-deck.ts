@@ -47,13 +47,13 @@ export class FleetDeck extends LitElement {
         height: 100%;
         min-height: 180px;
         overflow: hidden;
-        background: var(--fleet-letterbox, #05070a);
-        color: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+        background: var(--fleet-letterbox);
+        color: var(--fleet-fg);
+        font-family: var(--fleet-font);
         touch-action: pan-y;
       }
       :host(:focus-visible) {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline: 3px solid var(--fleet-focus);
         outline-offset: -3px;
       }
       .stage {
@@ -63,7 +63,7 @@ export class FleetDeck extends LitElement {
         width: ${STAGE_WIDTH}px;
         height: ${STAGE_HEIGHT}px;
         transform-origin: 0 0;
-        background: var(--fleet-bg, #111418);
+        background: var(--fleet-bg);
         overflow: hidden;
       }
       .stage > .scene {
@@ -74,7 +74,7 @@ export class FleetDeck extends LitElement {
         position: absolute;
         bottom: 12px;
         font-size: 15px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         z-index: 5;
       }
       .progress {
@@ -97,7 +97,7 @@ export class FleetDeck extends LitElement {
         inset: 0;
         z-index: 10;
         padding: 48px 64px;
-        background: var(--fleet-overlay, rgba(8, 10, 13, 0.94));
+        background: var(--fleet-overlay);
         overflow: auto;
       }
       .overview {
@@ -111,8 +111,8 @@ export class FleetDeck extends LitElement {
         text-align: left;
         vertical-align: top;
         border-radius: 10px;
-        border: 2px solid var(--fleet-border, #2a313b);
-        background: var(--fleet-panel, #161a20);
+        border: 2px solid var(--fleet-border);
+        background: var(--fleet-panel);
         color: inherit;
         font: inherit;
         font-size: 18px;
@@ -122,16 +122,16 @@ export class FleetDeck extends LitElement {
         gap: 6px;
       }
       .overview button[aria-current='true'] {
-        border-color: var(--fleet-accent, #5aa9e6);
+        border-color: var(--fleet-accent);
       }
       .overview button:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline: 3px solid var(--fleet-focus);
         outline-offset: 2px;
       }
       .overview .n {
         font-size: 30px;
         font-weight: 700;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .help table {
         font-size: 22px;
@@ -151,7 +151,7 @@ export class FleetDeck extends LitElement {
         z-index: 11;
         padding: 8px 18px;
         border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
+        background: var(--fleet-panel);
         font-size: 24px;
       }
       .presenter-link {
@@ -165,23 +165,23 @@ export class FleetDeck extends LitElement {
         padding: 12px 18px;
         border-radius: 8px;
         font-size: 20px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       .presenter-link a {
-        color: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-accent);
         font-weight: 600;
       }
       .presenter-link a:focus-visible,
       .presenter-link button:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline: 3px solid var(--fleet-focus);
         outline-offset: 2px;
       }
       .presenter-link button {
         font: inherit;
         color: inherit;
         background: none;
-        border: 1px solid var(--fleet-border, #39414d);
+        border: 1px solid var(--fleet-border);
         border-radius: 6px;
         cursor: pointer;
       }

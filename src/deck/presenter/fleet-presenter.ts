@@ -33,6 +33,7 @@ const TIMER_KEY = 'fleet-deck:talk-timer';
  * @attr theme - `dark` (default) or `light`
  * @cssprop --fleet-bg - surfaces
  * @cssprop --fleet-fg - text
+ * @cssprop --fleet-overtime - the timer once the talk runs over
  */
 @customElement('fleet-presenter')
 export class FleetPresenter extends LitElement {
@@ -46,9 +47,9 @@ export class FleetPresenter extends LitElement {
         box-sizing: border-box;
         height: 100%;
         padding: 16px 20px;
-        background: var(--fleet-letterbox, #05070a);
-        color: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+        background: var(--fleet-letterbox);
+        color: var(--fleet-fg);
+        font-family: var(--fleet-font);
         font-size: 18px;
       }
       header,
@@ -65,7 +66,7 @@ export class FleetPresenter extends LitElement {
       }
       .count {
         font-variant-numeric: tabular-nums;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-size: 1.2em;
       }
       .where {
@@ -79,7 +80,7 @@ export class FleetPresenter extends LitElement {
         display: flex;
         align-items: center;
         gap: 8px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .link .glyph {
         font-size: 0.9em;
@@ -108,7 +109,7 @@ export class FleetPresenter extends LitElement {
         font-weight: 600;
         letter-spacing: 0.04em;
         text-transform: uppercase;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .current {
         display: flex;
@@ -123,14 +124,14 @@ export class FleetPresenter extends LitElement {
         min-height: 0;
       }
       .current fleet-scene-frame::part(stage) {
-        outline: 4px solid var(--fleet-accent, #5aa9e6);
+        outline: 4px solid var(--fleet-accent);
         outline-offset: -4px;
       }
       .next fleet-scene-frame {
         aspect-ratio: 16 / 9;
       }
       .next fleet-scene-frame::part(stage) {
-        outline: 3px solid var(--fleet-border, #39414d);
+        outline: 3px solid var(--fleet-border);
         outline-offset: -3px;
       }
       .end {
@@ -138,16 +139,16 @@ export class FleetPresenter extends LitElement {
         place-items: center;
         aspect-ratio: 16 / 9;
         border-radius: 6px;
-        border: 1px dashed var(--fleet-border, #39414d);
-        color: var(--fleet-muted, #a9b0bb);
+        border: 1px dashed var(--fleet-border);
+        color: var(--fleet-muted);
       }
       .notes {
         display: flex;
         flex-direction: column;
         padding: 14px 18px;
         border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       .note-text {
         margin: 0;
@@ -170,41 +171,38 @@ export class FleetPresenter extends LitElement {
         font-size: 1.6em;
       }
       .clock small {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-size: 0.75em;
       }
       .overtime b {
-        color: var(--fleet-overtime, #ff8a8a);
-      }
-      :host([theme='light']) .overtime b {
-        color: var(--fleet-overtime, #b3261e);
+        color: var(--fleet-overtime);
       }
       .bar {
         width: 120px;
         height: 8px;
         border-radius: 4px;
-        background: var(--fleet-grid, #2a313b);
+        background: var(--fleet-grid);
         overflow: hidden;
       }
       .bar span {
         display: block;
         height: 100%;
-        background: var(--fleet-accent, #5aa9e6);
+        background: var(--fleet-accent);
       }
       button,
       input {
         font: inherit;
         color: inherit;
         border-radius: 6px;
-        border: 1px solid var(--fleet-border, #39414d);
-        background: var(--fleet-panel, #1b2027);
+        border: 1px solid var(--fleet-border);
+        background: var(--fleet-panel);
         padding: 6px 14px;
       }
       button {
         cursor: pointer;
       }
       button:hover {
-        border-color: var(--fleet-accent, #5aa9e6);
+        border-color: var(--fleet-accent);
       }
       input {
         width: 4.2em;
@@ -212,23 +210,23 @@ export class FleetPresenter extends LitElement {
       }
       button:focus-visible,
       input:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline: 3px solid var(--fleet-focus);
         outline-offset: 2px;
       }
       label {
         display: flex;
         align-items: center;
         gap: 8px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       nav .keys {
         margin-left: auto;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       kbd {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         padding: 0 0.3em;
-        border: 1px solid var(--fleet-border, #39414d);
+        border: 1px solid var(--fleet-border);
         border-radius: 4px;
       }
       .visually-hidden {

@@ -21,7 +21,7 @@ export class FleetSceneFrame extends LitElement {
         display: block;
         position: relative;
         overflow: hidden;
-        background: var(--fleet-frame-letterbox, var(--fleet-letterbox, #05070a));
+        background: var(--fleet-frame-letterbox, var(--fleet-letterbox));
       }
       .stage {
         position: absolute;
@@ -31,7 +31,7 @@ export class FleetSceneFrame extends LitElement {
         height: ${STAGE_HEIGHT}px;
         transform-origin: 0 0;
         overflow: hidden;
-        background: var(--fleet-bg, #111418);
+        background: var(--fleet-bg);
       }
     `,
   ];

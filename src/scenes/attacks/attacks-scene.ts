@@ -49,8 +49,8 @@ export class FleetAttacksScene extends LitElement {
         min-height: 0;
         padding: 0.55em 0.8em 0.6em;
         border-radius: 10px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       .title {
         display: flex;
@@ -60,7 +60,7 @@ export class FleetAttacksScene extends LitElement {
       }
       .name {
         font-weight: 700;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
@@ -85,16 +85,16 @@ export class FleetAttacksScene extends LitElement {
         overflow: visible;
       }
       .zero {
-        stroke: var(--fleet-grid, #2c333d);
+        stroke: var(--fleet-grid);
         stroke-width: 1;
       }
       .area {
-        fill: var(--fleet-accent, #5aa9e6);
+        fill: var(--fleet-accent);
         fill-opacity: 0.16;
       }
       .line {
         fill: none;
-        stroke: var(--fleet-accent, #5aa9e6);
+        stroke: var(--fleet-accent);
         stroke-width: 2.5;
         stroke-linejoin: round;
       }

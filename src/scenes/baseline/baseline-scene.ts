@@ -52,10 +52,10 @@ export class FleetBaselineScene extends LitElement {
       .note {
         min-height: 1.4em;
         font-size: 0.95em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .note b {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
         font-variant-numeric: tabular-nums;
       }
       .lower {
@@ -79,7 +79,7 @@ export class FleetBaselineScene extends LitElement {
         margin: 0 0 12px;
         font-size: 1em;
         font-weight: 600;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         text-transform: uppercase;
         letter-spacing: 0.06em;
       }
@@ -92,18 +92,18 @@ export class FleetBaselineScene extends LitElement {
         flex: 1;
         min-height: 0;
         width: 100%;
-        border-bottom: 2px solid var(--fleet-grid, #2c333d);
+        border-bottom: 2px solid var(--fleet-grid);
       }
       .axis {
         display: flex;
         justify-content: space-between;
         margin-top: 6px;
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-variant-numeric: tabular-nums;
       }
       .aged {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
       }
     `,
   ];

@@ -59,7 +59,7 @@ export class FleetChunkingScene extends LitElement {
         align-items: center;
         justify-content: flex-end;
         text-align: right;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .track {
         position: relative;
@@ -68,7 +68,7 @@ export class FleetChunkingScene extends LitElement {
         position: absolute;
         bottom: 0;
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-variant-numeric: tabular-nums;
         transform: translateX(-50%);
         padding-bottom: 6px;
@@ -80,7 +80,7 @@ export class FleetChunkingScene extends LitElement {
         left: 50%;
         bottom: -8px;
         height: 8px;
-        border-left: 2px solid var(--fleet-grid, #2c333d);
+        border-left: 2px solid var(--fleet-grid);
       }
       .tick.first {
         transform: none;
@@ -113,8 +113,8 @@ export class FleetChunkingScene extends LitElement {
       }
       .cell.waiting,
       .truth.unknown {
-        border: 2px dashed var(--fleet-border, #39414d);
-        color: var(--fleet-muted, #a9b0bb);
+        border: 2px dashed var(--fleet-border);
+        color: var(--fleet-muted);
         background: transparent;
       }
       .cell.mismatch::before {
@@ -127,14 +127,14 @@ export class FleetChunkingScene extends LitElement {
       /* An earlier episode's cell: the colour veiled by the background, the text in the theme's ink. */
       .cell.stale,
       .truth.stale {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
       }
       .cell.stale::after,
       .truth.stale::after {
         content: '';
         position: absolute;
         inset: 0;
-        background: var(--fleet-bg, #111418);
+        background: var(--fleet-bg);
         opacity: 0.62;
       }
       .cell > span,

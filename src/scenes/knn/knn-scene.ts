@@ -6,6 +6,7 @@ import type { EmbeddingsState } from '../../store/embeddings.js';
 import { emptyState } from '../shared/empty-state.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
+import { ThemeController, type ThemeTokens } from '../shared/theme-controller.js';
 import {
   COLOUR_MODES,
   type ColourMode,
@@ -50,8 +51,8 @@ type Drawing = 'none' | 'webgl' | 'fallback';
  * @csspart notice - the "no WebGL" notice of the 2-D fallback
  * @csspart tooltip - the hovered point's values
  * @csspart empty - the empty state before the first point
- * @cssprop --fleet-bg - background colour
- * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-bg - background colour (also the WebGL clear colour)
+ * @cssprop --fleet-fg - text colour, the hover ring
  * @cssprop --fleet-grid - the unit cube's lines
  * @cssprop --fleet-muted - axes and secondary text
  * @cssprop --fleet-panel - legend, tooltip and button surfaces
@@ -87,8 +88,8 @@ export class FleetKnnScene extends LitElement {
         padding: 4px;
         gap: 4px;
         border-radius: 999px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       button {
         font: inherit;
@@ -101,16 +102,16 @@ export class FleetKnnScene extends LitElement {
         border: 0;
         border-radius: 999px;
         background: transparent;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .modes button[aria-pressed='true'] {
-        background: var(--fleet-accent, #5aa9e6);
-        color: var(--fleet-bg, #111418);
+        background: var(--fleet-accent);
+        color: var(--fleet-bg);
         font-weight: 650;
       }
       .modes button:focus-visible,
       .reset:focus-visible {
-        outline: 2px solid var(--fleet-accent, #5aa9e6);
+        outline: 2px solid var(--fleet-accent);
         outline-offset: 2px;
       }
       .body {
@@ -156,9 +157,9 @@ export class FleetKnnScene extends LitElement {
         top: 0;
         /* Moved every frame: a layer of its own, so moving it repaints nothing. */
         will-change: transform;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .reset {
         position: absolute;
@@ -167,8 +168,8 @@ export class FleetKnnScene extends LitElement {
         font-size: 0.72em;
         padding: 0.35em 0.9em;
         border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       .hint {
         position: absolute;
@@ -185,10 +186,10 @@ export class FleetKnnScene extends LitElement {
         right: 16px;
         margin: 0;
         font-size: 0.75em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .notice b {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
       }
       aside {
         align-self: start;
@@ -198,7 +199,7 @@ export class FleetKnnScene extends LitElement {
         min-height: 0;
         padding: 18px 20px;
         border-radius: 14px;
-        background: var(--fleet-panel, #1b2027);
+        background: var(--fleet-panel);
       }
       aside h3 {
         margin: 0 0 10px;
@@ -206,7 +207,7 @@ export class FleetKnnScene extends LitElement {
         font-weight: 650;
         text-transform: uppercase;
         letter-spacing: 0.06em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       ul {
         list-style: none;
@@ -242,7 +243,7 @@ export class FleetKnnScene extends LitElement {
         opacity: 0.5;
       }
       .unlabelled .name {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       ul.dense li.unlabelled {
         grid-column: 1 / -1;
@@ -260,7 +261,7 @@ export class FleetKnnScene extends LitElement {
         grid-column: 2 / 4;
         height: 3px;
         border-radius: 2px;
-        background: var(--fleet-border, #39414d);
+        background: var(--fleet-border);
         overflow: hidden;
       }
       .share span {
@@ -273,7 +274,7 @@ export class FleetKnnScene extends LitElement {
       .agreement {
         margin-top: 22px;
         padding-top: 16px;
-        border-top: 1px solid var(--fleet-border, #39414d);
+        border-top: 1px solid var(--fleet-border);
       }
       .agreement .rate {
         font-size: 1.9em;
@@ -296,15 +297,15 @@ export class FleetKnnScene extends LitElement {
         border-radius: 8px;
         font-size: 0.72em;
         line-height: 1.5;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
         box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
         white-space: nowrap;
       }
       .tooltip .k {
         display: inline-block;
         min-width: 5.6em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .tooltip .chip {
         display: inline-block;
@@ -314,13 +315,15 @@ export class FleetKnnScene extends LitElement {
         border-radius: 50%;
       }
       .tooltip .xyz {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-size: 0.92em;
       }
     `,
   ];
 
   private readonly store = new StoreController(this, ['embeddings']);
+  /** WebGL and the 2-D fallback paint with colours CSS cannot reach: repaint on any theme change. */
+  private readonly theme = new ThemeController(this, (tokens) => this.repaint(tokens));
 
   /** What the points are coloured by. */
   @state() mode: ColourMode = 'truth';
@@ -357,7 +360,6 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
     this.motionQuery?.addEventListener('change', this.onMotionChange);
-    document.addEventListener('fleet-theme-change', this.onThemeChange);
     // Fetch three.js now, while the first points are still on their way.
     void loadView().catch(() => {});
     // A re-connected element keeps its shadow DOM: mount a fresh view on the next update.
@@ -371,7 +373,6 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.motionQuery?.removeEventListener('change', this.onMotionChange);
-    document.removeEventListener('fleet-theme-change', this.onThemeChange);
     this.motionQuery = undefined;
   }
 
@@ -397,24 +398,9 @@ export class FleetKnnScene extends LitElement {
 
   private onMotionChange = (event: MediaQueryListEvent) => this.view?.setReducedMotion(event.matches);
 
-  /** The deck switched themes: its custom properties apply after its next render. */
-  private onThemeChange = () => {
-    requestAnimationFrame(() => {
-      const theme = this.theme();
-      this.view?.setTheme(theme);
-      this.fallback?.setTheme(theme);
-    });
-  };
-
-  private theme() {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      grid: read('--fleet-grid', '#2a3038'),
-      axis: read('--fleet-muted', '#a9b0bb'),
-      fg: read('--fleet-fg', '#e8eaed'),
-      muted: read('--fleet-muted', '#a9b0bb'),
-    };
+  private repaint(tokens: ThemeTokens): void {
+    this.view?.setTheme(tokens);
+    this.fallback?.setTheme(tokens);
   }
 
   private mount(host: HTMLElement): void {
@@ -445,7 +431,7 @@ export class FleetKnnScene extends LitElement {
           canvas,
           context,
           labels,
-          theme: this.theme(),
+          theme: this.theme.tokens,
           reducedMotion: this.motionQuery?.matches ?? false,
           onHover: (slot) => this.onHover(slot),
           onContextLost: () => this.useFallback('The WebGL context was lost.'),
@@ -473,7 +459,7 @@ export class FleetKnnScene extends LitElement {
     host.append(canvas);
     this.canvas = canvas;
     this.resizeObserver?.observe(host.parentElement!);
-    this.fallback = new FallbackPlot(canvas, this.theme());
+    this.fallback = new FallbackPlot(canvas, this.theme.tokens);
     this.fallbackReason = reason;
     this.drawing = 'fallback';
     this.resize();

@@ -51,7 +51,7 @@ export class FleetModelsScene extends LitElement {
         align-items: center;
         justify-content: flex-end;
         gap: 0.45em;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-weight: 700;
         overflow: hidden;
         white-space: nowrap;
@@ -76,10 +76,10 @@ export class FleetModelsScene extends LitElement {
         position: absolute;
         top: 0;
         bottom: 0;
-        border-left: 1px solid var(--fleet-grid, #2c333d);
+        border-left: 1px solid var(--fleet-grid);
       }
       .grid-line.axis {
-        border-left: 2px solid var(--fleet-muted, #a9b0bb);
+        border-left: 2px solid var(--fleet-muted);
       }
       .rows {
         position: absolute;
@@ -108,7 +108,7 @@ export class FleetModelsScene extends LitElement {
       .value .note {
         font-weight: 400;
         font-size: 0.7em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       /* A value below the axis: an arrow at the axis pointing further left, in the model's colour. */
       .pin {
@@ -121,8 +121,8 @@ export class FleetModelsScene extends LitElement {
         font-size: 0.6em;
         font-weight: 700;
         vertical-align: 0.2em;
-        color: var(--fleet-bg, #111418);
-        background: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-bg);
+        background: var(--fleet-accent);
       }
       .ticks {
         grid-column: 2;
@@ -134,7 +134,7 @@ export class FleetModelsScene extends LitElement {
         top: 8px;
         transform: translateX(-50%);
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-variant-numeric: tabular-nums;
       }
       @media (prefers-reduced-motion: reduce) {

@@ -35,7 +35,7 @@ export class FleetPerfScene extends LitElement {
         display: flex;
         gap: 1.4em;
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .key svg {
         vertical-align: -0.15em;
@@ -53,40 +53,40 @@ export class FleetPerfScene extends LitElement {
         overflow: visible;
       }
       .grid line {
-        stroke: var(--fleet-grid, #2c333d);
+        stroke: var(--fleet-grid);
         stroke-width: 1;
       }
       .frame {
         fill: none;
-        stroke: var(--fleet-muted, #a9b0bb);
+        stroke: var(--fleet-muted);
         stroke-width: 1.5;
       }
       .tick-label {
-        fill: var(--fleet-muted, #a9b0bb);
+        fill: var(--fleet-muted);
         font-size: 17px;
         font-variant-numeric: tabular-nums;
       }
       .axis-title {
-        fill: var(--fleet-fg, #e8eaed);
+        fill: var(--fleet-fg);
         font-size: 19px;
       }
       .corner {
-        fill: var(--fleet-accent, #5aa9e6);
+        fill: var(--fleet-accent);
       }
       .corner-label {
-        fill: var(--fleet-accent, #5aa9e6);
+        fill: var(--fleet-accent);
         font-size: 20px;
         font-weight: 700;
       }
       .frontier {
         fill: none;
-        stroke: var(--fleet-accent, #5aa9e6);
+        stroke: var(--fleet-accent);
         stroke-width: 3;
         stroke-dasharray: 10 7;
         stroke-linejoin: round;
       }
       .frontier-label {
-        fill: var(--fleet-accent, #5aa9e6);
+        fill: var(--fleet-accent);
         font-size: 17px;
         font-weight: 600;
       }
@@ -97,13 +97,13 @@ export class FleetPerfScene extends LitElement {
         fill-opacity: 0.18;
       }
       .model {
-        fill: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        fill: var(--fleet-fg);
+        font-family: var(--fleet-mono);
         font-size: 24px;
         font-weight: 700;
       }
       .detail {
-        fill: var(--fleet-muted, #a9b0bb);
+        fill: var(--fleet-muted);
         font-size: 17px;
         font-variant-numeric: tabular-nums;
       }
@@ -111,7 +111,7 @@ export class FleetPerfScene extends LitElement {
       .model,
       .detail {
         paint-order: stroke;
-        stroke: var(--fleet-bg, #111418);
+        stroke: var(--fleet-bg);
         stroke-width: 5px;
         stroke-linejoin: round;
       }
@@ -149,8 +149,8 @@ export class FleetPerfScene extends LitElement {
       aria-label=${`Accuracy against latency: ${summary}. Better is upper left.`}>
       <defs>
         <radialGradient id="better" cx="0" cy="0" r="1">
-          <stop offset="0" stop-opacity="0.34" style="stop-color:var(--fleet-accent, #5aa9e6)"></stop>
-          <stop offset="1" stop-opacity="0" style="stop-color:var(--fleet-accent, #5aa9e6)"></stop>
+          <stop offset="0" stop-opacity="0.34" style="stop-color:var(--fleet-accent)"></stop>
+          <stop offset="1" stop-opacity="0" style="stop-color:var(--fleet-accent)"></stop>
         </radialGradient>
       </defs>
       <g class="better-corner">

@@ -47,7 +47,7 @@ export class FleetReferencesScene extends LitElement {
         margin-bottom: 0.75em;
       }
       .n {
-        color: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-accent);
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
@@ -55,13 +55,13 @@ export class FleetReferencesScene extends LitElement {
         font-weight: 650;
       }
       .meta {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .url {
         display: block;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-size: 0.86em;
-        color: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-accent);
         text-decoration: none;
         overflow-wrap: anywhere;
       }

@@ -84,7 +84,7 @@ export const phaseStripStyles = css`
     height: var(--strip-height, 28px);
     border-radius: 4px;
     overflow: hidden;
-    background: var(--fleet-code-bg, #1f242c);
+    background: var(--fleet-code-bg);
   }
   .seg {
     position: absolute;

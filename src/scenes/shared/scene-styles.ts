@@ -1,14 +1,19 @@
 import { css } from 'lit';
+import { defineTokenDefaults } from './theme-tokens.js';
+
+// Every scene imports these styles: a scene alone in a page gets the token defaults from here.
+defineTokenDefaults();
 
 /**
  * Styles every scene shares: it fills its box (the deck's 1600×900 stage or
- * an embedding page's element), theme colours from custom properties with
- * dark defaults, and the empty state.
+ * an embedding page's element), theme colours from custom properties, and
+ * the empty state.
  *
- * Theme custom properties (set by the deck's theme; scenes never hard-code
- * text or surface colours): --fleet-bg, --fleet-fg, --fleet-muted,
- * --fleet-panel, --fleet-border, --fleet-grid (axes, gridlines),
- * --fleet-code-bg, --fleet-accent, --fleet-font, --fleet-mono.
+ * Theme custom properties (the table in `theme-tokens.ts`; scenes never
+ * hard-code text or surface colours, nor repeat the defaults): --fleet-bg,
+ * --fleet-fg, --fleet-muted, --fleet-panel, --fleet-border, --fleet-grid
+ * (axes, gridlines), --fleet-code-bg, --fleet-accent, --fleet-font,
+ * --fleet-mono.
  */
 export const sceneStyles = css`
   :host {
@@ -20,9 +25,9 @@ export const sceneStyles = css`
     min-height: 240px;
     overflow: hidden;
     padding: var(--fleet-scene-padding, 48px 64px);
-    color: var(--fleet-fg, #e8eaed);
-    background: var(--fleet-bg, #111418);
-    font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+    color: var(--fleet-fg);
+    background: var(--fleet-bg);
+    font-family: var(--fleet-font);
     font-size: var(--fleet-font-size, 22px);
     line-height: 1.35;
   }
@@ -47,14 +52,14 @@ export const sceneStyles = css`
     font-size: 1.7em;
   }
   .muted {
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   code {
-    font-family: var(--fleet-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--fleet-mono);
     font-size: 0.92em;
     padding: 0.05em 0.35em;
     border-radius: 4px;
-    background: var(--fleet-code-bg, #1f242c);
+    background: var(--fleet-code-bg);
   }
   /* A scene's title row: title left, figures or key right, on one baseline. */
   .scene-header {
@@ -72,7 +77,7 @@ export const sceneStyles = css`
   }
   .empty p {
     font-size: 1.1em;
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   .visually-hidden {
     position: absolute;

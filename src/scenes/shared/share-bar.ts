@@ -47,7 +47,7 @@ export const shareBarStyles = css`
     height: var(--bar-height, 64px);
     border-radius: 8px;
     overflow: hidden;
-    background: var(--fleet-code-bg, #1f242c);
+    background: var(--fleet-code-bg);
   }
   .share {
     position: absolute;
@@ -95,7 +95,7 @@ export const shareBarStyles = css`
     text-align: right;
   }
   .share-legend .pct {
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   .key-chip {
     display: inline-grid;

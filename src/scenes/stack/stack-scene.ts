@@ -63,22 +63,22 @@ export class FleetStackScene extends LitElement {
         overflow: visible;
       }
       .box {
-        fill: var(--fleet-panel, #1b2027);
-        stroke: var(--fleet-border, #39414d);
+        fill: var(--fleet-panel);
+        stroke: var(--fleet-border);
         stroke-width: 2;
       }
       .node.deck .box {
-        stroke: var(--fleet-accent, #5aa9e6);
+        stroke: var(--fleet-accent);
         stroke-width: 3;
       }
       .legend-box {
         fill: none;
-        stroke: var(--fleet-border, #39414d);
+        stroke: var(--fleet-border);
         stroke-width: 2;
         stroke-dasharray: 8 7;
       }
       .badge {
-        fill: var(--fleet-accent, #5aa9e6);
+        fill: var(--fleet-accent);
       }
       .badge-text {
         fill: #000;
@@ -86,21 +86,21 @@ export class FleetStackScene extends LitElement {
         font-weight: 700;
       }
       .node-title {
-        fill: var(--fleet-fg, #e8eaed);
+        fill: var(--fleet-fg);
         font-size: 30px;
         font-weight: 700;
       }
       .node-line {
-        fill: var(--fleet-muted, #a9b0bb);
+        fill: var(--fleet-muted);
         font-size: 22px;
       }
       .source-line {
-        fill: var(--fleet-fg, #e8eaed);
+        fill: var(--fleet-fg);
         font-size: 22px;
         font-weight: 650;
       }
       .legend-title {
-        fill: var(--fleet-muted, #a9b0bb);
+        fill: var(--fleet-muted);
         font-size: 22px;
       }
       .chip-text {
@@ -110,21 +110,21 @@ export class FleetStackScene extends LitElement {
       }
       .flow {
         fill: none;
-        stroke: var(--fleet-muted, #a9b0bb);
+        stroke: var(--fleet-muted);
         stroke-width: 3;
         stroke-dasharray: 10 8;
         animation: flow 1.2s linear infinite;
       }
       .arrowhead {
-        fill: var(--fleet-muted, #a9b0bb);
+        fill: var(--fleet-muted);
       }
       .flow-label {
-        fill: var(--fleet-fg, #e8eaed);
+        fill: var(--fleet-fg);
         font-size: 19px;
         font-style: italic;
       }
       .phase-text {
-        fill: var(--fleet-fg, #e8eaed);
+        fill: var(--fleet-fg);
         font-size: 22px;
       }
       .glyph {

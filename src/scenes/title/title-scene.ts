@@ -63,7 +63,7 @@ export class FleetTitleScene extends LitElement {
         align-items: center;
         gap: 0.5em 0.7em;
         font-size: 0.95em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .kicker .arrow {
         opacity: 0.6;
@@ -80,14 +80,14 @@ export class FleetTitleScene extends LitElement {
         height: 6px;
         margin: 30px 0 26px;
         border-radius: 3px;
-        background: var(--fleet-accent, #5aa9e6);
+        background: var(--fleet-accent);
       }
       .subtitle {
         margin: 0;
         font-size: 34px;
         line-height: 1.25;
         max-width: 1200px;
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
         opacity: 0.92;
       }
       .authors {
@@ -101,12 +101,12 @@ export class FleetTitleScene extends LitElement {
       }
       .authors .affiliation {
         margin-left: 0.5em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .occasion {
         margin: 14px 0 0;
         font-size: 22px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .strip {
         display: grid;
@@ -121,8 +121,8 @@ export class FleetTitleScene extends LitElement {
         min-height: 124px;
         padding: 18px 24px;
         border-radius: 12px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
         overflow: hidden;
       }
       .stat .value {
@@ -137,15 +137,15 @@ export class FleetTitleScene extends LitElement {
       .stat .value .of {
         font-size: 0.6em;
         font-weight: 500;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .stat .name {
         font-size: 20px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .stat .waiting {
         font-size: 20px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .source .value {
         font-size: 30px;
@@ -156,7 +156,7 @@ export class FleetTitleScene extends LitElement {
         align-items: center;
         gap: 8px;
         font-size: 20px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .dot {
         width: 12px;

@@ -11,7 +11,7 @@ import { longestLine, type ResolvedKeyLine, resolveKeyLines } from './listing.js
  * (`unsafeCSS` of constants written here, nothing from outside.)
  */
 const tone = (name: string, hue: string) =>
-  unsafeCSS(`var(--fleet-syntax-${name}, color-mix(in srgb, ${hue} 68%, var(--fleet-fg, #e8eaed)))`);
+  unsafeCSS(`var(--fleet-syntax-${name}, color-mix(in srgb, ${hue} 68%, var(--fleet-fg)))`);
 
 /**
  * Scene 10: the training loop of the sequence models as a highlighted
@@ -60,8 +60,8 @@ export class FleetTrainingCodeScene extends LitElement {
         min-height: 0;
         padding: 14px 0;
         border-radius: 10px;
-        background: var(--fleet-code-bg, #1f242c);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-code-bg);
+        border: 1px solid var(--fleet-border);
       }
       /* The box whose size the type follows (container query units). */
       .fit {
@@ -72,7 +72,7 @@ export class FleetTrainingCodeScene extends LitElement {
         margin: 0;
         padding: 0;
         list-style: none;
-        font-family: var(--fleet-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         /* As large as 19px allows, else small enough that every line fits both ways. */
         font-size: min(
           19px,
@@ -95,15 +95,15 @@ export class FleetTrainingCodeScene extends LitElement {
         tab-size: 4;
       }
       .line.key {
-        background: color-mix(in srgb, var(--fleet-accent, #5aa9e6) 17%, transparent);
-        border-left-color: var(--fleet-accent, #5aa9e6);
+        background: color-mix(in srgb, var(--fleet-accent) 17%, transparent);
+        border-left-color: var(--fleet-accent);
       }
       .ln {
         flex: none;
         width: 3.2em;
         padding-right: 0.9em;
         text-align: right;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         user-select: none;
       }
       .mark {
@@ -119,12 +119,12 @@ export class FleetTrainingCodeScene extends LitElement {
         height: 1.2em;
         padding: 0 0.2em;
         border-radius: 999px;
-        font-family: var(--fleet-font, system-ui, sans-serif);
+        font-family: var(--fleet-font);
         font-size: 0.85em;
         font-weight: 700;
         line-height: 1;
-        color: var(--fleet-bg, #111418);
-        background: var(--fleet-accent, #5aa9e6);
+        color: var(--fleet-bg);
+        background: var(--fleet-accent);
       }
       .notes {
         margin: 0;
@@ -146,7 +146,7 @@ export class FleetTrainingCodeScene extends LitElement {
       .notes .where {
         display: block;
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-variant-numeric: tabular-nums;
       }
       .hljs-keyword {
@@ -172,10 +172,10 @@ export class FleetTrainingCodeScene extends LitElement {
         color: ${tone('meta', '#e5c07b')};
       }
       .hljs-subst {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
       }
       .hljs-comment {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         font-style: italic;
       }
     `,
