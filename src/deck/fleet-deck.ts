@@ -1,17 +1,18 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
-import { sourceDotStyles } from '../scenes/shared/source-dot-styles.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
+import { deckStyles } from './fleet-deck.styles.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
+import { NavigationController } from './navigation.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
-import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
-import { nextTheme, type ThemeName, themeHostStyles } from './theme.js';
+import { StageFitController } from './stage-fit.js';
+import type { ThemeName } from './theme.js';
 
 const SWIPE_MIN_PX = 60;
 
@@ -36,165 +37,10 @@ const SWIPE_MIN_PX = 60;
  */
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {
-  static override styles = [
-    themeHostStyles(),
-    sourceDotStyles,
-    css`
-      :host {
-        display: block;
-        position: relative;
-        width: 100%;
-        height: 100%;
-        min-height: 180px;
-        overflow: hidden;
-        background: var(--fleet-letterbox);
-        color: var(--fleet-fg);
-        font-family: var(--fleet-font);
-        touch-action: pan-y;
-      }
-      :host(:focus-visible) {
-        outline: 3px solid var(--fleet-focus);
-        outline-offset: -3px;
-      }
-      .stage {
-        position: absolute;
-        left: 0;
-        top: 0;
-        width: ${STAGE_WIDTH}px;
-        height: ${STAGE_HEIGHT}px;
-        transform-origin: 0 0;
-        background: var(--fleet-bg);
-        overflow: hidden;
-      }
-      .stage > .scene {
-        position: absolute;
-        inset: 0;
-      }
-      .chrome {
-        position: absolute;
-        bottom: 12px;
-        font-size: 15px;
-        color: var(--fleet-muted);
-        z-index: 5;
-      }
-      .progress {
-        left: 20px;
-      }
-      .source {
-        right: 20px;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-      }
-      .dot {
-        width: 9px;
-        height: 9px;
-        border-radius: 50%;
-        background: #8a8f98;
-      }
-      .overlay {
-        position: absolute;
-        inset: 0;
-        z-index: 10;
-        padding: 48px 64px;
-        background: var(--fleet-overlay);
-        overflow: auto;
-      }
-      .overview {
-        display: grid;
-        grid-template-columns: repeat(5, 1fr);
-        gap: 18px;
-      }
-      .overview button {
-        height: 150px;
-        padding: 14px;
-        text-align: left;
-        vertical-align: top;
-        border-radius: 10px;
-        border: 2px solid var(--fleet-border);
-        background: var(--fleet-panel);
-        color: inherit;
-        font: inherit;
-        font-size: 18px;
-        cursor: pointer;
-        display: flex;
-        flex-direction: column;
-        gap: 6px;
-      }
-      .overview button[aria-current='true'] {
-        border-color: var(--fleet-accent);
-      }
-      .overview button:focus-visible {
-        outline: 3px solid var(--fleet-focus);
-        outline-offset: 2px;
-      }
-      .overview .n {
-        font-size: 30px;
-        font-weight: 700;
-        color: var(--fleet-muted);
-      }
-      .help table {
-        font-size: 22px;
-        border-collapse: collapse;
-      }
-      .help td {
-        padding: 6px 28px 6px 0;
-      }
-      .help kbd {
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-      }
-      .jump {
-        position: absolute;
-        top: 20px;
-        left: 50%;
-        transform: translateX(-50%);
-        z-index: 11;
-        padding: 8px 18px;
-        border-radius: 8px;
-        background: var(--fleet-panel);
-        font-size: 24px;
-      }
-      .presenter-link {
-        position: absolute;
-        top: 20px;
-        right: 20px;
-        z-index: 12;
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        padding: 12px 18px;
-        border-radius: 8px;
-        font-size: 20px;
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-      }
-      .presenter-link a {
-        color: var(--fleet-accent);
-        font-weight: 600;
-      }
-      .presenter-link a:focus-visible,
-      .presenter-link button:focus-visible {
-        outline: 3px solid var(--fleet-focus);
-        outline-offset: 2px;
-      }
-      .presenter-link button {
-        font: inherit;
-        color: inherit;
-        background: none;
-        border: 1px solid var(--fleet-border);
-        border-radius: 6px;
-        cursor: pointer;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-    `,
-  ];
+  static override styles = deckStyles;
+
+  private readonly nav = new NavigationController(this);
+  private readonly stage = new StageFitController(this);
 
   /** The deck's own bus, used when nothing else provides one. */
   private readonly ownBus = new FleetBus();
@@ -213,9 +59,6 @@ export class FleetDeck extends LitElement {
   @state() private overlay?: 'overview' | 'help';
   @state() private diagnostics = false;
   @state() private simControls = false;
-  @state() private digits = '';
-  @state() private fit = { scale: 1, x: 0, y: 0 };
-  @state() private announcement = '';
   @state() private source?: SourceInfo;
   /** The presenter view's URL, shown as a link when the browser refused to open a window. */
   @state() private presenterLink?: string;
@@ -229,7 +72,6 @@ export class FleetDeck extends LitElement {
   @property({ attribute: 'presenter-href' }) presenterHref?: string;
 
   private lifetime?: AbortController;
-  private resizeObserver?: ResizeObserver;
   private touchStart?: { x: number; y: number };
 
   /** The scenes of this deck, in order. */
@@ -254,16 +96,12 @@ export class FleetDeck extends LitElement {
     }
     this.addEventListener('pointerdown', (e) => this.onPointerDown(e), { signal });
     this.addEventListener('pointerup', (e) => this.onPointerUp(e), { signal });
-    this.resizeObserver = new ResizeObserver(() => this.refit());
-    this.resizeObserver.observe(this);
     this.watchSource(signal);
-    this.loadAround(this.index);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.lifetime?.abort();
-    this.resizeObserver?.disconnect();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -272,10 +110,10 @@ export class FleetDeck extends LitElement {
 
   /** Shows scene `index` (0-based, clamped), updating the URL hash. */
   go(index: number): void {
-    const next = Math.min(SCENES.length - 1, Math.max(0, Math.trunc(index)));
+    const next = this.nav.clamp(index);
     if (next === this.index && this.overlay !== 'overview') return;
     this.overlay = undefined;
-    this.show(next);
+    this.nav.show(next);
     if (!this.noHash) {
       const hash = `#/${SCENES[next]!.slug}`;
       if (location.hash !== hash) location.hash = hash;
@@ -292,29 +130,9 @@ export class FleetDeck extends LitElement {
     this.go(this.index - 1);
   }
 
-  private show(index: number): void {
-    if (index === this.index && this.hasUpdated) return;
-    this.index = index;
-    const entry = SCENES[index]!;
-    this.announcement = `Scene ${index + 1} of ${SCENES.length}: ${entry.title}`;
-    this.loadAround(index);
-    this.dispatchEvent(
-      new CustomEvent('fleet-scene-change', {
-        detail: { index, slug: entry.slug },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-
-  /** Loads the scene's module and its neighbours' (so heavy chunks arrive before they are needed). */
-  private loadAround(index: number): void {
-    for (const i of [index, index + 1, index - 1]) void SCENES[i]?.load();
-  }
-
   private followHash(): void {
     const index = sceneIndexFromHash(location.hash);
-    if (index !== undefined) this.show(index);
+    if (index !== undefined) this.nav.show(index);
   }
 
   private watchSource(signal: AbortSignal): void {
@@ -329,10 +147,6 @@ export class FleetDeck extends LitElement {
     );
   }
 
-  private refit(): void {
-    this.fit = fitStage(this.clientWidth, this.clientHeight);
-  }
-
   private onKey(event: KeyboardEvent): void {
     const action = actionForKeyEvent(event);
     if (!action) return;
@@ -340,29 +154,10 @@ export class FleetDeck extends LitElement {
   }
 
   private apply(action: DeckAction): boolean {
+    if (this.nav.handle(action)) return true;
     switch (action.kind) {
-      case 'next':
-        this.next();
-        return true;
-      case 'previous':
-        this.previous();
-        return true;
-      case 'first':
-        this.go(0);
-        return true;
-      case 'last':
-        this.go(SCENES.length - 1);
-        return true;
-      case 'digit':
-        this.digits = (this.digits + action.digit).slice(-2);
-        return true;
-      case 'jump':
-        if (this.digits === '') return false;
-        this.go(Number(this.digits) - 1);
-        this.digits = '';
-        return true;
       case 'escape':
-        if (this.digits !== '') this.digits = '';
+        if (this.nav.digits !== '') this.nav.clearDigits();
         else if (this.presenterLink || this.presenterNotice) {
           this.presenterLink = undefined;
           this.presenterNotice = undefined;
@@ -384,9 +179,6 @@ export class FleetDeck extends LitElement {
       case 'presenter':
         this.openPresenterView();
         return true;
-      case 'theme':
-        this.toggleTheme();
-        return true;
       case 'fullscreen':
         if (document.fullscreenElement) void document.exitFullscreen();
         else void this.requestFullscreen?.().catch(() => undefined);
@@ -407,18 +199,18 @@ export class FleetDeck extends LitElement {
       // This page is not the deck's site: opening it "as presenter" would show the embedding page.
       this.presenterNotice =
         'The presenter view opens from the deck’s own page (or set presenter-href on this deck).';
-      this.announcement = this.presenterNotice;
+      this.nav.announce(this.presenterNotice);
       return;
     }
     this.presenterNotice = undefined;
     const opened = openPresenter(this, href);
     if (opened) {
       this.presenterLink = undefined;
-      this.announcement = 'Presenter view opened in another window';
+      this.nav.announce('Presenter view opened in another window');
       return;
     }
     this.presenterLink = presenterUrl(href);
-    this.announcement = 'The browser blocked the presenter window: use the link to open it';
+    this.nav.announce('The browser blocked the presenter window: use the link to open it');
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.presenter-link a')?.focus(),
     );
@@ -426,11 +218,7 @@ export class FleetDeck extends LitElement {
 
   /** Switches between the dark and light themes. */
   toggleTheme(): void {
-    this.theme = nextTheme(this.theme);
-    this.announcement = `${this.theme === 'dark' ? 'Dark' : 'Light'} theme`;
-    this.dispatchEvent(
-      new CustomEvent('fleet-theme-change', { detail: { theme: this.theme }, bubbles: true, composed: true }),
-    );
+    this.nav.toggleTheme();
   }
 
   private toggleOverlay(which: 'overview' | 'help'): void {
@@ -481,10 +269,9 @@ export class FleetDeck extends LitElement {
 
   override render() {
     const entry = SCENES[this.index]!;
-    const { scale, x, y } = this.fit;
     const source = this.source;
     return html`
-      <div class="stage" part="stage" style="transform:translate(${x}px, ${y}px) scale(${scale})">
+      <div class="stage" part="stage" style=${this.stage.style}>
         ${sceneTemplate(entry)}
         ${this.overlay === 'overview' ? this.renderOverview() : nothing}
         ${this.overlay === 'help' ? this.renderHelp() : nothing}
@@ -497,7 +284,7 @@ export class FleetDeck extends LitElement {
               }}></fleet-sim-controls>`
             : nothing
         }
-        ${this.digits ? html`<div class="jump">go to ${this.digits}_</div>` : nothing}
+        ${this.nav.digits ? html`<div class="jump">go to ${this.nav.digits}_</div>` : nothing}
         ${
           this.presenterLink
             ? html`<div class="presenter-link" role="alert">
@@ -521,7 +308,7 @@ export class FleetDeck extends LitElement {
             : nothing
         }
       </div>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" aria-live="polite">${this.nav.announcement}</div>
     `;
   }
 }

@@ -15,7 +15,20 @@ defineTokenDefaults();
  * (axes, gridlines), --fleet-code-bg, --fleet-accent, --fleet-font,
  * --fleet-mono.
  */
+/** Text for screen readers only: announcements, chart summaries. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 export const sceneStyles = css`
+  ${visuallyHiddenStyles}
   :host {
     display: block;
     position: relative;
@@ -78,13 +91,5 @@ export const sceneStyles = css`
   .empty p {
     font-size: 1.1em;
     color: var(--fleet-muted);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;
