@@ -1,16 +1,15 @@
 import { format } from 'd3';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { ProfileCurve } from '../../store/profiles.js';
 import { emptyState } from '../shared/empty-state.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { type GridShape, gridShape, visibleProfiles } from './attack-grid.js';
+import { attacksSceneStyles, GAP } from './attacks-scene.styles.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkline } from './sparkline.js';
 
 const peakFormat = format('.3~g');
-const GAP = 16;
 
 /**
  * Scene 7: one sparkline per malware profile, each curve rescaled to its own
@@ -26,84 +25,7 @@ const GAP = 16;
  */
 @customElement('fleet-attacks-scene')
 export class FleetAttacksScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header p {
-        margin: 0;
-      }
-      .grid {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        gap: ${GAP}px;
-      }
-      .profile {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-        min-height: 0;
-        padding: 0.55em 0.8em 0.6em;
-        border-radius: 10px;
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-      }
-      .title {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 0.6em;
-      }
-      .name {
-        font-weight: 700;
-        font-family: var(--fleet-mono);
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .peak {
-        font-size: 0.62em;
-        white-space: nowrap;
-        font-variant-numeric: tabular-nums;
-      }
-      .shape {
-        margin: 0.1em 0 0.35em;
-        font-size: 0.7em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      svg {
-        flex: 1;
-        min-height: 0;
-        width: 100%;
-        display: block;
-        overflow: visible;
-      }
-      .zero {
-        stroke: var(--fleet-grid);
-        stroke-width: 1;
-      }
-      .area {
-        fill: var(--fleet-accent);
-        fill-opacity: 0.16;
-      }
-      .line {
-        fill: none;
-        stroke: var(--fleet-accent);
-        stroke-width: 2.5;
-        stroke-linejoin: round;
-      }
-      .more {
-        margin: 0.4em 0 0;
-        font-size: 0.75em;
-      }
-    `,
-  ];
+  static override styles = attacksSceneStyles;
 
   private readonly store = new StoreController(this, ['profiles']);
 

@@ -30,7 +30,9 @@ export const visuallyHiddenStyles = css`
 export const sceneStyles = css`
   ${visuallyHiddenStyles}
   :host {
-    display: block;
+    /* Every scene is a column: its header, then what it draws. */
+    display: flex;
+    flex-direction: column;
     position: relative;
     box-sizing: border-box;
     width: 100%;
@@ -80,6 +82,10 @@ export const sceneStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: 24px;
+  }
+  .scene-header h2,
+  .scene-header p {
+    margin: 0;
   }
   .empty {
     display: flex;
