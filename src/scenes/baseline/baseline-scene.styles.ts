@@ -1,11 +1,13 @@
 import { css } from 'lit';
+import { phaseBarStyles } from '../shared/phase-bar.js';
 import { sceneStyles } from '../shared/scene-styles.js';
-import { shareBarStyles } from '../shared/share-bar.js';
+import { shareLegendStyles } from '../shared/share-legend.js';
 
 /** Styles of `<fleet-baseline-scene>`. */
 export const baselineSceneStyles = [
   sceneStyles,
-  shareBarStyles,
+  phaseBarStyles,
+  shareLegendStyles,
   css`
     .scene-header {
       /* Title over caption. */

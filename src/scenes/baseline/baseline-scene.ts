@@ -6,8 +6,9 @@ import { PHASE_WINDOW_S, type PhaseShares, phaseHistory, phaseSharesAt } from '.
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
-import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
-import { shareBar, shareLegend } from '../shared/share-bar.js';
+import { phaseBar } from '../shared/phase-bar.js';
+import { areCounts, type ShareSegment, shareBarSegments, shareSegments } from '../shared/phase-shares.js';
+import { shareLegend } from '../shared/share-legend.js';
 import { StoreController } from '../shared/store-controller.js';
 import { baselineSceneStyles } from './baseline-scene.styles.js';
 
@@ -97,7 +98,7 @@ export class FleetBaselineScene extends LitElement {
         <h2>${text.heading}</h2>
         <p class="muted">${text.caption}</p>
       </header>
-      <div class="bar" part="bar">${shareBar(segments, label)}</div>
+      <div class="bar" part="bar">${phaseBar(shareBarSegments(segments), { variant: 'share', label })}</div>
       <div class="note" role="status" aria-live="off">${this.note(shares, now)}</div>
       <div class="lower">
         <div part="legend">${shareLegend(segments, counts)}</div>
