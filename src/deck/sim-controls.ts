@@ -44,13 +44,16 @@ export class FleetSimControls extends LitElement {
       align-items: center;
       margin: 8px 0;
     }
-    input {
+    input,
+    button {
       font: inherit;
-      padding: 4px 8px;
       border-radius: 6px;
       border: 1px solid var(--fleet-border);
       background: var(--fleet-bg);
       color: inherit;
+    }
+    input {
+      padding: 4px 8px;
     }
     .buttons {
       display: flex;
@@ -58,12 +61,7 @@ export class FleetSimControls extends LitElement {
       margin-top: 14px;
     }
     button {
-      font: inherit;
       padding: 6px 16px;
-      border-radius: 6px;
-      border: 1px solid var(--fleet-border);
-      background: var(--fleet-bg);
-      color: inherit;
       cursor: pointer;
     }
     button:focus-visible,

@@ -17,6 +17,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { type EmbeddingsState, type RingMark, type SlotRange, writtenSince } from '../../store/embeddings.js';
 import type { ThemeTokens } from '../shared/theme-controller.js';
 import { type ColourMode, paintSlots } from './colour-modes.js';
+import { FRAGMENT, RING_FRAGMENT, VERTEX } from './knn-shaders.js';
 import { pickNearest } from './pick.js';
 import { pointSizePx } from './point-size.js';
 
@@ -29,59 +30,6 @@ import { pointSizePx } from './point-size.js';
 /** Where the camera starts: looking at the cube's centre from above a corner. */
 const HOME = new Vector3(1.2, 0.78, 1.62).normalize().multiplyScalar(2.7);
 const CUBE_RADIUS = Math.sqrt(3) / 2;
-
-const VERTEX = /* glsl */ `
-  attribute vec4 rgba;
-  uniform float uSize;
-  uniform float uHome;
-  uniform float uNear;
-  uniform float uFar;
-  varying vec4 vColor;
-  varying float vSize;
-  varying float vFade;
-  void main() {
-    vec4 mv = modelViewMatrix * vec4(position, 1.0);
-    gl_Position = projectionMatrix * mv;
-    float dist = max(-mv.z, 0.05);
-    // Perspective size: uSize at the home distance, bigger as the camera closes in.
-    gl_PointSize = clamp(uSize * uHome / dist, 1.5, 48.0);
-    vSize = gl_PointSize;
-    vColor = rgba;
-    vFade = clamp((dist - uNear) / max(uFar - uNear, 0.001), 0.0, 1.0);
-  }
-`;
-
-const FRAGMENT = /* glsl */ `
-  varying vec4 vColor;
-  varying float vSize;
-  varying float vFade;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    // One device pixel of edge, whatever the dot size: a round, anti-aliased dot.
-    float aa = 2.0 / vSize;
-    float alpha = 1.0 - smoothstep(1.0 - aa, 1.0, d);
-    if (alpha <= 0.01) discard;
-    // A darker rim on dots big enough to carry one separates overlapping dots.
-    float rim = vSize >= 5.0 ? smoothstep(1.0 - 3.5 * aa, 1.0 - 1.5 * aa, d) : 0.0;
-    vec3 colour = mix(vColor.rgb, vColor.rgb * 0.42, rim);
-    // Depth cue: the far side of the cloud fades a little.
-    gl_FragColor = vec4(colour, alpha * vColor.a * (1.0 - 0.5 * vFade));
-  }
-`;
-
-const RING_FRAGMENT = /* glsl */ `
-  uniform vec3 uColour;
-  varying float vSize;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    float aa = 2.0 / vSize;
-    float outer = 1.0 - smoothstep(1.0 - aa, 1.0, d);
-    float inner = smoothstep(0.62 - aa, 0.62, d);
-    float alpha = outer * inner;
-    if (alpha <= 0.01) discard;
-    gl_FragColor = vec4(uColour, alpha);
-  }
-`;
 
 /** What the scene hands the view. */
 export interface KnnViewOptions {
