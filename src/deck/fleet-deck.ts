@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
+import { SHELL_TEXT } from '../content/deck-text.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
@@ -197,8 +198,7 @@ export class FleetDeck extends LitElement {
         : undefined;
     if (!href) {
       // This page is not the deck's site: opening it "as presenter" would show the embedding page.
-      this.presenterNotice =
-        'The presenter view opens from the deck’s own page (or set presenter-href on this deck).';
+      this.presenterNotice = SHELL_TEXT.presenter.notHere;
       this.nav.announce(this.presenterNotice);
       return;
     }
@@ -206,11 +206,11 @@ export class FleetDeck extends LitElement {
     const opened = openPresenter(this, href);
     if (opened) {
       this.presenterLink = undefined;
-      this.nav.announce('Presenter view opened in another window');
+      this.nav.announce(SHELL_TEXT.presenter.opened);
       return;
     }
     this.presenterLink = presenterUrl(href);
-    this.nav.announce('The browser blocked the presenter window: use the link to open it');
+    this.nav.announce(SHELL_TEXT.presenter.blocked);
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.presenter-link a')?.focus(),
     );
@@ -246,7 +246,7 @@ export class FleetDeck extends LitElement {
   }
 
   private renderOverview(): unknown {
-    return html`<div class="overlay overview" role="dialog" aria-label="All scenes">
+    return html`<div class="overlay overview" role="dialog" aria-label=${SHELL_TEXT.overview}>
       ${SCENES.map(
         (
           entry,
@@ -260,7 +260,7 @@ export class FleetDeck extends LitElement {
 
   private renderHelp(): unknown {
     return html`<div class="overlay help" role="dialog" aria-label="Keyboard help">
-      <h2>Keys</h2>
+      <h2>${SHELL_TEXT.keys}</h2>
       <table>
         ${KEY_HELP.map(([keys, what]) => html`<tr><td><kbd>${keys}</kbd></td><td>${what}</td></tr>`)}
       </table>
@@ -284,17 +284,17 @@ export class FleetDeck extends LitElement {
               }}></fleet-sim-controls>`
             : nothing
         }
-        ${this.nav.digits ? html`<div class="jump">go to ${this.nav.digits}_</div>` : nothing}
+        ${this.nav.digits ? html`<div class="jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
         ${
           this.presenterLink
             ? html`<div class="presenter-link" role="alert">
-              <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>Open the presenter view</a>
-              <button aria-label="Dismiss" @click=${() => (this.presenterLink = undefined)}>✕</button>
+              <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>${SHELL_TEXT.presenter.link}</a>
+              <button aria-label=${SHELL_TEXT.presenter.dismiss} @click=${() => (this.presenterLink = undefined)}>✕</button>
             </div>`
             : this.presenterNotice
               ? html`<div class="presenter-link" role="alert">
                   <span>${this.presenterNotice}</span>
-                  <button aria-label="Dismiss" @click=${() => (this.presenterNotice = undefined)}>✕</button>
+                  <button aria-label=${SHELL_TEXT.presenter.dismiss} @click=${() => (this.presenterNotice = undefined)}>✕</button>
                 </div>`
               : nothing
         }

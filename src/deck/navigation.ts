@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SHELL_TEXT } from '../content/deck-text.js';
 import type { DeckAction } from './keymap.js';
 import { SCENES } from './scene-registry.js';
 import { nextTheme, type ThemeName } from './theme.js';
@@ -55,7 +56,7 @@ export class NavigationController implements ReactiveController {
     if (index === host.index && host.hasUpdated) return;
     host.index = index;
     const entry = SCENES[index]!;
-    this.announce(`Scene ${index + 1} of ${SCENES.length}: ${entry.title}`);
+    this.announce(SHELL_TEXT.sceneOf(index + 1, SCENES.length, entry.title));
     this.prefetch(index);
     this.onShow(index);
     host.dispatchEvent(
@@ -112,7 +113,7 @@ export class NavigationController implements ReactiveController {
   toggleTheme(): void {
     const host = this.host;
     host.theme = nextTheme(host.theme);
-    this.announce(`${host.theme === 'dark' ? 'Dark' : 'Light'} theme`);
+    this.announce(SHELL_TEXT.theme[host.theme]);
     host.dispatchEvent(
       new CustomEvent('fleet-theme-change', { detail: { theme: host.theme }, bubbles: true, composed: true }),
     );

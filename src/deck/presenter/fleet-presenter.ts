@@ -2,7 +2,7 @@ import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
-import { speakerNotes } from '../../content/deck-text.js';
+import { SHELL_TEXT, speakerNotes } from '../../content/deck-text.js';
 import { actionForKeyEvent } from '../keymap.js';
 import { NavigationController } from '../navigation.js';
 import { SCENES, sceneIndexFromHash } from '../scene-registry.js';
@@ -22,6 +22,7 @@ import {
 } from './talk-timer.js';
 
 const TIMER_KEY = 'fleet-deck:talk-timer';
+const words = SHELL_TEXT.presenter;
 
 /**
  * The presenter view: the current scene live, the next scene, the speaker
@@ -125,7 +126,7 @@ export class FleetPresenter extends LitElement {
   private onPeers(peers: ReadonlyMap<string, SyncRole>): void {
     const audience = [...peers.values()].filter((role) => role === 'audience').length;
     if (audience > 0 !== this.audience > 0) {
-      this.nav.announce(audience > 0 ? 'Deck window connected' : 'Deck window disconnected');
+      this.nav.announce(audience > 0 ? words.deckConnected : words.deckDisconnected);
     }
     this.audience = audience;
   }
@@ -205,12 +206,12 @@ export class FleetPresenter extends LitElement {
             ${
               next
                 ? html`<fleet-scene-frame inert .index=${this.index + 1}></fleet-scene-frame>`
-                : html`<div class="end">End of the deck</div>`
+                : html`<div class="end">${words.end}</div>`
             }
           </section>
           <section class="notes" aria-label="Speaker notes">
-            <p class="label">Notes</p>
-            <p class="note-text">${notes || 'No notes for this scene.'}</p>
+            <p class="label">${words.notes}</p>
+            <p class="note-text">${notes || words.noNotes}</p>
           </section>
         </aside>
       </main>
@@ -219,7 +220,7 @@ export class FleetPresenter extends LitElement {
         <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>Next ▶</button>
         <span class="link ${connected ? 'connected' : ''}" role="status">
           <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
-          ${connected ? 'deck window connected' : 'waiting for the deck window (press p there)'}
+          ${connected ? words.connected : words.waiting}
         </span>
         <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme</span>
       </nav>

@@ -1,6 +1,7 @@
 import { format } from 'd3';
 import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import type { ProfileCurve } from '../../store/profiles.js';
 import { emptyState } from '../shared/empty-state.js';
 import { SizeController } from '../shared/size-controller.js';
@@ -8,6 +9,8 @@ import { StoreController } from '../shared/store-controller.js';
 import { type GridShape, gridShape, visibleProfiles } from './attack-grid.js';
 import { attacksSceneStyles, GAP } from './attacks-scene.styles.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkline } from './sparkline.js';
+
+const text = SCENE_TEXT.attacks;
 
 const peakFormat = format('.3~g');
 
@@ -36,11 +39,11 @@ export class FleetAttacksScene extends LitElement {
 
   private profile(p: ProfileCurve): unknown {
     const g = sparkline(p.normalized);
-    const label = `${p.name}: ${p.shape ?? 'no shape given'}; ${p.curve.length} samples, peak ${peakFormat(p.peak)}`;
+    const label = `${p.name}: ${p.shape ?? 'no shape given'}; ${p.curve.length} samples, ${text.peak} ${peakFormat(p.peak)}`;
     return html`<article class="profile" part="profile" data-name=${p.name}>
       <div class="title">
         <span class="name" title=${p.name}>${p.name}</span>
-        <span class="peak muted">peak ${peakFormat(p.peak)}</span>
+        <span class="peak muted">${text.peak} ${peakFormat(p.peak)}</span>
       </div>
       <p class="shape muted" title=${p.shape ?? ''}>${p.shape ?? '—'}</p>
       <svg viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${label}>
@@ -53,7 +56,7 @@ export class FleetAttacksScene extends LitElement {
 
   override render() {
     const { byName } = this.store.state.profiles;
-    if (byName.size === 0) return emptyState('Attack profiles', ['attack_profile']);
+    if (byName.size === 0) return emptyState(text.heading, ['attack_profile']);
     const { shown, hidden } = visibleProfiles(byName);
     const width = this.size.width || 1472;
     const height = this.size.height || 700;
@@ -61,8 +64,8 @@ export class FleetAttacksScene extends LitElement {
     this.shape = shape;
     return html`
       <header class="scene-header">
-        <h2>Attack profiles</h2>
-        <p class="muted">${byName.size} profiles · each curve scaled to its own peak</p>
+        <h2>${text.heading}</h2>
+        <p class="muted">${byName.size} ${text.caption}</p>
       </header>
       <div
         class="grid"

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { emptyState } from '../shared/empty-state.js';
@@ -7,6 +8,8 @@ import { phaseSwatch } from '../shared/phase-swatch.js';
 import { StoreController } from '../shared/store-controller.js';
 import { agreement, type ChunkCell, EPISODE_S, layoutChunks, timeScale, WINDOW_S } from './chunk-layout.js';
 import { chunkingSceneStyles } from './chunking-scene.styles.js';
+
+const text = SCENE_TEXT.chunking;
 
 /**
  * Scene 8: an episode cut into six 10-second windows. Each cell is painted by
@@ -81,7 +84,7 @@ export class FleetChunkingScene extends LitElement {
 
   override render() {
     const predictions = this.store.state.predictions;
-    if (predictions.episode_id === undefined) return emptyState('Chunking an episode', ['prediction']);
+    if (predictions.episode_id === undefined) return emptyState(text.heading, ['prediction']);
     const cells = layoutChunks(predictions);
     this.cells = cells;
     const { judged, agree } = agreement(cells);
@@ -89,10 +92,10 @@ export class FleetChunkingScene extends LitElement {
     const summary = `Episode ${predictions.episode_id}: ${judged > 0 ? `${agree} of ${judged} windows agree with the ground truth` : 'no ground truth yet'}`;
     return html`
       <header class="scene-header">
-        <h2>Chunking an episode</h2>
+        <h2>${text.heading}</h2>
         <div class="episode">episode <code class="episode-id">${predictions.episode_id}</code></div>
       </header>
-      <p class="lead muted">60 seconds of host telemetry, cut into six 10-second windows; each window is classified on its own.</p>
+      <p class="lead muted">${text.lead}</p>
       <div class="timeline" part="timeline" role="img" aria-label=${summary}>
         <div></div>
         <div class="track axis" aria-hidden="true">
@@ -101,22 +104,22 @@ export class FleetChunkingScene extends LitElement {
               html`<span class="tick ${i === 0 ? 'first' : i === ticks.length - 1 ? 'last' : ''}" style="left:${timeScale(t)}%">${t} s</span>`,
           )}
         </div>
-        <div class="row-label">predicted</div>
+        <div class="row-label">${text.predicted}</div>
         <div class="track cells">${cells.map((c) => this.cell(c))}</div>
-        <div class="row-label">ground truth</div>
+        <div class="row-label">${text.truth}</div>
         <div class="track truths">${cells.map((c) => this.truth(c))}</div>
       </div>
       <p class="summary">
         ${
           judged > 0
-            ? html`<b class="agree">${agree} of ${judged}</b> windows agree with the ground truth`
-            : html`<span class="muted">no ground truth for this episode yet</span>`
+            ? html`<b class="agree">${agree} of ${judged}</b> ${text.agree}`
+            : html`<span class="muted">${text.noTruth}</span>`
         }
       </p>
       <div class="legend" aria-hidden="true">
         ${PHASES.map((p) => phaseSwatch(p))}
-        <span><span class="key mismatch"></span>prediction disagrees</span>
-        ${cells.some((c) => c.stale) ? html`<span><span class="key stale"></span>earlier episode</span>` : nothing}
+        <span><span class="key mismatch"></span>${text.mismatch}</span>
+        ${cells.some((c) => c.stale) ? html`<span><span class="key stale"></span>${text.stale}</span>` : nothing}
       </div>
     `;
   }

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
 import type { EmbeddingsState } from '../../store/embeddings.js';
@@ -18,6 +19,8 @@ import {
 import { FallbackPlot } from './fallback-plot.js';
 import { knnSceneStyles } from './knn-scene.styles.js';
 import type { KnnView } from './knn-view.js';
+
+const text = SCENE_TEXT.knn;
 
 /** The legend lists at most this many classes, the largest first past it, and sums the rest. */
 const LEGEND_MAX = 24;
@@ -319,14 +322,14 @@ export class FleetKnnScene extends LitElement {
 
   override render() {
     const embeddings = this.store.state.embeddings;
-    if (embeddings.total === 0) return emptyState('Embedding space', ['embedding']);
+    if (embeddings.total === 0) return emptyState(text.heading, ['embedding']);
     const entries = legendEntries(embeddings, this.mode);
     const evicted = embeddings.total - embeddings.count;
     const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${e.label} ${e.count}`).join(', ')}`;
     return html`
       <header class="scene-header">
         <div>
-          <h2>Embedding space</h2>
+          <h2>${text.heading}</h2>
           <div class="stats" role="status" aria-live="off">
             <b class="held">${number(embeddings.count)}</b> points
             <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
@@ -361,8 +364,8 @@ export class FleetKnnScene extends LitElement {
           }
           ${
             this.drawing === 'webgl'
-              ? html`<button type="button" class="reset" @click=${() => this.resetView()}>Reset view</button>
-                <p class="hint muted">drag to orbit · scroll to zoom · right-drag to pan</p>`
+              ? html`<button type="button" class="reset" @click=${() => this.resetView()}>${text.resetView}</button>
+                <p class="hint muted">${text.hint}</p>`
               : nothing
           }
           ${this.tooltip()}
@@ -373,7 +376,7 @@ export class FleetKnnScene extends LitElement {
           ${
             embeddings.judged > 0
               ? html`<div class="agreement">
-                <h3>Predicted = truth</h3>
+                <h3>${text.agreement}</h3>
                 <div class="rate">${((100 * embeddings.agreed) / embeddings.judged).toFixed(1)}%</div>
                 <div class="of muted">of ${number(embeddings.judged)} points with both labels</div>
               </div>`

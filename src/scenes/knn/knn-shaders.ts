@@ -25,16 +25,25 @@ export const VERTEX = /* glsl */ `
   }
 `;
 
+/**
+ * The disc both fragment shaders start from: `d`, the distance from the
+ * point's centre (1 at its edge); `aa`, one device pixel of that; `disc`,
+ * coverage of a round, anti-aliased dot.
+ */
+const DISC = /* glsl */ `
+    float d = length(gl_PointCoord * 2.0 - 1.0);
+    // One device pixel of edge, whatever the dot size: a round, anti-aliased dot.
+    float aa = 2.0 / vSize;
+    float disc = 1.0 - smoothstep(1.0 - aa, 1.0, d);
+`;
+
 /** A dot of the cloud: round, anti-aliased, rimmed, fading with depth. */
 export const FRAGMENT = /* glsl */ `
   varying vec4 vColor;
   varying float vSize;
   varying float vFade;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    // One device pixel of edge, whatever the dot size: a round, anti-aliased dot.
-    float aa = 2.0 / vSize;
-    float alpha = 1.0 - smoothstep(1.0 - aa, 1.0, d);
+  void main() {${DISC}
+    float alpha = disc;
     if (alpha <= 0.01) discard;
     // A darker rim on dots big enough to carry one separates overlapping dots.
     float rim = vSize >= 5.0 ? smoothstep(1.0 - 3.5 * aa, 1.0 - 1.5 * aa, d) : 0.0;
@@ -48,12 +57,9 @@ export const FRAGMENT = /* glsl */ `
 export const RING_FRAGMENT = /* glsl */ `
   uniform vec3 uColour;
   varying float vSize;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    float aa = 2.0 / vSize;
-    float outer = 1.0 - smoothstep(1.0 - aa, 1.0, d);
+  void main() {${DISC}
     float inner = smoothstep(0.62 - aa, 0.62, d);
-    float alpha = outer * inner;
+    float alpha = disc * inner;
     if (alpha <= 0.01) discard;
     gl_FragColor = vec4(uColour, alpha);
   }

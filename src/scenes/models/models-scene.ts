@@ -1,10 +1,13 @@
 import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { emptyState } from '../shared/empty-state.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { AXIS_MIN, axisTicks, layoutBars, type ModelBar, percent, rowMetrics } from './bar-layout.js';
 import { modelsSceneStyles } from './models-scene.styles.js';
+
+const text = SCENE_TEXT.models;
 
 /**
  * Scene 9: one horizontal accuracy bar per model on a 0.5–1.0 scale, in
@@ -41,7 +44,7 @@ export class FleetModelsScene extends LitElement {
 
   override render() {
     const { accuracy } = this.store.state.models;
-    if (accuracy.size === 0) return emptyState('Model accuracy', ['model_metric']);
+    if (accuracy.size === 0) return emptyState(text.heading, ['model_metric']);
     const bars = layoutBars(accuracy);
     this.bars = bars;
     const { bar, font } = rowMetrics(bars.length, this.plot.height || 640);
@@ -50,8 +53,8 @@ export class FleetModelsScene extends LitElement {
     const summary = bars.map((b) => `${b.model} ${percent(b.accuracy)}`).join(', ');
     return html`
       <header class="scene-header">
-        <h2>Model accuracy</h2>
-        <p class="muted">held-out windows · latest metric per model</p>
+        <h2>${text.heading}</h2>
+        <p class="muted">${text.caption}</p>
       </header>
       <div class="chart" part="chart" role="img" aria-label=${`Accuracy per model: ${summary}`} style="--bar:${bar}px;font-size:${font}px">
         <div class="names" style=${rows}>

@@ -1,10 +1,13 @@
 import { html, LitElement, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { emptyState } from '../shared/empty-state.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { formatLatency, type PerfDot, type PerfLayout, perfLayout } from './perf-layout.js';
 import { perfSceneStyles } from './perf-scene.styles.js';
+
+const text = SCENE_TEXT.perf;
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -82,7 +85,7 @@ export class FleetPerfScene extends LitElement {
       ${
         l.frontierPath !== ''
           ? svg`<path class="frontier" d=${l.frontierPath}></path>
-            ${l.frontierLabel ? svg`<text class="frontier-label" x=${l.frontierLabel.x} y=${l.frontierLabel.y} text-anchor="middle">Pareto frontier</text>` : ''}`
+            ${l.frontierLabel ? svg`<text class="frontier-label" x=${l.frontierLabel.x} y=${l.frontierLabel.y} text-anchor="middle">${text.frontierLabel}</text>` : ''}`
           : ''
       }
       ${l.dots.map((d) => this.dot(d))}
@@ -91,17 +94,17 @@ export class FleetPerfScene extends LitElement {
 
   override render() {
     const { points } = this.store.state.perf;
-    if (points.size === 0) return emptyState('Accuracy against cost', ['model_perf']);
+    if (points.size === 0) return emptyState(text.heading, ['model_perf']);
     const width = this.size.width || 1472;
     const height = this.size.height || 700;
     const layout = perfLayout([...points.values()], width, height);
     this.layout = layout;
     return html`
       <header class="scene-header">
-        <h2>Accuracy against cost</h2>
+        <h2>${text.heading}</h2>
         <div class="key">
-          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor"></circle></svg>on the Pareto frontier</span>
-          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2"></circle></svg>dominated: another model is faster and more accurate</span>
+          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor"></circle></svg>${text.frontier}</span>
+          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2"></circle></svg>${text.dominated}</span>
         </div>
       </header>
       <div class="chart">${this.chart(layout)}</div>

@@ -1,5 +1,6 @@
 import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { REFERENCES, type Reference } from '../../content/references.js';
 import {
   displayUrl,
@@ -80,7 +81,7 @@ export class FleetReferencesScene extends LitElement {
     const layout = referenceLayout(this.references.length, this.step);
     this.layout = layout;
     return html`
-      <header class="scene-header"><h2>References</h2></header>
+      <header class="scene-header"><h2>${SCENE_TEXT.references.heading}</h2></header>
       <div class="box">
         <ol part="list" class=${layout.compact ? 'compact' : ''} style="columns:${layout.columns};font-size:${layout.fontSize}px">
           ${this.references.map((ref, i) => this.item(ref, i + 1))}

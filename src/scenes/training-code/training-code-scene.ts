@@ -1,9 +1,12 @@
 import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { type CodeListing, TRAINING_CODE } from '../../content/training-code.js';
 import { highlightLines, type Segment } from './highlight.js';
 import { longestLine, type ResolvedKeyLine, resolveKeyLines } from './listing.js';
 import { trainingCodeSceneStyles } from './training-code-scene.styles.js';
+
+const text = SCENE_TEXT['training-code'];
 
 /**
  * Scene 10: the training loop of the sequence models as a highlighted
@@ -58,8 +61,8 @@ export class FleetTrainingCodeScene extends LitElement {
           </div>
         </div>
         <aside>
-          <h2>The training loop</h2>
-          <p class="file muted"><code>${this.listing.file}</code> · PyTorch</p>
+          <h2>${text.heading}</h2>
+          <p class="file muted"><code>${this.listing.file}</code> · ${text.language}</p>
           <ol class="notes" part="notes" aria-label="Key lines">
             ${keys.map(
               (k) => html`<li data-line=${k.line}>
