@@ -30,7 +30,7 @@ describe('deck text', () => {
     expect(TITLE_TEXT.authors.length).toBeGreaterThan(0);
   });
 
-  it('names every scene once: the registry titles are the scenes' own headings', () => {
+  it('names every scene once: the registry titles are the headings of the scenes', () => {
     const headings: Record<string, string> = { title: TITLE_TEXT.title, stack: STACK_TEXT.heading };
     for (const [slug, words] of Object.entries(SCENE_TEXT)) headings[slug] = words.heading;
     for (const scene of SCENES) expect(scene.title, scene.slug).toBe(headings[scene.slug]);
