@@ -65,7 +65,7 @@ export class FleetAttacksScene extends LitElement {
     return html`
       <header class="scene-header">
         <h2>${text.heading}</h2>
-        <p class="muted">${byName.size} ${text.caption}</p>
+        <p class="muted">${`${byName.size} ${text.caption}`}</p>
       </header>
       <div
         class="grid"
