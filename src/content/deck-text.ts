@@ -162,6 +162,7 @@ export const SCENE_TEXT = {
     resetView: 'Reset view',
     hint: 'drag to orbit · scroll to zoom · right-drag to pan',
     agreement: 'Predicted = truth',
+    colourBy: 'Colour by',
   },
   perf: {
     heading: 'Accuracy against cost',

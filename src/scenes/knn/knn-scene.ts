@@ -335,7 +335,7 @@ export class FleetKnnScene extends LitElement {
             <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
           </div>
         </div>
-        <div class="modes" part="modes" role="group" aria-label="Colour by">
+        <div class="modes" part="modes" role="group" aria-label=${text.colourBy}>
           ${COLOUR_MODES.map(
             (mode) => html`<button
               type="button"
