@@ -22,13 +22,16 @@ const SCENE_STYLE_PROPERTIES = [
   ['--fleet-scene-padding', 'padding around the scene (48px 64px)'],
 ];
 
-/** Adds the shared scene properties to each element class of a module whose source uses `sceneStyles`. */
+/**
+ * Adds the shared scene properties to each element class of a module whose
+ * source uses `sceneStyles`, directly or through its `NAME-scene.styles.ts`.
+ */
 function sharedSceneStyles() {
   return {
     name: 'fleet-shared-scene-styles',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
-        if (!/\bsceneStyles\b/.test(readFileSync(module.path, 'utf8'))) continue;
+        if (!/\bsceneStyles\b|\w+SceneStyles\b/.test(readFileSync(module.path, 'utf8'))) continue;
         for (const declaration of module.declarations ?? []) {
           if (!declaration.customElement) continue;
           declaration.cssProperties ??= [];

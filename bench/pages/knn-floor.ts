@@ -22,7 +22,8 @@ import {
   WebGLRenderer,
 } from 'three';
 import { phaseColor } from '../../src/contract/palette.js';
-import { cubeEdges, FRAGMENT, HOME, VERTEX } from '../../src/scenes/knn/knn-view.js';
+import { FRAGMENT, VERTEX } from '../../src/scenes/knn/knn-shaders.js';
+import { cubeEdges, HOME } from '../../src/scenes/knn/knn-view.js';
 import { pointSizePx } from '../../src/scenes/knn/point-size.js';
 
 interface EmbeddingLike {

@@ -189,7 +189,8 @@ async function deck(browser: Browser, siteUrl: string, budget: Budget): Promise<
     )) as Figures['canvas'];
     const figures = await measure(
       page,
-      `${SCENE}.view.pixelAt(1, 1)`,
+      // Draw now and read one pixel back: the read waits for the GPU.
+      `(() => { const v = ${SCENE}.view; v.renderNow(); const gl = v.three.renderer.getContext(); gl.readPixels(1, 1, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4)); })()`,
       `(events) => document.querySelector('fleet-deck').bus.publish(events)`,
       `async (events) => { const bus = document.querySelector('fleet-deck').bus; bus.publish(events); bus.flush(); await ${SCENE}.updateComplete; }`,
       loadMs,

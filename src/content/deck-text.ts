@@ -102,7 +102,7 @@ export const STACK_TEXT: StackText = {
   sourcePrefix: 'now:',
 };
 
-/** Headings and captions of the data scenes 3–6, so words stay out of components. */
+/** Headings, captions and labels of the scenes, so words stay out of components. */
 export const SCENE_TEXT = {
   collect: {
     heading: 'Collection at work',
@@ -139,6 +139,72 @@ export const SCENE_TEXT = {
     fromMix: 'Mix set directly by the producer',
     agedOut: 'No phase events in the last five minutes: the baseline has aged out.',
     history: 'The last five minutes',
+  },
+  attacks: {
+    heading: 'Attack profiles',
+    caption: 'profiles · each curve scaled to its own peak',
+    peak: 'peak',
+  },
+  chunking: {
+    heading: 'Chunking an episode',
+    lead: '60 seconds of host telemetry, cut into six 10-second windows; each window is classified on its own.',
+    episode: 'episode',
+    predicted: 'predicted',
+    truth: 'ground truth',
+    agree: 'windows agree with the ground truth',
+    noTruth: 'no ground truth for this episode yet',
+    mismatch: 'prediction disagrees',
+    stale: 'earlier episode',
+  },
+  models: {
+    heading: 'Model accuracy',
+    caption: 'held-out windows · latest metric per model',
+  },
+  'training-code': {
+    heading: 'The training loop',
+    language: 'PyTorch',
+  },
+  knn: {
+    heading: 'Embedding space',
+    resetView: 'Reset view',
+    hint: 'drag to orbit · scroll to zoom · right-drag to pan',
+    agreement: 'Predicted = truth',
+    colourBy: 'Colour by',
+  },
+  perf: {
+    heading: 'Accuracy against cost',
+    frontier: 'on the Pareto frontier',
+    dominated: 'dominated: another model is faster and more accurate',
+    frontierLabel: 'Pareto frontier',
+  },
+  live: {
+    heading: 'Live detections',
+  },
+  references: {
+    heading: 'References',
+  },
+} as const;
+
+/** Words of the deck's shell and the presenter view (announcements, notices, labels). */
+export const SHELL_TEXT = {
+  sceneOf: (n: number, of: number, title: string) => `Scene ${n} of ${of}: ${title}`,
+  theme: { dark: 'Dark theme', light: 'Light theme' },
+  overview: 'All scenes',
+  keys: 'Keys',
+  jump: 'go to',
+  presenter: {
+    notHere: 'The presenter view opens from the deck’s own page (or set presenter-href on this deck).',
+    opened: 'Presenter view opened in another window',
+    blocked: 'The browser blocked the presenter window: use the link to open it',
+    link: 'Open the presenter view',
+    dismiss: 'Dismiss',
+    deckConnected: 'Deck window connected',
+    deckDisconnected: 'Deck window disconnected',
+    connected: 'deck window connected',
+    waiting: 'waiting for the deck window (press p there)',
+    end: 'End of the deck',
+    notes: 'Notes',
+    noNotes: 'No notes for this scene.',
   },
 } as const;
 

@@ -178,5 +178,4 @@ export type EventType = keyof typeof SCHEMAS_BY_TYPE;
 export type FleetEvent = z.infer<typeof FleetEventSchema>;
 /** The event of one type, e.g. `EventOf<'live_detection'>`. */
 export type EventOf<T extends EventType> = Extract<FleetEvent, { type: T }>;
-export type SnapshotHostData = z.infer<typeof SnapshotHost>;
 export type PhaseSpanData = z.infer<typeof PhaseSpan>;

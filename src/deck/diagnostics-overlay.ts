@@ -72,7 +72,7 @@ export class FleetDiagnosticsOverlay extends LitElement {
       font: inherit;
       padding: 3px 10px;
       border-radius: 6px;
-      border: 1px solid var(--fleet-border, #39414d);
+      border: 1px solid var(--fleet-border);
       background: #1b2027; /* the overlay is a dark HUD in either theme, so its buttons are too */
       color: inherit;
       cursor: pointer;

@@ -3,7 +3,7 @@ import { FleetBus } from '../bus/fleet-bus.js';
 import { startSources } from '../bus/start-source.js';
 import { readSourceOptions } from '../bus/url-options.js';
 import { SCENES } from './scene-registry.js';
-import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
+import { STAGE_HEIGHT, STAGE_WIDTH, stageTransform, watchStageFit } from './stage.js';
 
 /** Whether the URL asks for iframe mode: `?embed&scene=SLUG`. */
 export function isEmbedFrame(params: URLSearchParams): boolean {
@@ -48,17 +48,13 @@ export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () 
   }
 
   // CSSOM writes (not a style attribute), so a strict style-src-attr would allow them too.
-  const refit = () => {
-    const { scale, x, y } = fitStage(root.clientWidth, root.clientHeight);
-    stage.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
-  };
-  const observer = new ResizeObserver(refit);
-  observer.observe(root);
-  refit();
+  const stopFitting = watchStageFit(root, (fit) => {
+    stage.style.transform = stageTransform(fit);
+  });
 
   return () => {
     lifetime.abort();
-    observer.disconnect();
+    stopFitting();
     stopSources();
     stage.remove();
     notice.remove();

@@ -1,18 +1,20 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type BusProvider, findProvidedBus, provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import type { SourceInfo } from '../bus/source-info.js';
-import { sourceDotStyles } from '../scenes/shared/source-dot-styles.js';
+import { SHELL_TEXT } from '../content/deck-text.js';
 import { sceneTemplate } from './scene-template.js';
 import './diagnostics-overlay.js';
 import './sim-controls.js';
 import { displayText } from '../contract/display-text.js';
+import { deckStyles } from './fleet-deck.styles.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
+import { NavigationController } from './navigation.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
 import { SCENES, type SceneEntry, sceneIndexFromHash } from './scene-registry.js';
-import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from './stage.js';
-import { nextTheme, type ThemeName, themeHostStyles } from './theme.js';
+import { StageFitController } from './stage-fit.js';
+import type { ThemeName } from './theme.js';
 import { DeckTime } from './timeline/deck-time.js';
 import { deckTimeStyles } from './timeline/deck-time.styles.js';
 
@@ -39,166 +41,10 @@ const SWIPE_MIN_PX = 60;
  */
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {
-  static override styles = [
-    themeHostStyles(),
-    sourceDotStyles,
-    deckTimeStyles,
-    css`
-      :host {
-        display: block;
-        position: relative;
-        width: 100%;
-        height: 100%;
-        min-height: 180px;
-        overflow: hidden;
-        background: var(--fleet-letterbox, #05070a);
-        color: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
-        touch-action: pan-y;
-      }
-      :host(:focus-visible) {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
-        outline-offset: -3px;
-      }
-      .stage {
-        position: absolute;
-        left: 0;
-        top: 0;
-        width: ${STAGE_WIDTH}px;
-        height: ${STAGE_HEIGHT}px;
-        transform-origin: 0 0;
-        background: var(--fleet-bg, #111418);
-        overflow: hidden;
-      }
-      .stage > .scene {
-        position: absolute;
-        inset: 0;
-      }
-      .chrome {
-        position: absolute;
-        bottom: 12px;
-        font-size: 15px;
-        color: var(--fleet-muted, #a9b0bb);
-        z-index: 5;
-      }
-      .progress {
-        left: 20px;
-      }
-      .source {
-        right: 20px;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-      }
-      .dot {
-        width: 9px;
-        height: 9px;
-        border-radius: 50%;
-        background: #8a8f98;
-      }
-      .overlay {
-        position: absolute;
-        inset: 0;
-        z-index: 10;
-        padding: 48px 64px;
-        background: var(--fleet-overlay, rgba(8, 10, 13, 0.94));
-        overflow: auto;
-      }
-      .overview {
-        display: grid;
-        grid-template-columns: repeat(5, 1fr);
-        gap: 18px;
-      }
-      .overview button {
-        height: 150px;
-        padding: 14px;
-        text-align: left;
-        vertical-align: top;
-        border-radius: 10px;
-        border: 2px solid var(--fleet-border, #2a313b);
-        background: var(--fleet-panel, #161a20);
-        color: inherit;
-        font: inherit;
-        font-size: 18px;
-        cursor: pointer;
-        display: flex;
-        flex-direction: column;
-        gap: 6px;
-      }
-      .overview button[aria-current='true'] {
-        border-color: var(--fleet-accent, #5aa9e6);
-      }
-      .overview button:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
-        outline-offset: 2px;
-      }
-      .overview .n {
-        font-size: 30px;
-        font-weight: 700;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .help table {
-        font-size: 22px;
-        border-collapse: collapse;
-      }
-      .help td {
-        padding: 6px 28px 6px 0;
-      }
-      .help kbd {
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-      }
-      .jump {
-        position: absolute;
-        top: 20px;
-        left: 50%;
-        transform: translateX(-50%);
-        z-index: 11;
-        padding: 8px 18px;
-        border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
-        font-size: 24px;
-      }
-      .presenter-link {
-        position: absolute;
-        top: 20px;
-        right: 20px;
-        z-index: 12;
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        padding: 12px 18px;
-        border-radius: 8px;
-        font-size: 20px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      .presenter-link a {
-        color: var(--fleet-accent, #5aa9e6);
-        font-weight: 600;
-      }
-      .presenter-link a:focus-visible,
-      .presenter-link button:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
-        outline-offset: 2px;
-      }
-      .presenter-link button {
-        font: inherit;
-        color: inherit;
-        background: none;
-        border: 1px solid var(--fleet-border, #39414d);
-        border-radius: 6px;
-        cursor: pointer;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-    `,
-  ];
+  static override styles = [...deckStyles, deckTimeStyles];
+
+  private readonly nav = new NavigationController(this);
+  private readonly stage = new StageFitController(this);
 
   /** The deck's own bus, used when nothing else provides one. */
   private readonly ownBus = new FleetBus();
@@ -217,9 +63,6 @@ export class FleetDeck extends LitElement {
   @state() private overlay?: 'overview' | 'help';
   @state() private diagnostics = false;
   @state() private simControls = false;
-  @state() private digits = '';
-  @state() private fit = { scale: 1, x: 0, y: 0 };
-  @state() private announcement = '';
   @state() private source?: SourceInfo;
   /** The presenter view's URL, shown as a link when the browser refused to open a window. */
   @state() private presenterLink?: string;
@@ -236,7 +79,6 @@ export class FleetDeck extends LitElement {
   private readonly time = new DeckTime(this);
   private lifetime?: AbortController;
   private busProvider?: BusProvider;
-  private resizeObserver?: ResizeObserver;
   private touchStart?: { x: number; y: number };
 
   /** The scenes of this deck, in order. */
@@ -263,16 +105,12 @@ export class FleetDeck extends LitElement {
     // the pointer (no pointerup), but the touch still ends with a touchend.
     this.addEventListener('touchstart', (e) => this.onTouchStart(e), { signal, passive: true });
     this.addEventListener('touchend', (e) => this.onTouchEnd(e), { signal, passive: true });
-    this.resizeObserver = new ResizeObserver(() => this.refit());
-    this.resizeObserver.observe(this);
     this.watchSource(signal);
-    this.loadAround(this.index);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.lifetime?.abort();
-    this.resizeObserver?.disconnect();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -284,10 +122,10 @@ export class FleetDeck extends LitElement {
 
   /** Shows scene `index` (0-based, clamped), updating the URL hash. */
   go(index: number): void {
-    const next = Math.min(SCENES.length - 1, Math.max(0, Math.trunc(index)));
+    const next = this.nav.clamp(index);
     if (next === this.index && this.overlay !== 'overview') return;
     this.overlay = undefined;
-    this.show(next);
+    this.nav.show(next);
     if (!this.noHash) {
       const hash = `#/${SCENES[next]!.slug}`;
       if (location.hash !== hash) location.hash = hash;
@@ -304,29 +142,9 @@ export class FleetDeck extends LitElement {
     this.go(this.index - 1);
   }
 
-  private show(index: number): void {
-    if (index === this.index && this.hasUpdated) return;
-    this.index = index;
-    const entry = SCENES[index]!;
-    this.announcement = `Scene ${index + 1} of ${SCENES.length}: ${entry.title}`;
-    this.loadAround(index);
-    this.dispatchEvent(
-      new CustomEvent('fleet-scene-change', {
-        detail: { index, slug: entry.slug },
-        bubbles: true,
-        composed: true,
-      }),
-    );
-  }
-
-  /** Loads the scene's module and its neighbours' (so heavy chunks arrive before they are needed). */
-  private loadAround(index: number): void {
-    for (const i of [index, index + 1, index - 1]) void SCENES[i]?.load();
-  }
-
   private followHash(): void {
     const index = sceneIndexFromHash(location.hash);
-    if (index !== undefined) this.show(index);
+    if (index !== undefined) this.nav.show(index);
   }
 
   private watchSource(signal: AbortSignal): void {
@@ -341,10 +159,6 @@ export class FleetDeck extends LitElement {
     );
   }
 
-  private refit(): void {
-    this.fit = fitStage(this.clientWidth, this.clientHeight);
-  }
-
   private onKey(event: KeyboardEvent): void {
     const action = actionForKeyEvent(event);
     if (!action) return;
@@ -352,29 +166,10 @@ export class FleetDeck extends LitElement {
   }
 
   private apply(action: DeckAction): boolean {
+    if (this.nav.handle(action)) return true;
     switch (action.kind) {
-      case 'next':
-        this.next();
-        return true;
-      case 'previous':
-        this.previous();
-        return true;
-      case 'first':
-        this.go(0);
-        return true;
-      case 'last':
-        this.go(SCENES.length - 1);
-        return true;
-      case 'digit':
-        this.digits = (this.digits + action.digit).slice(-2);
-        return true;
-      case 'jump':
-        if (this.digits === '') return false;
-        this.go(Number(this.digits) - 1);
-        this.digits = '';
-        return true;
       case 'escape':
-        if (this.digits !== '') this.digits = '';
+        if (this.nav.digits !== '') this.nav.clearDigits();
         else if (this.presenterLink || this.presenterNotice) {
           this.presenterLink = undefined;
           this.presenterNotice = undefined;
@@ -396,9 +191,6 @@ export class FleetDeck extends LitElement {
       case 'presenter':
         this.openPresenterView();
         return true;
-      case 'theme':
-        this.toggleTheme();
-        return true;
       case 'fullscreen':
         if (document.fullscreenElement) void document.exitFullscreen();
         else void this.requestFullscreen?.().catch(() => undefined);
@@ -417,20 +209,19 @@ export class FleetDeck extends LitElement {
         : undefined;
     if (!href) {
       // This page is not the deck's site: opening it "as presenter" would show the embedding page.
-      this.presenterNotice =
-        'The presenter view opens from the deck’s own page (or set presenter-href on this deck).';
-      this.announcement = this.presenterNotice;
+      this.presenterNotice = SHELL_TEXT.presenter.notHere;
+      this.nav.announce(this.presenterNotice);
       return;
     }
     this.presenterNotice = undefined;
     const opened = openPresenter(this, href);
     if (opened) {
       this.presenterLink = undefined;
-      this.announcement = 'Presenter view opened in another window';
+      this.nav.announce(SHELL_TEXT.presenter.opened);
       return;
     }
     this.presenterLink = presenterUrl(href);
-    this.announcement = 'The browser blocked the presenter window: use the link to open it';
+    this.nav.announce(SHELL_TEXT.presenter.blocked);
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('.presenter-link a')?.focus(),
     );
@@ -438,11 +229,7 @@ export class FleetDeck extends LitElement {
 
   /** Switches between the dark and light themes. */
   toggleTheme(): void {
-    this.theme = nextTheme(this.theme);
-    this.announcement = `${this.theme === 'dark' ? 'Dark' : 'Light'} theme`;
-    this.dispatchEvent(
-      new CustomEvent('fleet-theme-change', { detail: { theme: this.theme }, bubbles: true, composed: true }),
-    );
+    this.nav.toggleTheme();
   }
 
   private toggleOverlay(which: 'overview' | 'help'): void {
@@ -472,7 +259,7 @@ export class FleetDeck extends LitElement {
   }
 
   private renderOverview(): unknown {
-    return html`<div class="overlay overview" role="dialog" aria-label="All scenes">
+    return html`<div class="overlay overview" role="dialog" aria-label=${SHELL_TEXT.overview}>
       ${SCENES.map(
         (
           entry,
@@ -486,7 +273,7 @@ export class FleetDeck extends LitElement {
 
   private renderHelp(): unknown {
     return html`<div class="overlay help" role="dialog" aria-label="Keyboard help">
-      <h2>Keys</h2>
+      <h2>${SHELL_TEXT.keys}</h2>
       <table>
         ${KEY_HELP.map(([keys, what]) => html`<tr><td><kbd>${keys}</kbd></td><td>${what}</td></tr>`)}
       </table>
@@ -495,10 +282,9 @@ export class FleetDeck extends LitElement {
 
   override render() {
     const entry = SCENES[this.index]!;
-    const { scale, x, y } = this.fit;
     const source = this.source;
     return html`
-      <div class="stage" part="stage" style="transform:translate(${x}px, ${y}px) scale(${scale})">
+      <div class="stage" part="stage" style=${this.stage.style}>
         ${sceneTemplate(entry)}
         ${this.overlay === 'overview' ? this.renderOverview() : nothing}
         ${this.overlay === 'help' ? this.renderHelp() : nothing}
@@ -511,17 +297,17 @@ export class FleetDeck extends LitElement {
               }}></fleet-sim-controls>`
             : nothing
         }
-        ${this.digits ? html`<div class="jump">go to ${this.digits}_</div>` : nothing}
+        ${this.nav.digits ? html`<div class="jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
         ${
           this.presenterLink
             ? html`<div class="presenter-link" role="alert">
-              <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>Open the presenter view</a>
-              <button aria-label="Dismiss" @click=${() => (this.presenterLink = undefined)}>✕</button>
+              <a href=${this.presenterLink} target="_blank" @click=${() => (this.presenterLink = undefined)}>${SHELL_TEXT.presenter.link}</a>
+              <button aria-label=${SHELL_TEXT.presenter.dismiss} @click=${() => (this.presenterLink = undefined)}>✕</button>
             </div>`
             : this.presenterNotice
               ? html`<div class="presenter-link" role="alert">
                   <span>${this.presenterNotice}</span>
-                  <button aria-label="Dismiss" @click=${() => (this.presenterNotice = undefined)}>✕</button>
+                  <button aria-label=${SHELL_TEXT.presenter.dismiss} @click=${() => (this.presenterNotice = undefined)}>✕</button>
                 </div>`
               : nothing
         }
@@ -537,7 +323,7 @@ export class FleetDeck extends LitElement {
             : nothing
         }
       </div>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" aria-live="polite">${this.nav.announcement}</div>
     `;
   }
 }

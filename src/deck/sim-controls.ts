@@ -29,10 +29,10 @@ export class FleetSimControls extends LitElement {
       width: 420px;
       padding: 18px 22px;
       border-radius: 10px;
-      background: var(--fleet-panel, #1b2027);
-      color: var(--fleet-fg, #e8eaed);
-      border: 1px solid var(--fleet-border, #39414d);
-      font: 18px/1.4 var(--fleet-font, system-ui, sans-serif);
+      background: var(--fleet-panel);
+      color: var(--fleet-fg);
+      border: 1px solid var(--fleet-border);
+      font: 18px/1.4 var(--fleet-font);
     }
     h3 {
       margin: 0 0 12px;
@@ -44,13 +44,16 @@ export class FleetSimControls extends LitElement {
       align-items: center;
       margin: 8px 0;
     }
-    input {
+    input,
+    button {
       font: inherit;
-      padding: 4px 8px;
       border-radius: 6px;
-      border: 1px solid var(--fleet-border, #39414d);
-      background: var(--fleet-bg, #111418);
+      border: 1px solid var(--fleet-border);
+      background: var(--fleet-bg);
       color: inherit;
+    }
+    input {
+      padding: 4px 8px;
     }
     .buttons {
       display: flex;
@@ -58,23 +61,18 @@ export class FleetSimControls extends LitElement {
       margin-top: 14px;
     }
     button {
-      font: inherit;
       padding: 6px 16px;
-      border-radius: 6px;
-      border: 1px solid var(--fleet-border, #39414d);
-      background: var(--fleet-bg, #111418);
-      color: inherit;
       cursor: pointer;
     }
     button:focus-visible,
     input:focus-visible {
-      outline: 3px solid var(--fleet-accent, #5aa9e6);
+      outline: 3px solid var(--fleet-accent);
       outline-offset: 1px;
     }
     p {
       margin: 10px 0 0;
       font-size: 15px;
-      color: var(--fleet-muted, #a9b0bb);
+      color: var(--fleet-muted);
     }
   `;
 

@@ -13,14 +13,3 @@ export function countRecord(): Record<string, number> {
 export function countOf(record: Readonly<Record<string, number>>, key: string): number {
   return Object.hasOwn(record, key) ? record[key]! : 0;
 }
-
-/** A copy of `record` with `n` added under `key`. */
-export function withCount(
-  record: Readonly<Record<string, number>>,
-  key: string,
-  n: number,
-): Record<string, number> {
-  const copy = Object.assign(countRecord(), record);
-  copy[key] = countOf(record, key) + n;
-  return copy;
-}

@@ -13,6 +13,22 @@ afterAll(async () => {
 
 const scene = `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`;
 
+/** Draws now and counts the pixels that are neither clear nor grey (as test/browser/support/knn-probe.ts). */
+const colouredPixels = `(() => {
+  const view = ${scene}.view;
+  view.renderNow();
+  const gl = view.three.renderer.getContext();
+  const out = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+  gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, out);
+  let n = 0;
+  for (let i = 0; i < out.length; i += 4) {
+    const hi = Math.max(out[i], out[i + 1], out[i + 2]);
+    const lo = Math.min(out[i], out[i + 1], out[i + 2]);
+    if (out[i + 3] > 40 && hi - lo > 40) n++;
+  }
+  return n;
+})()`;
+
 describe('the knn scene with the simulator', () => {
   it('shows coloured points within five seconds at #/knn', async () => {
     const page = await site.open('#/knn');
@@ -26,7 +42,7 @@ describe('the knn scene with the simulator', () => {
     expect(drawn).toBeGreaterThan(100);
     expect(drawn).toBeLessThanOrEqual(held);
     // Coloured, not grey: the simulator labels every point with a phase.
-    expect((await page.evaluate(`${scene}.view.colouredPixels()`)) as number).toBeGreaterThan(2000);
+    expect((await page.evaluate(colouredPixels)) as number).toBeGreaterThan(2000);
     const legend = (await page.evaluate(
       `[...${scene}.shadowRoot.querySelectorAll('[part=legend] li')].map((li) => li.dataset.key)`,
     )) as string[];

@@ -47,13 +47,13 @@ const SCENES = [
   {
     slug: 'db',
     ready: `/\\d/.test(${sceneRoot('fleet-db-scene')}?.querySelector('.tile.episodes .value')?.textContent ?? '')
-      && (${sceneRoot('fleet-db-scene')}?.querySelectorAll('[part=per-phase] .share').length ?? 0) === 5`,
+      && (${sceneRoot('fleet-db-scene')}?.querySelectorAll('[part=per-phase] .seg').length ?? 0) === 5`,
     read: `${sceneRoot('fleet-db-scene')}.querySelector('.tile.size .value').textContent`,
     expected: /^\d+(\.\d)? (kB|MB|GB)$/,
   },
   {
     slug: 'baseline',
-    ready: `(${sceneRoot('fleet-baseline-scene')}?.querySelectorAll('[part=bar] .share').length ?? 0) > 0`,
+    ready: `(${sceneRoot('fleet-baseline-scene')}?.querySelectorAll('[part=bar] .seg').length ?? 0) > 0`,
     read: `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-baseline-scene').shares.total`,
     expected: 'positive',
   },

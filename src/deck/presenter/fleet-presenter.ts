@@ -1,13 +1,15 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
-import { speakerNotes } from '../../content/deck-text.js';
+import { SHELL_TEXT, speakerNotes } from '../../content/deck-text.js';
 import { actionForKeyEvent } from '../keymap.js';
+import { NavigationController } from '../navigation.js';
 import { SCENES, sceneIndexFromHash } from '../scene-registry.js';
-import { nextTheme, type ThemeName, themeHostStyles } from '../theme.js';
+import type { ThemeName } from '../theme.js';
 import { followBus } from './bus-mirror.js';
 import { DeckSync, type SyncRole, syncChannelName } from './deck-sync.js';
+import { presenterStyles } from './fleet-presenter.styles.js';
 import './scene-frame.js';
 import '../timeline/presenter-time.js';
 import {
@@ -21,6 +23,7 @@ import {
 } from './talk-timer.js';
 
 const TIMER_KEY = 'fleet-deck:talk-timer';
+const words = SHELL_TEXT.presenter;
 
 /**
  * The presenter view: the current scene live, the next scene, the speaker
@@ -34,215 +37,13 @@ const TIMER_KEY = 'fleet-deck:talk-timer';
  * @attr theme - `dark` (default) or `light`
  * @cssprop --fleet-bg - surfaces
  * @cssprop --fleet-fg - text
+ * @cssprop --fleet-overtime - the timer once the talk runs over
  */
 @customElement('fleet-presenter')
 export class FleetPresenter extends LitElement {
-  static override styles = [
-    themeHostStyles(),
-    css`
-      :host {
-        display: grid;
-        grid-template-rows: auto 1fr auto;
-        gap: 14px;
-        box-sizing: border-box;
-        height: 100%;
-        padding: 16px 20px;
-        background: var(--fleet-letterbox, #05070a);
-        color: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
-        font-size: 18px;
-      }
-      header,
-      nav {
-        display: flex;
-        align-items: center;
-        gap: 18px;
-        flex-wrap: wrap;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.5em;
-        font-weight: 650;
-      }
-      .count {
-        font-variant-numeric: tabular-nums;
-        color: var(--fleet-muted, #a9b0bb);
-        font-size: 1.2em;
-      }
-      .where {
-        display: flex;
-        align-items: baseline;
-        gap: 14px;
-        min-width: 0;
-        flex: 1;
-      }
-      .link {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .link .glyph {
-        font-size: 0.9em;
-      }
-      .link.connected .glyph {
-        color: #3fb27f;
-      }
-      main {
-        display: grid;
-        grid-template-columns: minmax(0, 62fr) minmax(0, 38fr);
-        gap: 16px;
-        min-height: 0;
-      }
-      section,
-      aside {
-        min-height: 0;
-      }
-      aside {
-        display: grid;
-        grid-template-rows: auto minmax(0, 1fr) auto;
-        gap: 16px;
-      }
-      .label {
-        margin: 0 0 6px;
-        font-size: 0.85em;
-        font-weight: 600;
-        letter-spacing: 0.04em;
-        text-transform: uppercase;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .current {
-        display: flex;
-        flex-direction: column;
-      }
-      fleet-scene-frame {
-        /* The frame's letterbox melts into the page: only the 16:9 slide shows. */
-        --fleet-frame-letterbox: transparent;
-      }
-      .current fleet-scene-frame {
-        flex: 1;
-        min-height: 0;
-      }
-      .current fleet-scene-frame::part(stage) {
-        outline: 4px solid var(--fleet-accent, #5aa9e6);
-        outline-offset: -4px;
-      }
-      .next fleet-scene-frame {
-        aspect-ratio: 16 / 9;
-      }
-      .next fleet-scene-frame::part(stage) {
-        outline: 3px solid var(--fleet-border, #39414d);
-        outline-offset: -3px;
-      }
-      .end {
-        display: grid;
-        place-items: center;
-        aspect-ratio: 16 / 9;
-        border-radius: 6px;
-        border: 1px dashed var(--fleet-border, #39414d);
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .notes {
-        display: flex;
-        flex-direction: column;
-        padding: 14px 18px;
-        border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      .note-text {
-        margin: 0;
-        overflow: auto;
-        font-size: 1.35em;
-        line-height: 1.5;
-      }
-      .timer {
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        font-variant-numeric: tabular-nums;
-      }
-      .clock {
-        display: flex;
-        flex-direction: column;
-        line-height: 1.1;
-      }
-      .clock b {
-        font-size: 1.6em;
-      }
-      .clock small {
-        color: var(--fleet-muted, #a9b0bb);
-        font-size: 0.75em;
-      }
-      .overtime b {
-        color: var(--fleet-overtime, #ff8a8a);
-      }
-      :host([theme='light']) .overtime b {
-        color: var(--fleet-overtime, #b3261e);
-      }
-      .bar {
-        width: 120px;
-        height: 8px;
-        border-radius: 4px;
-        background: var(--fleet-grid, #2a313b);
-        overflow: hidden;
-      }
-      .bar span {
-        display: block;
-        height: 100%;
-        background: var(--fleet-accent, #5aa9e6);
-      }
-      button,
-      input {
-        font: inherit;
-        color: inherit;
-        border-radius: 6px;
-        border: 1px solid var(--fleet-border, #39414d);
-        background: var(--fleet-panel, #1b2027);
-        padding: 6px 14px;
-      }
-      button {
-        cursor: pointer;
-      }
-      button:hover {
-        border-color: var(--fleet-accent, #5aa9e6);
-      }
-      input {
-        width: 4.2em;
-        padding: 6px 8px;
-      }
-      button:focus-visible,
-      input:focus-visible,
-      .note-text:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
-        outline-offset: 2px;
-      }
-      label {
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      nav .keys {
-        margin-left: auto;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      kbd {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        padding: 0 0.3em;
-        border: 1px solid var(--fleet-border, #39414d);
-        border-radius: 4px;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-    `,
-  ];
+  static override styles = presenterStyles;
+
+  private readonly nav = new NavigationController(this, (index) => this.onShow(index));
 
   /** The bus the previews read: a mirror of the audience deck's. */
   @property({ attribute: false }) bus: FleetBus = new FleetBus();
@@ -255,10 +56,8 @@ export class FleetPresenter extends LitElement {
   @state() private timer: TalkTimer = startTimer(Date.now());
   @state() private now = Date.now();
   @state() private audience = 0;
-  @state() private announcement = '';
 
   private lifetime?: AbortController;
-  private digits = '';
   private sync?: DeckSync;
   private stopFollowing?: () => void;
 
@@ -295,9 +94,8 @@ export class FleetPresenter extends LitElement {
 
   /** Shows scene `index` (clamped) here and in the audience deck. */
   go(index: number): void {
-    const next = Math.min(SCENES.length - 1, Math.max(0, Math.trunc(index)));
-    if (next === this.index) return;
-    this.show(next);
+    const next = this.nav.clamp(index);
+    if (next !== this.index) this.nav.show(next);
   }
 
   private join(): void {
@@ -308,7 +106,7 @@ export class FleetPresenter extends LitElement {
       role: 'presenter',
       index: this.index,
       count: SCENES.length,
-      onGoto: (index) => this.show(index),
+      onGoto: (index) => this.nav.show(index),
       onPeersChange: (peers) => this.onPeers(peers),
     });
     const busChannel = new BroadcastChannel(syncChannelName(path, this.session, 'bus'));
@@ -329,26 +127,16 @@ export class FleetPresenter extends LitElement {
   private onPeers(peers: ReadonlyMap<string, SyncRole>): void {
     const audience = [...peers.values()].filter((role) => role === 'audience').length;
     if (audience > 0 !== this.audience > 0) {
-      this.announcement = audience > 0 ? 'Deck window connected' : 'Deck window disconnected';
+      this.nav.announce(audience > 0 ? words.deckConnected : words.deckDisconnected);
     }
     this.audience = audience;
   }
 
-  private show(index: number): void {
-    this.index = index;
+  /** What moving means here besides the shared part: tell the deck window, keep the hash. */
+  private onShow(index: number): void {
     this.sync?.navigated(index);
-    const entry = SCENES[index]!;
-    this.announcement = `Scene ${index + 1} of ${SCENES.length}: ${entry.title}`;
-    const hash = `#/${entry.slug}`;
+    const hash = `#/${SCENES[index]!.slug}`;
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
-    for (const i of [index + 1, index + 2]) void SCENES[i]?.load();
-    this.dispatchEvent(
-      new CustomEvent('fleet-scene-change', {
-        detail: { index, slug: entry.slug },
-        bubbles: true,
-        composed: true,
-      }),
-    );
   }
 
   private setTimer(timer: TalkTimer): void {
@@ -376,39 +164,9 @@ export class FleetPresenter extends LitElement {
   private onKey(event: KeyboardEvent): void {
     const action = actionForKeyEvent(event);
     if (!action) return;
-    switch (action.kind) {
-      case 'next':
-        this.go(this.index + 1);
-        break;
-      case 'previous':
-        this.go(this.index - 1);
-        break;
-      case 'first':
-        this.go(0);
-        break;
-      case 'last':
-        this.go(SCENES.length - 1);
-        break;
-      case 'digit':
-        this.digits = (this.digits + action.digit).slice(-2);
-        break;
-      case 'jump':
-        if (this.digits === '') return;
-        this.go(Number(this.digits) - 1);
-        this.digits = '';
-        break;
-      case 'theme':
-        this.theme = nextTheme(this.theme);
-        this.announcement = `${this.theme === 'dark' ? 'Dark' : 'Light'} theme`;
-        this.dispatchEvent(
-          new CustomEvent('fleet-theme-change', { detail: { theme: this.theme }, bubbles: true }),
-        );
-        break;
-      default:
-        // Pause, rewind and marks go to the deck through the time panel.
-        if (!this.renderRoot.querySelector('fleet-presenter-time')?.handle(action)) return;
-    }
-    event.preventDefault();
+    // Pause, rewind and marks go to the deck through the time panel.
+    const time = this.renderRoot.querySelector('fleet-presenter-time');
+    if (this.nav.handle(action) || time?.handle(action)) event.preventDefault();
   }
 
   private renderTimer(): unknown {
@@ -452,12 +210,12 @@ export class FleetPresenter extends LitElement {
             ${
               next
                 ? html`<fleet-scene-frame inert .index=${this.index + 1}></fleet-scene-frame>`
-                : html`<div class="end">End of the deck</div>`
+                : html`<div class="end">${words.end}</div>`
             }
           </section>
           <section class="notes" aria-label="Speaker notes">
-            <p class="label">Notes</p>
-            <p class="note-text" tabindex="0">${notes || 'No notes for this scene.'}</p>
+            <p class="label">${words.notes}</p>
+            <p class="note-text" tabindex="0">${notes || words.noNotes}</p>
           </section>
           <fleet-presenter-time .session=${this.session}></fleet-presenter-time>
         </aside>
@@ -467,11 +225,11 @@ export class FleetPresenter extends LitElement {
         <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>Next ▶</button>
         <span class="link ${connected ? 'connected' : ''}" role="status">
           <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
-          ${connected ? 'deck window connected' : 'waiting for the deck window (press p there)'}
+          ${connected ? words.connected : words.waiting}
         </span>
         <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme · <kbd>.</kbd> pause · <kbd>m</kbd> mark</span>
       </nav>
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" aria-live="polite">${this.nav.announcement}</div>
     `;
   }
 }

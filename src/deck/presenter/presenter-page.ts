@@ -2,11 +2,6 @@ import { type ThemeName, themeFromParams } from '../theme.js';
 import { presenterSession } from './audience-link.js';
 import './fleet-presenter.js';
 
-/** Whether the URL asks for the presenter view: `?presenter`. */
-export function isPresenterPage(params: URLSearchParams): boolean {
-  return params.has('presenter');
-}
-
 /**
  * The presenter view as a page, filling the window. It starts no source of
  * its own: its bus is a mirror of the audience deck's (see `bus-mirror.ts`).

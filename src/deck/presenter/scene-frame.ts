@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { SCENES } from '../scene-registry.js';
 import { sceneTemplate, sceneTemplateStyles } from '../scene-template.js';
-import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from '../stage.js';
+import { StageFitController, stageStyles } from '../stage-fit.js';
 
 /**
  * One scene on its own 1600×900 stage, scaled to fit this element
@@ -16,22 +16,13 @@ import { fitStage, STAGE_HEIGHT, STAGE_WIDTH } from '../stage.js';
 export class FleetSceneFrame extends LitElement {
   static override styles = [
     sceneTemplateStyles,
+    stageStyles,
     css`
       :host {
         display: block;
         position: relative;
         overflow: hidden;
-        background: var(--fleet-frame-letterbox, var(--fleet-letterbox, #05070a));
-      }
-      .stage {
-        position: absolute;
-        left: 0;
-        top: 0;
-        width: ${STAGE_WIDTH}px;
-        height: ${STAGE_HEIGHT}px;
-        transform-origin: 0 0;
-        overflow: hidden;
-        background: var(--fleet-bg, #111418);
+        background: var(--fleet-frame-letterbox, var(--fleet-letterbox));
       }
     `,
   ];
@@ -39,22 +30,7 @@ export class FleetSceneFrame extends LitElement {
   /** The scene to show (0-based); out of range shows nothing. */
   @property({ type: Number }) index = 0;
 
-  @state() private fit = { scale: 1, x: 0, y: 0 };
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver(() => {
-      this.fit = fitStage(this.clientWidth, this.clientHeight);
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
+  private readonly stage = new StageFitController(this);
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('index')) void SCENES[this.index]?.load();
@@ -62,8 +38,7 @@ export class FleetSceneFrame extends LitElement {
 
   override render() {
     const entry = SCENES[this.index];
-    const { scale, x, y } = this.fit;
-    return html`<div class="stage" part="stage" style="transform:translate(${x}px, ${y}px) scale(${scale})">
+    return html`<div class="stage" part="stage" style=${this.stage.style}>
       ${entry ? sceneTemplate(entry) : html``}
     </div>`;
   }

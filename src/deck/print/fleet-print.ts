@@ -37,9 +37,9 @@ export class FleetPrint extends LitElement {
     css`
       :host {
         display: block;
-        color: var(--fleet-fg, #e8eaed);
-        background: var(--fleet-letterbox, #05070a);
-        font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+        color: var(--fleet-fg);
+        background: var(--fleet-letterbox);
+        font-family: var(--fleet-font);
         print-color-adjust: exact;
         -webkit-print-color-adjust: exact;
       }
@@ -48,7 +48,7 @@ export class FleetPrint extends LitElement {
         width: ${STAGE_WIDTH}px;
         height: ${STAGE_HEIGHT}px;
         overflow: hidden;
-        background: var(--fleet-bg, #111418);
+        background: var(--fleet-bg);
         break-after: page;
         break-inside: avoid;
       }
@@ -62,19 +62,19 @@ export class FleetPrint extends LitElement {
         width: ${STAGE_WIDTH}px;
         padding: 14px 0;
         font-size: 18px;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .toolbar button {
         font: inherit;
-        color: var(--fleet-fg, #e8eaed);
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        color: var(--fleet-fg);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
         border-radius: 6px;
         padding: 6px 16px;
         cursor: pointer;
       }
       .toolbar button:focus-visible {
-        outline: 3px solid var(--fleet-focus, #5aa9e6);
+        outline: 3px solid var(--fleet-focus);
         outline-offset: 2px;
       }
       @media screen {

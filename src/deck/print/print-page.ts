@@ -8,11 +8,6 @@ import { fastForward, type ManualClock, printRunSeconds } from './fast-forward.j
 import './fleet-print.js';
 import type { FleetPrint } from './fleet-print.js';
 
-/** Whether the URL asks for the print layout: `?print`. */
-export function isPrintPage(params: URLSearchParams): boolean {
-  return params.has('print');
-}
-
 /** The document rules a print needs: pages exactly the stage size, no margins, so no blank pages. */
 export const PRINT_PAGE_CSS = `
 @page { size: ${STAGE_WIDTH}px ${STAGE_HEIGHT}px; margin: 0; }

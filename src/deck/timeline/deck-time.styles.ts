@@ -15,16 +15,16 @@ export const deckTimeStyles = css`
     line-height: 1;
     padding: 2px 8px;
     border-radius: 6px;
-    border: 1px solid var(--fleet-border, #39414d);
-    background: var(--fleet-panel, #1b2027);
+    border: 1px solid var(--fleet-border);
+    background: var(--fleet-panel);
     cursor: pointer;
   }
   .pause-button:focus-visible {
-    outline: 3px solid var(--fleet-focus, #5aa9e6);
+    outline: 3px solid var(--fleet-focus);
     outline-offset: 2px;
   }
   .paused-words {
-    color: var(--fleet-accent, #5aa9e6);
+    color: var(--fleet-accent);
     font-weight: 600;
   }
   .time-notice {
@@ -35,8 +35,8 @@ export const deckTimeStyles = css`
     z-index: 11;
     padding: 8px 18px;
     border-radius: 8px;
-    background: var(--fleet-panel, #1b2027);
-    border: 1px solid var(--fleet-border, #39414d);
+    background: var(--fleet-panel);
+    border: 1px solid var(--fleet-border);
     font-size: 20px;
   }
 `;

@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const timelineStyles = css`
   :host {
     display: block;
-    color: var(--fleet-fg, #e8eaed);
-    font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+    color: var(--fleet-fg);
+    font-family: var(--fleet-font);
     font-size: 18px;
   }
   .bar {
@@ -13,21 +13,21 @@ export const timelineStyles = css`
     gap: 14px;
     padding: 10px 16px;
     border-radius: 10px;
-    background: var(--fleet-panel, #1b2027);
-    border: 1px solid var(--fleet-border, #39414d);
+    background: var(--fleet-panel);
+    border: 1px solid var(--fleet-border);
   }
   button {
     font: inherit;
     color: inherit;
     border-radius: 6px;
-    border: 1px solid var(--fleet-border, #39414d);
-    background: var(--fleet-bg, #111418);
+    border: 1px solid var(--fleet-border);
+    background: var(--fleet-bg);
     padding: 4px 12px;
     cursor: pointer;
     white-space: nowrap;
   }
   button:hover {
-    border-color: var(--fleet-accent, #5aa9e6);
+    border-color: var(--fleet-accent);
   }
   button:disabled {
     opacity: 0.5;
@@ -35,7 +35,7 @@ export const timelineStyles = css`
   }
   button:focus-visible,
   input:focus-visible {
-    outline: 3px solid var(--fleet-focus, #5aa9e6);
+    outline: 3px solid var(--fleet-focus);
     outline-offset: 2px;
   }
   .state {
@@ -43,18 +43,18 @@ export const timelineStyles = css`
     font-weight: 600;
   }
   .state.paused {
-    color: var(--fleet-accent, #5aa9e6);
+    color: var(--fleet-accent);
   }
   input[type='range'] {
     flex: 1;
     min-width: 120px;
-    accent-color: var(--fleet-accent, #5aa9e6);
+    accent-color: var(--fleet-accent);
   }
   .when {
     min-width: 6.5em;
     text-align: right;
     font-variant-numeric: tabular-nums;
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   /* A narrow column (the presenter view): the slider gets a row of its own. */
   :host([compact]) .bar {
@@ -71,7 +71,7 @@ export const timelineStyles = css`
     margin-left: auto;
   }
   .span {
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
     font-size: 0.85em;
     white-space: nowrap;
   }

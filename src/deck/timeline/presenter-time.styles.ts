@@ -7,7 +7,7 @@ export const presenterTimeStyles = css`
     gap: 8px;
     min-height: 0;
     min-width: 0;
-    color: var(--fleet-fg, #e8eaed);
+    color: var(--fleet-fg);
   }
   .label {
     margin: 0;
@@ -15,14 +15,14 @@ export const presenterTimeStyles = css`
     font-weight: 600;
     letter-spacing: 0.04em;
     text-transform: uppercase;
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   fleet-timeline {
     font-size: 16px;
   }
   .waiting {
     margin: 0;
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   ol {
     margin: 0;
@@ -47,7 +47,7 @@ export const presenterTimeStyles = css`
     white-space: nowrap;
   }
   li .kind {
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
     font-size: 0.85em;
   }
   button,
@@ -56,18 +56,18 @@ export const presenterTimeStyles = css`
     font-size: 0.9em;
     color: inherit;
     border-radius: 6px;
-    border: 1px solid var(--fleet-border, #39414d);
-    background: var(--fleet-panel, #1b2027);
+    border: 1px solid var(--fleet-border);
+    background: var(--fleet-panel);
     padding: 3px 10px;
     cursor: pointer;
     text-decoration: none;
   }
   a {
-    color: var(--fleet-accent, #5aa9e6);
+    color: var(--fleet-accent);
   }
   button:focus-visible,
   a:focus-visible {
-    outline: 3px solid var(--fleet-focus, #5aa9e6);
+    outline: 3px solid var(--fleet-focus);
     outline-offset: 2px;
   }
 `;

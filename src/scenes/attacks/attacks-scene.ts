@@ -1,17 +1,19 @@
 import { format } from 'd3-format';
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import type { ProfileCurve } from '../../store/profiles.js';
 import { emptyState } from '../shared/empty-state.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { type GridShape, gridShape, visibleProfiles } from './attack-grid.js';
+import { attacksSceneStyles, GAP } from './attacks-scene.styles.js';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparkline } from './sparkline.js';
 
+const text = SCENE_TEXT.attacks;
+
 const peakFormat = format('.3~g');
-const GAP = 16;
 
 /**
  * Scene 7: one sparkline per malware profile, each curve rescaled to its own
@@ -27,84 +29,7 @@ const GAP = 16;
  */
 @customElement('fleet-attacks-scene')
 export class FleetAttacksScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header p {
-        margin: 0;
-      }
-      .grid {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        gap: ${GAP}px;
-      }
-      .profile {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-        min-height: 0;
-        padding: 0.55em 0.8em 0.6em;
-        border-radius: 10px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      .title {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 0.6em;
-      }
-      .name {
-        font-weight: 700;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .peak {
-        font-size: 0.62em;
-        white-space: nowrap;
-        font-variant-numeric: tabular-nums;
-      }
-      .shape {
-        margin: 0.1em 0 0.35em;
-        font-size: 0.7em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      svg {
-        flex: 1;
-        min-height: 0;
-        width: 100%;
-        display: block;
-        overflow: visible;
-      }
-      .zero {
-        stroke: var(--fleet-grid, #2c333d);
-        stroke-width: 1;
-      }
-      .area {
-        fill: var(--fleet-accent, #5aa9e6);
-        fill-opacity: 0.16;
-      }
-      .line {
-        fill: none;
-        stroke: var(--fleet-accent, #5aa9e6);
-        stroke-width: 2.5;
-        stroke-linejoin: round;
-      }
-      .more {
-        margin: 0.4em 0 0;
-        font-size: 0.75em;
-      }
-    `,
-  ];
+  static override styles = attacksSceneStyles;
 
   private readonly store = new StoreController(this, ['profiles']);
 
@@ -115,11 +40,11 @@ export class FleetAttacksScene extends LitElement {
 
   private profile(p: ProfileCurve): unknown {
     const g = sparkline(p.normalized);
-    const label = `${displayText(p.name)}: ${displayText(p.shape) ?? 'no shape given'}; ${p.curve.length} samples, peak ${peakFormat(p.peak)}`;
+    const label = `${displayText(p.name)}: ${displayText(p.shape) ?? 'no shape given'}; ${p.curve.length} samples, ${text.peak} ${peakFormat(p.peak)}`;
     return html`<article class="profile" part="profile" data-name=${p.name}>
       <div class="title">
         <span class="name" title=${displayText(p.name)}>${displayText(p.name)}</span>
-        <span class="peak muted">peak ${peakFormat(p.peak)}</span>
+        <span class="peak muted">${text.peak} ${peakFormat(p.peak)}</span>
       </div>
       <p class="shape muted" title=${displayText(p.shape) ?? ''}>${displayText(p.shape) ?? '—'}</p>
       <svg viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}" preserveAspectRatio="none" role="img" aria-label=${label}>
@@ -132,7 +57,7 @@ export class FleetAttacksScene extends LitElement {
 
   override render() {
     const { byName } = this.store.state.profiles;
-    if (byName.size === 0) return emptyState('Attack profiles', ['attack_profile']);
+    if (byName.size === 0) return emptyState(text.heading, ['attack_profile']);
     const { shown, hidden } = visibleProfiles(byName);
     const width = this.size.width || 1472;
     const height = this.size.height || 700;
@@ -140,8 +65,8 @@ export class FleetAttacksScene extends LitElement {
     this.shape = shape;
     return html`
       <header class="scene-header">
-        <h2>Attack profiles</h2>
-        <p class="muted">${byName.size} profiles · each curve scaled to its own peak</p>
+        <h2>${text.heading}</h2>
+        <p class="muted">${`${byName.size} ${text.caption}`}</p>
       </header>
       <div
         class="grid"

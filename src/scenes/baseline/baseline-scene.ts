@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { phaseColor } from '../../contract/palette.js';
@@ -6,10 +6,11 @@ import { PHASE_WINDOW_S, type PhaseShares, phaseHistory, phaseSharesAt } from '.
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
-import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
-import { sceneStyles } from '../shared/scene-styles.js';
-import { shareBar, shareBarStyles, shareLegend } from '../shared/share-bar.js';
+import { phaseBar } from '../shared/phase-bar.js';
+import { areCounts, type ShareSegment, shareBarSegments, shareSegments } from '../shared/phase-shares.js';
+import { shareLegend } from '../shared/share-legend.js';
 import { StoreController } from '../shared/store-controller.js';
+import { baselineSceneStyles } from './baseline-scene.styles.js';
 
 const text = SCENE_TEXT.baseline;
 const HISTORY_BIN_S = 10;
@@ -29,84 +30,7 @@ const HISTORY_BIN_S = 10;
  */
 @customElement('fleet-baseline-scene')
 export class FleetBaselineScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    shareBarStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header h2 {
-        margin: 0 0 6px;
-      }
-      header p {
-        margin: 0;
-        font-size: 1.05em;
-      }
-      .bar {
-        margin: 40px 0 14px;
-        --bar-height: 132px;
-        --bar-font: 1.45em;
-      }
-      .note {
-        min-height: 1.4em;
-        font-size: 0.95em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .note b {
-        color: var(--fleet-fg, #e8eaed);
-        font-variant-numeric: tabular-nums;
-      }
-      .lower {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: 520px minmax(0, 1fr);
-        gap: 56px;
-        margin-top: 34px;
-      }
-      .share-legend {
-        font-size: 1.15em;
-      }
-      .share-legend .name {
-        min-width: 11em;
-      }
-      .share-legend .count {
-        min-width: 5em;
-      }
-      h3 {
-        margin: 0 0 12px;
-        font-size: 1em;
-        font-weight: 600;
-        color: var(--fleet-muted, #a9b0bb);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-      }
-      .history {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      .history svg {
-        flex: 1;
-        min-height: 0;
-        width: 100%;
-        border-bottom: 2px solid var(--fleet-grid, #2c333d);
-      }
-      .axis {
-        display: flex;
-        justify-content: space-between;
-        margin-top: 6px;
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-        font-variant-numeric: tabular-nums;
-      }
-      .aged {
-        color: var(--fleet-fg, #e8eaed);
-      }
-    `,
-  ];
+  static override styles = baselineSceneStyles;
 
   private readonly store = new StoreController(this, ['phaseMix']);
   // The window rolls with time alone: an idle bus must age out.
@@ -170,11 +94,11 @@ export class FleetBaselineScene extends LitElement {
             .map((s) => `${s.phase} ${Math.round(s.share * 100)}%`)
             .join(', ');
     return html`
-      <header>
+      <header class="scene-header">
         <h2>${text.heading}</h2>
         <p class="muted">${text.caption}</p>
       </header>
-      <div class="bar" part="bar">${shareBar(segments, label)}</div>
+      <div class="bar" part="bar">${phaseBar(shareBarSegments(segments), { variant: 'share', label })}</div>
       <div class="note" role="status" aria-live="off">${this.note(shares, now)}</div>
       <div class="lower">
         <div part="legend">${shareLegend(segments, counts)}</div>

@@ -1,17 +1,16 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { emptyState } from '../shared/empty-state.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
-import { swatchStyles } from '../shared/swatch-styles.js';
 import { agreement, type ChunkCell, EPISODE_S, layoutChunks, timeScale, WINDOW_S } from './chunk-layout.js';
+import { chunkingSceneStyles } from './chunking-scene.styles.js';
 
-/** Dark ink on the phase colours: every phase colour is light enough for it. */
-const INK = css`#050608`; // opaque: at 0.88 alpha it fell to 4.1:1 on infected running
+const text = SCENE_TEXT.chunking;
 
 /**
  * Scene 8: an episode cut into six 10-second windows. Each cell is painted by
@@ -27,188 +26,7 @@ const INK = css`#050608`; // opaque: at 0.88 alpha it fell to 4.1:1 on infected 
  */
 @customElement('fleet-chunking-scene')
 export class FleetChunkingScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    swatchStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 22px;
-      }
-      header h2 {
-        margin: 0;
-      }
-      .episode code {
-        font-size: 1em;
-      }
-      .lead {
-        margin: 0;
-      }
-      .timeline {
-        display: grid;
-        grid-template-columns: 170px 1fr;
-        grid-template-rows: 40px minmax(0, 1fr) 84px;
-        row-gap: 12px;
-        column-gap: 18px;
-        flex: 1;
-        min-height: 0;
-        margin-top: 8px;
-      }
-      .row-label {
-        display: flex;
-        align-items: center;
-        justify-content: flex-end;
-        text-align: right;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .track {
-        position: relative;
-      }
-      .tick {
-        position: absolute;
-        bottom: 0;
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-        font-variant-numeric: tabular-nums;
-        transform: translateX(-50%);
-        padding-bottom: 6px;
-        white-space: nowrap;
-      }
-      .tick::after {
-        content: '';
-        position: absolute;
-        left: 50%;
-        bottom: -8px;
-        height: 8px;
-        border-left: 2px solid var(--fleet-grid, #2c333d);
-      }
-      .tick.first {
-        transform: none;
-      }
-      .tick.first::after {
-        left: 0;
-      }
-      .tick.last {
-        transform: translateX(-100%);
-      }
-      .tick.last::after {
-        left: auto;
-        right: 0;
-      }
-      .cell,
-      .truth {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        display: flex;
-        flex-direction: column;
-        justify-content: space-between;
-        padding: 14px 16px;
-        border-radius: 8px;
-        overflow: hidden;
-        color: ${INK};
-      }
-      .cell {
-        border: 3px solid transparent;
-      }
-      .cell.waiting,
-      .truth.unknown {
-        border: 2px dashed var(--fleet-border, #39414d);
-        color: var(--fleet-muted, #a9b0bb);
-        background: transparent;
-      }
-      .cell.mismatch::before {
-        content: '';
-        position: absolute;
-        inset: 0;
-        background: repeating-linear-gradient(135deg, transparent 0 12px, rgba(10, 12, 16, 0.6) 12px 17px);
-        pointer-events: none;
-      }
-      /* An earlier episode's cell: the colour veiled by the background, the text in the theme's ink. */
-      .cell.stale,
-      .truth.stale {
-        color: var(--fleet-fg, #e8eaed);
-      }
-      .cell.stale::after,
-      .truth.stale::after {
-        content: '';
-        position: absolute;
-        inset: 0;
-        background: var(--fleet-bg, #111418);
-        opacity: 0.62;
-      }
-      .cell > span,
-      .truth > span {
-        position: relative;
-        z-index: 1;
-      }
-      .window {
-        position: relative;
-        font-size: 0.8em;
-        font-weight: 600;
-      }
-      .phase {
-        position: relative;
-        font-size: 1.35em;
-        font-weight: 750;
-        line-height: 1.1;
-      }
-      .waiting .phase {
-        font-size: 1em;
-        font-weight: 600;
-      }
-      .glyph {
-        display: block;
-        font-size: 1.3em;
-        margin-bottom: 4px;
-      }
-      .note {
-        position: relative;
-        font-size: 0.72em;
-        font-weight: 600;
-      }
-      /* Under the hatch, the words sit on plates of the cell's own colour so they stay legible. */
-      .mismatch .window,
-      .mismatch .phase,
-      .mismatch .note {
-        align-self: flex-start;
-        margin-left: -6px;
-        padding: 2px 6px;
-        border-radius: 4px;
-        background: var(--cell);
-      }
-      .truth {
-        justify-content: center;
-        padding: 6px 12px;
-        font-size: 0.9em;
-        font-weight: 650;
-        line-height: 1.15;
-      }
-      .summary {
-        margin: 0;
-        font-size: 1.05em;
-      }
-      .summary b {
-        font-variant-numeric: tabular-nums;
-      }
-      .key {
-        display: inline-block;
-        width: 1.4em;
-        height: 0.95em;
-        vertical-align: -0.1em;
-        border-radius: 2px;
-        margin-right: 0.35em;
-      }
-      .key.mismatch {
-        background: repeating-linear-gradient(135deg, #e0b040 0 3px, #0b0d10 3px 5px);
-      }
-      .key.stale {
-        background: #8a8f98;
-        opacity: 0.35;
-      }
-    `,
-  ];
+  static override styles = chunkingSceneStyles;
 
   private readonly store = new StoreController(this, ['predictions']);
 
@@ -267,7 +85,7 @@ export class FleetChunkingScene extends LitElement {
 
   override render() {
     const predictions = this.store.state.predictions;
-    if (predictions.episode_id === undefined) return emptyState('Chunking an episode', ['prediction']);
+    if (predictions.episode_id === undefined) return emptyState(text.heading, ['prediction']);
     const cells = layoutChunks(predictions);
     this.cells = cells;
     const { judged, agree } = agreement(cells);
@@ -275,10 +93,10 @@ export class FleetChunkingScene extends LitElement {
     const summary = `Episode ${displayText(predictions.episode_id)}: ${judged > 0 ? `${agree} of ${judged} windows agree with the ground truth` : 'no ground truth yet'}`;
     return html`
       <header class="scene-header">
-        <h2>Chunking an episode</h2>
+        <h2>${text.heading}</h2>
         <div class="episode">episode <code class="episode-id">${displayText(predictions.episode_id)}</code></div>
       </header>
-      <p class="lead muted">60 seconds of host telemetry, cut into six 10-second windows; each window is classified on its own.</p>
+      <p class="lead muted">${text.lead}</p>
       <div class="timeline" part="timeline" role="img" aria-label=${summary}>
         <div></div>
         <div class="track axis" aria-hidden="true">
@@ -287,22 +105,22 @@ export class FleetChunkingScene extends LitElement {
               html`<span class="tick ${i === 0 ? 'first' : i === ticks.length - 1 ? 'last' : ''}" style="left:${timeScale(t)}%">${t} s</span>`,
           )}
         </div>
-        <div class="row-label">predicted</div>
+        <div class="row-label">${text.predicted}</div>
         <div class="track cells">${cells.map((c) => this.cell(c))}</div>
-        <div class="row-label">ground truth</div>
+        <div class="row-label">${text.truth}</div>
         <div class="track truths">${cells.map((c) => this.truth(c))}</div>
       </div>
       <p class="summary">
         ${
           judged > 0
-            ? html`<b class="agree">${agree} of ${judged}</b> windows agree with the ground truth`
-            : html`<span class="muted">no ground truth for this episode yet</span>`
+            ? html`<b class="agree">${agree} of ${judged}</b> ${text.agree}`
+            : html`<span class="muted">${text.noTruth}</span>`
         }
       </p>
       <div class="legend" aria-hidden="true">
         ${PHASES.map((p) => phaseSwatch(p))}
-        <span><span class="key mismatch"></span>prediction disagrees</span>
-        ${cells.some((c) => c.stale) ? html`<span><span class="key stale"></span>earlier episode</span>` : nothing}
+        <span><span class="key mismatch"></span>${text.mismatch}</span>
+        ${cells.some((c) => c.stale) ? html`<span><span class="key stale"></span>${text.stale}</span>` : nothing}
       </div>
     `;
   }

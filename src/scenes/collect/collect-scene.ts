@@ -92,7 +92,7 @@ export class FleetCollectScene extends LitElement {
         margin: 0 0 10px;
         font-size: 1em;
         font-weight: 600;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         text-transform: uppercase;
         letter-spacing: 0.06em;
       }
@@ -105,7 +105,7 @@ export class FleetCollectScene extends LitElement {
       }
       .axis {
         font-size: 0.72em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         margin-bottom: 6px;
       }
       .ticks {
@@ -126,7 +126,7 @@ export class FleetCollectScene extends LitElement {
       }
       .rows:focus-visible,
       .ticker:focus-visible {
-        outline: 3px solid var(--fleet-accent, #5aa9e6);
+        outline: 3px solid var(--fleet-accent);
         outline-offset: 2px;
       }
       .rows {
@@ -136,7 +136,7 @@ export class FleetCollectScene extends LitElement {
         overflow-x: hidden;
       }
       .row .host {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
@@ -144,9 +144,9 @@ export class FleetCollectScene extends LitElement {
       }
       .row .host small {
         display: block;
-        font-family: var(--fleet-font, system-ui, sans-serif);
+        font-family: var(--fleet-font);
         font-size: 0.68em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         overflow: hidden;
         text-overflow: ellipsis;
       }
@@ -157,7 +157,7 @@ export class FleetCollectScene extends LitElement {
         transition: width 0.5s linear;
       }
       .quiet {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .ticker {
         display: flex;
@@ -176,8 +176,8 @@ export class FleetCollectScene extends LitElement {
       .ticker li {
         padding: 10px 14px 12px;
         border-radius: 10px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
         animation: arrive 0.5s ease-out;
         --strip-height: 14px;
       }
@@ -188,7 +188,7 @@ export class FleetCollectScene extends LitElement {
         font-size: 0.86em;
       }
       .ticker .episode {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-weight: 700;
         overflow: hidden;
         text-overflow: ellipsis;

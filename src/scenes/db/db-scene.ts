@@ -50,7 +50,7 @@ export class FleetDbScene extends LitElement {
         margin: 0 0 12px;
         font-size: 1em;
         font-weight: 600;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         text-transform: uppercase;
         letter-spacing: 0.06em;
       }
@@ -75,8 +75,8 @@ export class FleetDbScene extends LitElement {
       .tile {
         padding: 16px 22px 14px;
         border-radius: 12px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
       }
       .tile .value {
         display: block;
@@ -90,13 +90,13 @@ export class FleetDbScene extends LitElement {
       }
       .tile .name {
         font-size: 0.9em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .tile .waiting {
         display: block;
         font-size: 0.8em;
         line-height: 2.6;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .per-phase {
         --bar-height: 58px;
@@ -133,7 +133,7 @@ export class FleetDbScene extends LitElement {
         animation: arrive 0.5s ease-out;
       }
       .episodes .id {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-weight: 700;
         font-size: 0.86em;
         white-space: nowrap;
@@ -142,13 +142,13 @@ export class FleetDbScene extends LitElement {
       }
       .episodes .who {
         margin-left: 0.7em;
-        font-family: var(--fleet-font, system-ui, sans-serif);
+        font-family: var(--fleet-font);
         font-weight: 400;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       .episodes .facts {
         font-size: 0.78em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         white-space: nowrap;
         font-variant-numeric: tabular-nums;
       }
@@ -156,7 +156,7 @@ export class FleetDbScene extends LitElement {
         grid-column: 1 / -1;
       }
       .quiet {
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
       }
       @keyframes arrive {
         from {

@@ -82,7 +82,7 @@ export class FleetHostsScene extends LitElement {
       }
       .card:focus-visible,
       .box:focus-visible {
-        outline: 3px solid var(--fleet-accent, #5aa9e6);
+        outline: 3px solid var(--fleet-accent);
         outline-offset: 2px;
       }
       .box {
@@ -108,8 +108,8 @@ export class FleetHostsScene extends LitElement {
         overflow: hidden;
         border-radius: 10px;
         padding: 0.85em 1em 0.8em 1.15em;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
+        background: var(--fleet-panel);
+        border: 1px solid var(--fleet-border);
         line-height: 1.25;
       }
       .card::before {
@@ -136,7 +136,7 @@ export class FleetHostsScene extends LitElement {
         min-width: 0;
       }
       .id {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
+        font-family: var(--fleet-mono);
         font-weight: 700;
         font-size: 1.15em;
         white-space: nowrap;
@@ -148,7 +148,7 @@ export class FleetHostsScene extends LitElement {
         align-items: center;
         gap: 0.35em;
         font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         white-space: nowrap;
       }
       .dot {
@@ -175,7 +175,7 @@ export class FleetHostsScene extends LitElement {
       .profile,
       .meta {
         font-size: 0.82em;
-        color: var(--fleet-muted, #a9b0bb);
+        color: var(--fleet-muted);
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
@@ -186,7 +186,7 @@ export class FleetHostsScene extends LitElement {
         gap: 0.6em;
       }
       .meta b {
-        color: var(--fleet-fg, #e8eaed);
+        color: var(--fleet-fg);
         font-weight: 650;
         font-variant-numeric: tabular-nums;
       }
@@ -198,7 +198,7 @@ export class FleetHostsScene extends LitElement {
       .card.tiny {
         padding: 0.35em 0.45em 0.3em 0.75em;
         border-radius: 6px;
-        background: color-mix(in srgb, var(--phase-color) 22%, var(--fleet-panel, #1b2027));
+        background: color-mix(in srgb, var(--phase-color) 22%, var(--fleet-panel));
       }
       .card.compact .id {
         font-size: 1.05em;

@@ -1,4 +1,5 @@
 import { type EmbeddingsState, embeddingSlot, type RingMark, writtenSince } from '../../store/embeddings.js';
+import type { ThemeTokens } from '../shared/theme-controller.js';
 import { type ColourMode, paintSlots } from './colour-modes.js';
 import { pickNearest, planeMatrix } from './pick.js';
 import { pointSizePx } from './point-size.js';
@@ -24,11 +25,11 @@ export class FallbackPlot {
 
   constructor(
     readonly canvas: HTMLCanvasElement,
-    private theme: { grid: string; muted: string },
+    private theme: ThemeTokens,
   ) {}
 
-  /** New theme colours (the deck's `t`). */
-  setTheme(theme: { grid: string; muted: string }): void {
+  /** New theme colours: redraws. */
+  setTheme(theme: ThemeTokens): void {
     this.theme = theme;
     this.redraw();
   }

@@ -1,12 +1,13 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { NOISE_CLUSTER, phaseLabel } from '../../contract/vocabulary.js';
 import type { EmbeddingsState } from '../../store/embeddings.js';
 import { emptyState } from '../shared/empty-state.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
+import { ThemeController, type ThemeTokens } from '../shared/theme-controller.js';
 import {
   COLOUR_MODES,
   type ColourMode,
@@ -17,7 +18,10 @@ import {
   pointInfo,
 } from './colour-modes.js';
 import { FallbackPlot } from './fallback-plot.js';
+import { knnSceneStyles } from './knn-scene.styles.js';
 import type { KnnView } from './knn-view.js';
+
+const text = SCENE_TEXT.knn;
 
 /** The legend lists at most this many classes, the largest first past it, and sums the rest. */
 const LEGEND_MAX = 24;
@@ -51,277 +55,19 @@ type Drawing = 'none' | 'webgl' | 'fallback';
  * @csspart notice - the "no WebGL" notice of the 2-D fallback
  * @csspart tooltip - the hovered point's values
  * @csspart empty - the empty state before the first point
- * @cssprop --fleet-bg - background colour
- * @cssprop --fleet-fg - text colour
+ * @cssprop --fleet-bg - background colour (also the WebGL clear colour)
+ * @cssprop --fleet-fg - text colour, the hover ring
  * @cssprop --fleet-grid - the unit cube's lines
  * @cssprop --fleet-muted - axes and secondary text
  * @cssprop --fleet-panel - legend, tooltip and button surfaces
  */
 @customElement('fleet-knn-scene')
 export class FleetKnnScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-      }
-      header {
-        display: flex;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 24px;
-      }
-      header h2 {
-        margin: 0;
-      }
-      .stats {
-        margin-top: 4px;
-        font-variant-numeric: tabular-nums;
-      }
-      .stats b {
-        font-weight: 700;
-      }
-      .modes {
-        display: inline-flex;
-        padding: 4px;
-        gap: 4px;
-        border-radius: 999px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      button {
-        font: inherit;
-        color: inherit;
-        cursor: pointer;
-      }
-      .modes button {
-        font-size: 0.82em;
-        padding: 0.3em 1em;
-        border: 0;
-        border-radius: 999px;
-        background: transparent;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .modes button[aria-pressed='true'] {
-        background: var(--fleet-accent, #5aa9e6);
-        color: var(--fleet-bg, #111418);
-        font-weight: 650;
-      }
-      .modes button:focus-visible,
-      .reset:focus-visible {
-        outline: 2px solid var(--fleet-accent, #5aa9e6);
-        outline-offset: 2px;
-      }
-      .body {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: 1fr 340px;
-        gap: 28px;
-      }
-      .viewport {
-        position: relative;
-        min-width: 0;
-        min-height: 0;
-        overflow: hidden;
-        border-radius: 14px;
-        /* No background of its own: under a transparent WebGL canvas that
-           redraws every frame, a painted gradient cost about a third of the
-           frame time with software compositing. */
-        touch-action: none;
-      }
-      .gl,
-      .gl canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
-      }
-      .gl canvas {
-        cursor: grab;
-      }
-      .gl canvas:active {
-        cursor: grabbing;
-      }
-      .labels {
-        position: absolute;
-        inset: 0;
-        pointer-events: none;
-      }
-      .axis-label {
-        position: absolute;
-        left: 0;
-        top: 0;
-        /* Moved every frame: a layer of its own, so moving it repaints nothing. */
-        will-change: transform;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .reset {
-        position: absolute;
-        left: 14px;
-        bottom: 14px;
-        font-size: 0.72em;
-        padding: 0.35em 0.9em;
-        border-radius: 8px;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      .hint {
-        position: absolute;
-        right: 16px;
-        bottom: 16px;
-        margin: 0;
-        font-size: 0.65em;
-        pointer-events: none;
-      }
-      .notice {
-        position: absolute;
-        left: 16px;
-        top: 14px;
-        right: 16px;
-        margin: 0;
-        font-size: 0.75em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .notice b {
-        color: var(--fleet-fg, #e8eaed);
-      }
-      aside {
-        align-self: start;
-        max-height: 100%;
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        padding: 18px 20px;
-        border-radius: 14px;
-        background: var(--fleet-panel, #1b2027);
-      }
-      aside h3 {
-        margin: 0 0 10px;
-        font-size: 0.8em;
-        font-weight: 650;
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        overflow-y: auto;
-        min-height: 0;
-      }
-      li {
-        display: grid;
-        grid-template-columns: 1em minmax(0, 1fr) auto;
-        align-items: center;
-        column-gap: 0.55em;
-        padding: 0.2em 0;
-        font-size: 0.88em;
-      }
-      ul.dense {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        column-gap: 18px;
-      }
-      ul.dense li {
-        font-size: 0.68em;
-        padding: 0.1em 0;
-      }
-      .dot {
-        width: 0.8em;
-        height: 0.8em;
-        border-radius: 50%;
-        box-shadow: inset 0 0 0 1.5px rgba(0, 0, 0, 0.35);
-      }
-      .unlabelled .dot {
-        opacity: 0.5;
-      }
-      .unlabelled .name {
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      ul.dense li.unlabelled {
-        grid-column: 1 / -1;
-      }
-      .name {
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
-      }
-      .count {
-        font-variant-numeric: tabular-nums;
-        text-align: right;
-      }
-      .share {
-        grid-column: 2 / 4;
-        height: 3px;
-        border-radius: 2px;
-        background: var(--fleet-border, #39414d);
-        overflow: hidden;
-      }
-      .share span {
-        display: block;
-        height: 100%;
-      }
-      ul.dense .share {
-        display: none;
-      }
-      .agreement {
-        margin-top: 22px;
-        padding-top: 16px;
-        border-top: 1px solid var(--fleet-border, #39414d);
-      }
-      .agreement .rate {
-        font-size: 1.9em;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-        line-height: 1.1;
-      }
-      .agreement .of {
-        font-size: 0.7em;
-      }
-      .more {
-        margin-top: 8px;
-        font-size: 0.7em;
-      }
-      .tooltip {
-        position: absolute;
-        z-index: 2;
-        pointer-events: none;
-        padding: 10px 14px;
-        border-radius: 8px;
-        font-size: 0.72em;
-        line-height: 1.5;
-        background: var(--fleet-panel, #1b2027);
-        border: 1px solid var(--fleet-border, #39414d);
-        box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
-        white-space: nowrap;
-      }
-      .tooltip .k {
-        display: inline-block;
-        min-width: 5.6em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .tooltip .chip {
-        display: inline-block;
-        width: 0.7em;
-        height: 0.7em;
-        margin-right: 0.4em;
-        border-radius: 50%;
-      }
-      .tooltip .xyz {
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-size: 0.92em;
-      }
-    `,
-  ];
+  static override styles = knnSceneStyles;
 
   private readonly store = new StoreController(this, ['embeddings']);
+  /** WebGL and the 2-D fallback paint with colours CSS cannot reach: repaint on any theme change. */
+  private readonly theme = new ThemeController(this, (tokens) => this.repaint(tokens));
 
   /** What the points are coloured by. */
   @state() mode: ColourMode = 'truth';
@@ -358,7 +104,6 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.motionQuery = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)');
     this.motionQuery?.addEventListener('change', this.onMotionChange);
-    document.addEventListener('fleet-theme-change', this.onThemeChange);
     // Fetch three.js now, while the first points are still on their way.
     void loadView().catch(() => {});
     // A re-connected element keeps its shadow DOM: mount a fresh view on the next update.
@@ -372,7 +117,6 @@ export class FleetKnnScene extends LitElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.motionQuery?.removeEventListener('change', this.onMotionChange);
-    document.removeEventListener('fleet-theme-change', this.onThemeChange);
     this.motionQuery = undefined;
   }
 
@@ -398,24 +142,9 @@ export class FleetKnnScene extends LitElement {
 
   private onMotionChange = (event: MediaQueryListEvent) => this.view?.setReducedMotion(event.matches);
 
-  /** The deck switched themes: its custom properties apply after its next render. */
-  private onThemeChange = () => {
-    requestAnimationFrame(() => {
-      const theme = this.theme();
-      this.view?.setTheme(theme);
-      this.fallback?.setTheme(theme);
-    });
-  };
-
-  private theme() {
-    const style = getComputedStyle(this);
-    const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    return {
-      grid: read('--fleet-grid', '#2a3038'),
-      axis: read('--fleet-muted', '#a9b0bb'),
-      fg: read('--fleet-fg', '#e8eaed'),
-      muted: read('--fleet-muted', '#a9b0bb'),
-    };
+  private repaint(tokens: ThemeTokens): void {
+    this.view?.setTheme(tokens);
+    this.fallback?.setTheme(tokens);
   }
 
   private mount(host: HTMLElement): void {
@@ -446,7 +175,7 @@ export class FleetKnnScene extends LitElement {
           canvas,
           context,
           labels,
-          theme: this.theme(),
+          theme: this.theme.tokens,
           reducedMotion: this.motionQuery?.matches ?? false,
           onHover: (slot) => this.onHover(slot),
           onContextLost: () => this.useFallback('The WebGL context was lost.'),
@@ -474,7 +203,7 @@ export class FleetKnnScene extends LitElement {
     host.append(canvas);
     this.canvas = canvas;
     this.resizeObserver?.observe(host.parentElement!);
-    this.fallback = new FallbackPlot(canvas, this.theme());
+    this.fallback = new FallbackPlot(canvas, this.theme.tokens);
     this.fallbackReason = reason;
     this.drawing = 'fallback';
     this.resize();
@@ -596,20 +325,20 @@ export class FleetKnnScene extends LitElement {
 
   override render() {
     const embeddings = this.store.state.embeddings;
-    if (embeddings.total === 0) return emptyState('Embedding space', ['embedding']);
+    if (embeddings.total === 0) return emptyState(text.heading, ['embedding']);
     const entries = legendEntries(embeddings, this.mode);
     const evicted = embeddings.total - embeddings.count;
     const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${displayText(e.label)} ${e.count}`).join(', ')}`;
     return html`
-      <header>
+      <header class="scene-header">
         <div>
-          <h2>Embedding space</h2>
+          <h2>${text.heading}</h2>
           <div class="stats" role="status" aria-live="off">
             <b class="held">${number(embeddings.count)}</b> points
             <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
           </div>
         </div>
-        <div class="modes" part="modes" role="group" aria-label="Colour by">
+        <div class="modes" part="modes" role="group" aria-label=${text.colourBy}>
           ${COLOUR_MODES.map(
             (mode) => html`<button
               type="button"
@@ -638,8 +367,8 @@ export class FleetKnnScene extends LitElement {
           }
           ${
             this.drawing === 'webgl'
-              ? html`<button type="button" class="reset" @click=${() => this.resetView()}>Reset view</button>
-                <p class="hint muted">drag to orbit · scroll to zoom · right-drag to pan</p>`
+              ? html`<button type="button" class="reset" @click=${() => this.resetView()}>${text.resetView}</button>
+                <p class="hint muted">${text.hint}</p>`
               : nothing
           }
           ${this.tooltip()}
@@ -650,7 +379,7 @@ export class FleetKnnScene extends LitElement {
           ${
             embeddings.judged > 0
               ? html`<div class="agreement">
-                <h3>Predicted = truth</h3>
+                <h3>${text.agreement}</h3>
                 <div class="rate">${((100 * embeddings.agreed) / embeddings.judged).toFixed(1)}%</div>
                 <div class="of muted">of ${number(embeddings.judged)} points with both labels</div>
               </div>`

@@ -15,7 +15,9 @@ import {
 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { type EmbeddingsState, type RingMark, type SlotRange, writtenSince } from '../../store/embeddings.js';
+import type { ThemeTokens } from '../shared/theme-controller.js';
 import { type ColourMode, paintSlots } from './colour-modes.js';
+import { FRAGMENT, RING_FRAGMENT, VERTEX } from './knn-shaders.js';
 import { pickNearest } from './pick.js';
 import { pointSizePx } from './point-size.js';
 
@@ -29,68 +31,14 @@ import { pointSizePx } from './point-size.js';
 export const HOME = new Vector3(1.2, 0.78, 1.62).normalize().multiplyScalar(2.7);
 const CUBE_RADIUS = Math.sqrt(3) / 2;
 
-/** The point cloud's shaders (exported for the bench's knn floor, which draws the same dots). */
-export const VERTEX = /* glsl */ `
-  attribute vec4 rgba;
-  uniform float uSize;
-  uniform float uHome;
-  uniform float uNear;
-  uniform float uFar;
-  varying vec4 vColor;
-  varying float vSize;
-  varying float vFade;
-  void main() {
-    vec4 mv = modelViewMatrix * vec4(position, 1.0);
-    gl_Position = projectionMatrix * mv;
-    float dist = max(-mv.z, 0.05);
-    // Perspective size: uSize at the home distance, bigger as the camera closes in.
-    gl_PointSize = clamp(uSize * uHome / dist, 1.5, 48.0);
-    vSize = gl_PointSize;
-    vColor = rgba;
-    vFade = clamp((dist - uNear) / max(uFar - uNear, 0.001), 0.0, 1.0);
-  }
-`;
-
-export const FRAGMENT = /* glsl */ `
-  varying vec4 vColor;
-  varying float vSize;
-  varying float vFade;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    // One device pixel of edge, whatever the dot size: a round, anti-aliased dot.
-    float aa = 2.0 / vSize;
-    float alpha = 1.0 - smoothstep(1.0 - aa, 1.0, d);
-    if (alpha <= 0.01) discard;
-    // A darker rim on dots big enough to carry one separates overlapping dots.
-    float rim = vSize >= 5.0 ? smoothstep(1.0 - 3.5 * aa, 1.0 - 1.5 * aa, d) : 0.0;
-    vec3 colour = mix(vColor.rgb, vColor.rgb * 0.42, rim);
-    // Depth cue: the far side of the cloud fades a little.
-    gl_FragColor = vec4(colour, alpha * vColor.a * (1.0 - 0.5 * vFade));
-  }
-`;
-
-const RING_FRAGMENT = /* glsl */ `
-  uniform vec3 uColour;
-  varying float vSize;
-  void main() {
-    float d = length(gl_PointCoord * 2.0 - 1.0);
-    float aa = 2.0 / vSize;
-    float outer = 1.0 - smoothstep(1.0 - aa, 1.0, d);
-    float inner = smoothstep(0.62 - aa, 0.62, d);
-    float alpha = outer * inner;
-    if (alpha <= 0.01) discard;
-    gl_FragColor = vec4(uColour, alpha);
-  }
-`;
-
 /** What the scene hands the view. */
 export interface KnnViewOptions {
   readonly canvas: HTMLCanvasElement;
   readonly context: WebGL2RenderingContext;
   /** Element over the canvas that holds the axis labels. */
   readonly labels: HTMLElement;
-  /** Theme colours (CSS colour strings). */
-  readonly theme: { readonly grid: string; readonly axis: string; readonly fg: string };
+  /** Theme colours (CSS colour strings): background, cube, axes, hover ring. */
+  readonly theme: ThemeTokens;
   readonly reducedMotion: boolean;
   /** The point under the pointer changed (slot, or -1). */
   readonly onHover: (slot: number) => void;
@@ -115,20 +63,23 @@ export interface KnnView {
   /** Back to the home view, rotating again unless motion is reduced. */
   resetView(): void;
   setReducedMotion(reduced: boolean): void;
-  /** New theme colours (the deck's `t`). */
-  setTheme(theme: KnnViewOptions['theme']): void;
+  /** New theme colours: repaints background, cube, axes and hover ring. */
+  setTheme(theme: ThemeTokens): void;
   readonly autoRotating: boolean;
-  /** Point geometries built so far: one per ring, never one per event. */
-  readonly geometryBuilds: number;
   readonly lastUpload: UploadStats;
   /** Points drawn by the last frame. */
   readonly drawnPoints: number;
-  /** Renders now and reads the pixel at CSS px (x, y): [r, g, b, a]. */
-  pixelAt(x: number, y: number): [number, number, number, number];
-  /** Renders now and counts the pixels that are neither clear nor grey. */
-  colouredPixels(): number;
-  /** Where the data point (x, y, z in 0–1) is on screen, in CSS px. */
-  project(x: number, y: number, z: number): { x: number; y: number };
+  /**
+   * Draws now. The drawing buffer is not preserved, so whoever reads the
+   * canvas back (print, the bench's GPU wait, tests) calls this in the same task.
+   */
+  renderNow(): void;
+  /** The three.js objects, for tools that read what was drawn (`test/browser/support/knn-probe.ts`). */
+  readonly three: {
+    readonly renderer: WebGLRenderer;
+    readonly camera: PerspectiveCamera;
+    readonly cloud: Points;
+  };
   dispose(): void;
 }
 
@@ -151,7 +102,9 @@ function countSlots(ranges: readonly SlotRange[]): number {
 export function createKnnView(options: KnnViewOptions): KnnView {
   const { canvas, context, labels, theme } = options;
   const renderer = new WebGLRenderer({ canvas, context, antialias: false, alpha: true });
-  renderer.setClearColor(0x000000, 0);
+  // Opaque, in the theme's background: the scene's own background would look the same through a
+  // transparent canvas, but then the canvas alone could not say which theme it was drawn in.
+  renderer.setClearColor(theme.bg, 1);
   const pixelRatio = Math.min(globalThis.devicePixelRatio || 1, 2);
   renderer.setPixelRatio(pixelRatio);
 
@@ -177,7 +130,7 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     'position',
     new Float32BufferAttribute([o, o, o, end, o, o, o, o, o, o, end, o, o, o, o, o, o, end], 3),
   );
-  const axesMaterial = new LineBasicMaterial({ color: theme.axis, transparent: true, opacity: 0.75 });
+  const axesMaterial = new LineBasicMaterial({ color: theme.muted, transparent: true, opacity: 0.75 });
   const axes = new LineSegments(axesGeometry, axesMaterial);
   scene.add(cube, axes);
 
@@ -242,7 +195,6 @@ export function createKnnView(options: KnnViewOptions): KnnView {
   let colours = new Uint8Array(0);
   let positionAttribute: BufferAttribute | undefined;
   let colourAttribute: BufferAttribute | undefined;
-  let geometryBuilds = 0;
   let lastUpload = CLEAR_COUNT;
   let width = 0;
   let height = 0;
@@ -298,7 +250,6 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     geometry.setAttribute('position', positionAttribute);
     geometry.setAttribute('rgba', colourAttribute);
     cloud.geometry = geometry;
-    geometryBuilds++;
     mark = undefined;
   }
 
@@ -433,16 +384,14 @@ export function createKnnView(options: KnnViewOptions): KnnView {
       applyMotion();
     },
     setTheme(next) {
+      renderer.setClearColor(next.bg, 1);
       cubeMaterial.color.set(next.grid);
-      axesMaterial.color.set(next.axis);
+      axesMaterial.color.set(next.muted);
       (ringMaterial.uniforms.uColour!.value as Color).set(next.fg);
       dirty = true;
     },
     get autoRotating() {
       return controls.autoRotate;
-    },
-    get geometryBuilds() {
-      return geometryBuilds;
     },
     get lastUpload() {
       return lastUpload;
@@ -450,36 +399,8 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     get drawnPoints() {
       return drawnPoints;
     },
-    pixelAt(x, y) {
-      renderNow();
-      const gl = renderer.getContext();
-      const out = new Uint8Array(4);
-      const px = Math.round(x * pixelRatio);
-      const py = gl.drawingBufferHeight - 1 - Math.round(y * pixelRatio);
-      gl.readPixels(px, py, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
-      return [out[0]!, out[1]!, out[2]!, out[3]!];
-    },
-    colouredPixels() {
-      renderNow();
-      const gl = renderer.getContext();
-      const w = gl.drawingBufferWidth;
-      const h = gl.drawingBufferHeight;
-      const out = new Uint8Array(w * h * 4);
-      gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, out);
-      let n = 0;
-      for (let i = 0; i < out.length; i += 4) {
-        const r = out[i]!;
-        const g = out[i + 1]!;
-        const b = out[i + 2]!;
-        if (out[i + 3]! > 40 && Math.max(r, g, b) - Math.min(r, g, b) > 40) n++;
-      }
-      return n;
-    },
-    project(x, y, z) {
-      camera.updateMatrixWorld();
-      const p = new Vector3(x - 0.5, y - 0.5, z - 0.5).project(camera);
-      return { x: ((p.x + 1) / 2) * width, y: ((1 - p.y) / 2) * height };
-    },
+    renderNow,
+    three: { renderer, camera, cloud },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,14 +1,14 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { emptyState } from '../shared/empty-state.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { AXIS_MIN, axisTicks, layoutBars, type ModelBar, percent, rowMetrics } from './bar-layout.js';
+import { modelsSceneStyles } from './models-scene.styles.js';
 
-/** Room right of the bar area for the value label of a full-length bar. */
-const LABEL_ROOM = 190;
+const text = SCENE_TEXT.models;
 
 /**
  * Scene 9: one horizontal accuracy bar per model on a 0.5–1.0 scale, in
@@ -23,129 +23,7 @@ const LABEL_ROOM = 190;
  */
 @customElement('fleet-models-scene')
 export class FleetModelsScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header p {
-        margin: 0;
-      }
-      .chart {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: 230px 1fr;
-        grid-template-rows: minmax(0, 1fr) 44px;
-        column-gap: 20px;
-        margin-top: 12px;
-      }
-      .names,
-      .rows {
-        display: grid;
-        min-height: 0;
-      }
-      .name {
-        display: flex;
-        align-items: center;
-        justify-content: flex-end;
-        gap: 0.45em;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-weight: 700;
-        overflow: hidden;
-        white-space: nowrap;
-      }
-      .name .label {
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .name .dot {
-        flex: none;
-        width: 0.6em;
-        height: 0.6em;
-        border-radius: 50%;
-      }
-      .plot {
-        position: relative;
-        margin-right: ${LABEL_ROOM}px;
-        min-height: 0;
-      }
-      .grid-line {
-        position: absolute;
-        top: 0;
-        bottom: 0;
-        border-left: 1px solid var(--fleet-grid, #2c333d);
-      }
-      .grid-line.axis {
-        border-left: 2px solid var(--fleet-muted, #a9b0bb);
-      }
-      .rows {
-        position: absolute;
-        inset: 0;
-      }
-      .row {
-        position: relative;
-        display: flex;
-        align-items: center;
-      }
-      .bar {
-        height: var(--bar, 48px);
-        border-radius: 0 6px 6px 0;
-        transition: width 700ms cubic-bezier(0.22, 1, 0.36, 1);
-      }
-      .value {
-        position: absolute;
-        top: 50%;
-        transform: translateY(-50%);
-        padding-left: 14px;
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-        transition: left 700ms cubic-bezier(0.22, 1, 0.36, 1);
-      }
-      .value .note {
-        font-weight: 400;
-        font-size: 0.7em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      /* A value below the axis: an arrow at the axis pointing further left, in the model's colour. */
-      .pin {
-        margin-right: 0.3em;
-      }
-      .best {
-        margin-left: 0.6em;
-        padding: 0.05em 0.5em;
-        border-radius: 999px;
-        font-size: 0.6em;
-        font-weight: 700;
-        vertical-align: 0.2em;
-        color: var(--fleet-bg, #111418);
-        background: var(--fleet-accent, #5aa9e6);
-      }
-      .ticks {
-        grid-column: 2;
-        position: relative;
-        margin-right: ${LABEL_ROOM}px;
-      }
-      .tick {
-        position: absolute;
-        top: 8px;
-        transform: translateX(-50%);
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-        font-variant-numeric: tabular-nums;
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .bar,
-        .value {
-          transition: none;
-        }
-      }
-    `,
-  ];
+  static override styles = modelsSceneStyles;
 
   private readonly store = new StoreController(this, ['models']);
 
@@ -167,7 +45,7 @@ export class FleetModelsScene extends LitElement {
 
   override render() {
     const { accuracy } = this.store.state.models;
-    if (accuracy.size === 0) return emptyState('Model accuracy', ['model_metric']);
+    if (accuracy.size === 0) return emptyState(text.heading, ['model_metric']);
     const bars = layoutBars(accuracy);
     this.bars = bars;
     const { bar, font } = rowMetrics(bars.length, this.plot.height || 640);
@@ -176,8 +54,8 @@ export class FleetModelsScene extends LitElement {
     const summary = bars.map((b) => `${displayText(b.model)} ${percent(b.accuracy)}`).join(', ');
     return html`
       <header class="scene-header">
-        <h2>Model accuracy</h2>
-        <p class="muted">held-out windows · latest metric per model</p>
+        <h2>${text.heading}</h2>
+        <p class="muted">${text.caption}</p>
       </header>
       <div class="chart" part="chart" role="img" aria-label=${`Accuracy per model: ${summary}`} style="--bar:${bar}px;font-size:${font}px">
         <div class="names" style=${rows}>

@@ -1,11 +1,14 @@
-import { css, html, LitElement, svg } from 'lit';
+import { html, LitElement, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { emptyState } from '../shared/empty-state.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { formatLatency, type PerfDot, type PerfLayout, perfLayout } from './perf-layout.js';
+import { perfSceneStyles } from './perf-scene.styles.js';
+
+const text = SCENE_TEXT.perf;
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -22,102 +25,7 @@ const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
  */
 @customElement('fleet-perf-scene')
 export class FleetPerfScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header h2 {
-        margin: 0;
-      }
-      .key {
-        display: flex;
-        gap: 1.4em;
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .key svg {
-        vertical-align: -0.15em;
-        margin-right: 0.35em;
-      }
-      .chart {
-        flex: 1;
-        min-height: 0;
-        margin-top: 16px;
-      }
-      svg.plot {
-        display: block;
-        width: 100%;
-        height: 100%;
-        overflow: visible;
-      }
-      .grid line {
-        stroke: var(--fleet-grid, #2c333d);
-        stroke-width: 1;
-      }
-      .frame {
-        fill: none;
-        stroke: var(--fleet-muted, #a9b0bb);
-        stroke-width: 1.5;
-      }
-      .tick-label {
-        fill: var(--fleet-muted, #a9b0bb);
-        font-size: 17px;
-        font-variant-numeric: tabular-nums;
-      }
-      .axis-title {
-        fill: var(--fleet-fg, #e8eaed);
-        font-size: 19px;
-      }
-      .corner {
-        fill: var(--fleet-accent, #5aa9e6);
-      }
-      .corner-label {
-        fill: var(--fleet-accent, #5aa9e6);
-        font-size: 20px;
-        font-weight: 700;
-      }
-      .frontier {
-        fill: none;
-        stroke: var(--fleet-accent, #5aa9e6);
-        stroke-width: 3;
-        stroke-dasharray: 10 7;
-        stroke-linejoin: round;
-      }
-      .frontier-label {
-        fill: var(--fleet-accent, #5aa9e6);
-        font-size: 17px;
-        font-weight: 600;
-      }
-      .dot {
-        stroke-width: 3;
-      }
-      .dot.dominated {
-        fill-opacity: 0.18;
-      }
-      .model {
-        fill: var(--fleet-fg, #e8eaed);
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-size: 24px;
-        font-weight: 700;
-      }
-      .detail {
-        fill: var(--fleet-muted, #a9b0bb);
-        font-size: 17px;
-        font-variant-numeric: tabular-nums;
-      }
-      /* Text over gridlines and other dots stays legible on the theme background. */
-      .model,
-      .detail {
-        paint-order: stroke;
-        stroke: var(--fleet-bg, #111418);
-        stroke-width: 5px;
-        stroke-linejoin: round;
-      }
-    `,
-  ];
+  static override styles = perfSceneStyles;
 
   private readonly store = new StoreController(this, ['perf']);
 
@@ -150,8 +58,8 @@ export class FleetPerfScene extends LitElement {
       aria-label=${`Accuracy against latency: ${summary}. Better is upper left.`}>
       <defs>
         <radialGradient id="better" cx="0" cy="0" r="1">
-          <stop offset="0" stop-opacity="0.34" style="stop-color:var(--fleet-accent, #5aa9e6)"></stop>
-          <stop offset="1" stop-opacity="0" style="stop-color:var(--fleet-accent, #5aa9e6)"></stop>
+          <stop offset="0" stop-opacity="0.34" style="stop-color:var(--fleet-accent)"></stop>
+          <stop offset="1" stop-opacity="0" style="stop-color:var(--fleet-accent)"></stop>
         </radialGradient>
       </defs>
       <g class="better-corner">
@@ -178,7 +86,7 @@ export class FleetPerfScene extends LitElement {
       ${
         l.frontierPath !== ''
           ? svg`<path class="frontier" d=${l.frontierPath}></path>
-            ${l.frontierLabel ? svg`<text class="frontier-label" x=${l.frontierLabel.x} y=${l.frontierLabel.y} text-anchor="middle">Pareto frontier</text>` : ''}`
+            ${l.frontierLabel ? svg`<text class="frontier-label" x=${l.frontierLabel.x} y=${l.frontierLabel.y} text-anchor="middle">${text.frontierLabel}</text>` : ''}`
           : ''
       }
       ${l.dots.map((d) => this.dot(d))}
@@ -187,17 +95,17 @@ export class FleetPerfScene extends LitElement {
 
   override render() {
     const { points } = this.store.state.perf;
-    if (points.size === 0) return emptyState('Accuracy against cost', ['model_perf']);
+    if (points.size === 0) return emptyState(text.heading, ['model_perf']);
     const width = this.size.width || 1472;
     const height = this.size.height || 700;
     const layout = perfLayout([...points.values()], width, height);
     this.layout = layout;
     return html`
       <header class="scene-header">
-        <h2>Accuracy against cost</h2>
+        <h2>${text.heading}</h2>
         <div class="key">
-          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor"></circle></svg>on the Pareto frontier</span>
-          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2"></circle></svg>dominated: another model is faster and more accurate</span>
+          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor"></circle></svg>${text.frontier}</span>
+          <span><svg width="18" height="18" aria-hidden="true"><circle cx="9" cy="9" r="7" fill="currentColor" fill-opacity="0.18" stroke="currentColor" stroke-width="2"></circle></svg>${text.dominated}</span>
         </div>
       </header>
       <div class="chart">${this.chart(layout)}</div>

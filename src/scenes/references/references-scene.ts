@@ -1,7 +1,7 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { REFERENCES, type Reference } from '../../content/references.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import {
   displayUrl,
   isSmallestLayout,
@@ -10,6 +10,7 @@ import {
   referenceLayout,
   sentence,
 } from './reference-layout.js';
+import { referencesSceneStyles } from './references-scene.styles.js';
 
 /**
  * Scene 14: the references, numbered, from `src/content/references.ts`. A
@@ -21,62 +22,7 @@ import {
  */
 @customElement('fleet-references-scene')
 export class FleetReferencesScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      .box {
-        flex: 1;
-        min-height: 0;
-        overflow: hidden;
-      }
-      ol {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        column-gap: 48px;
-        line-height: 1.3;
-      }
-      li {
-        display: grid;
-        grid-template-columns: 2.7em 1fr;
-        break-inside: avoid;
-        margin-bottom: 0.75em;
-      }
-      .n {
-        color: var(--fleet-accent, #5aa9e6);
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-      }
-      .title {
-        font-weight: 650;
-      }
-      .meta {
-        color: var(--fleet-muted, #a9b0bb);
-      }
-      .url {
-        display: block;
-        font-family: var(--fleet-mono, ui-monospace, Menlo, Consolas, monospace);
-        font-size: 0.86em;
-        color: var(--fleet-accent, #5aa9e6);
-        text-decoration: none;
-        overflow-wrap: anywhere;
-      }
-      .compact .url {
-        display: inline;
-        margin-left: 0.3em;
-      }
-      .compact li {
-        margin-bottom: 0.55em;
-      }
-      a.url:hover {
-        text-decoration: underline;
-      }
-    `,
-  ];
+  static override styles = referencesSceneStyles;
 
   @query('.box') private box?: HTMLElement;
 
@@ -135,7 +81,7 @@ export class FleetReferencesScene extends LitElement {
     const layout = referenceLayout(this.references.length, this.step);
     this.layout = layout;
     return html`
-      <h2>References</h2>
+      <header class="scene-header"><h2>${SCENE_TEXT.references.heading}</h2></header>
       <div class="box">
         <ol part="list" class=${layout.compact ? 'compact' : ''} style="columns:${layout.columns};font-size:${layout.fontSize}px">
           ${this.references.map((ref, i) => this.item(ref, i + 1))}

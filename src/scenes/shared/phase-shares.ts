@@ -1,4 +1,6 @@
 import { PHASES, vocabularyOrder } from '../../contract/vocabulary.js';
+import { formatPercent } from './format.js';
+import type { PhaseBarSegment } from './phase-bar.js';
 
 /** One phase's part of a stacked bar: its count, share and where it starts (fractions of the bar). */
 export interface ShareSegment {
@@ -38,4 +40,11 @@ export function shareSegments(counts: Readonly<Record<string, number>>): ShareSe
 /** True when every value is a whole number (counts, not fractions), so counts can be shown. */
 export function areCounts(segments: readonly ShareSegment[]): boolean {
   return segments.every((s) => Number.isInteger(s.count));
+}
+
+/** The bar segments of `segments`: phases with a share, each labelled with its percent. */
+export function shareBarSegments(segments: readonly ShareSegment[]): PhaseBarSegment[] {
+  return segments
+    .filter((s) => s.share > 0)
+    .map((s) => ({ phase: s.phase, left: s.left, width: s.share, text: formatPercent(s.share) }));
 }

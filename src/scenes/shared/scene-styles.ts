@@ -1,18 +1,38 @@
 import { css } from 'lit';
+import { defineTokenDefaults } from './theme-tokens.js';
+
+// Every scene imports these styles: a scene alone in a page gets the token defaults from here.
+defineTokenDefaults();
 
 /**
  * Styles every scene shares: it fills its box (the deck's 1600×900 stage or
- * an embedding page's element), theme colours from custom properties with
- * dark defaults, and the empty state.
+ * an embedding page's element), theme colours from custom properties, and
+ * the empty state.
  *
- * Theme custom properties (set by the deck's theme; scenes never hard-code
- * text or surface colours): --fleet-bg, --fleet-fg, --fleet-muted,
- * --fleet-panel, --fleet-border, --fleet-grid (axes, gridlines),
- * --fleet-code-bg, --fleet-accent, --fleet-font, --fleet-mono.
+ * Theme custom properties (the table in `theme-tokens.ts`; scenes never
+ * hard-code text or surface colours, nor repeat the defaults): --fleet-bg,
+ * --fleet-fg, --fleet-muted, --fleet-panel, --fleet-border, --fleet-grid
+ * (axes, gridlines), --fleet-code-bg, --fleet-accent, --fleet-font,
+ * --fleet-mono.
  */
+/** Text for screen readers only: announcements, chart summaries. */
+export const visuallyHiddenStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
+
 export const sceneStyles = css`
+  ${visuallyHiddenStyles}
   :host {
-    display: block;
+    /* Every scene is a column: its header, then what it draws. */
+    display: flex;
+    flex-direction: column;
     position: relative;
     box-sizing: border-box;
     width: 100%;
@@ -20,9 +40,9 @@ export const sceneStyles = css`
     min-height: 240px;
     overflow: hidden;
     padding: var(--fleet-scene-padding, 48px 64px);
-    color: var(--fleet-fg, #e8eaed);
-    background: var(--fleet-bg, #111418);
-    font-family: var(--fleet-font, system-ui, 'Segoe UI', Roboto, sans-serif);
+    color: var(--fleet-fg);
+    background: var(--fleet-bg);
+    font-family: var(--fleet-font);
     font-size: var(--fleet-font-size, 22px);
     line-height: 1.35;
   }
@@ -47,14 +67,14 @@ export const sceneStyles = css`
     font-size: 1.7em;
   }
   .muted {
-    color: var(--fleet-muted, #a9b0bb);
+    color: var(--fleet-muted);
   }
   code {
-    font-family: var(--fleet-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: var(--fleet-mono);
     font-size: 0.92em;
     padding: 0.05em 0.35em;
     border-radius: 4px;
-    background: var(--fleet-code-bg, #1f242c);
+    background: var(--fleet-code-bg);
   }
   /* A scene's title row: title left, figures or key right, on one baseline. */
   .scene-header {
@@ -62,6 +82,10 @@ export const sceneStyles = css`
     align-items: baseline;
     justify-content: space-between;
     gap: 24px;
+  }
+  .scene-header h2,
+  .scene-header p {
+    margin: 0;
   }
   .empty {
     display: flex;
@@ -72,14 +96,6 @@ export const sceneStyles = css`
   }
   .empty p {
     font-size: 1.1em;
-    color: var(--fleet-muted, #a9b0bb);
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    color: var(--fleet-muted);
   }
 `;

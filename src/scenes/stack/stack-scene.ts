@@ -1,12 +1,12 @@
-import { css, LitElement, html as litHtml, nothing, svg } from 'lit';
+import { LitElement, html as litHtml, nothing, svg } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { STACK_TEXT, type StackStage } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { modelColor, phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { MODELS, PHASES, phaseLabel } from '../../contract/vocabulary.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { StoreController } from '../shared/store-controller.js';
 import { type Box, layoutStack, type StackNode, wrapWords } from './stack-layout.js';
+import { stackSceneStyles } from './stack-scene.styles.js';
 
 /** The diagram's drawing size in user units; the SVG scales it to its box. */
 export const STACK_WIDTH = 1472;
@@ -37,113 +37,7 @@ export function truncate(text: string, max: number): string {
  */
 @customElement('fleet-stack-scene')
 export class FleetStackScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-      }
-      header {
-        display: flex;
-        align-items: baseline;
-        gap: 28px;
-        margin-bottom: 20px;
-      }
-      header h2 {
-        margin: 0;
-      }
-      header p {
-        margin: 0;
-        font-size: 1.05em;
-      }
-      svg {
-        flex: 1;
-        min-height: 0;
-        width: 100%;
-        overflow: visible;
-      }
-      .box {
-        fill: var(--fleet-panel, #1b2027);
-        stroke: var(--fleet-border, #39414d);
-        stroke-width: 2;
-      }
-      .node.deck .box {
-        stroke: var(--fleet-accent, #5aa9e6);
-        stroke-width: 3;
-      }
-      .legend-box {
-        fill: none;
-        stroke: var(--fleet-border, #39414d);
-        stroke-width: 2;
-        stroke-dasharray: 8 7;
-      }
-      .badge {
-        fill: var(--fleet-accent, #5aa9e6);
-      }
-      .badge-text {
-        fill: #000;
-        font-size: 20px;
-        font-weight: 700;
-      }
-      .node-title {
-        fill: var(--fleet-fg, #e8eaed);
-        font-size: 30px;
-        font-weight: 700;
-      }
-      .node-line {
-        fill: var(--fleet-muted, #a9b0bb);
-        font-size: 22px;
-      }
-      .source-line {
-        fill: var(--fleet-fg, #e8eaed);
-        font-size: 22px;
-        font-weight: 650;
-      }
-      .legend-title {
-        fill: var(--fleet-muted, #a9b0bb);
-        font-size: 22px;
-      }
-      .chip-text {
-        fill: #000;
-        font-size: 19px;
-        font-weight: 700;
-      }
-      .flow {
-        fill: none;
-        stroke: var(--fleet-muted, #a9b0bb);
-        stroke-width: 3;
-        stroke-dasharray: 10 8;
-        animation: flow 1.2s linear infinite;
-      }
-      .arrowhead {
-        fill: var(--fleet-muted, #a9b0bb);
-      }
-      .flow-label {
-        fill: var(--fleet-fg, #e8eaed);
-        font-size: 19px;
-        font-style: italic;
-      }
-      .phase-text {
-        fill: var(--fleet-fg, #e8eaed);
-        font-size: 22px;
-      }
-      .glyph {
-        fill: #000;
-        font-size: 16px;
-      }
-      @keyframes flow {
-        to {
-          stroke-dashoffset: -36;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .flow {
-          animation: none;
-        }
-      }
-    `,
-  ];
+  static override styles = stackSceneStyles;
 
   // Only the source badge in the bus box is live; no store drives this scene.
   private readonly store = new StoreController(this, []);
@@ -232,7 +126,7 @@ export class FleetStackScene extends LitElement {
     const layout = layoutStack(STACK_WIDTH, STACK_HEIGHT);
     const summary = layout.nodes.map((n) => STACK_TEXT.nodes[n.stage].title).join(' → ');
     return litHtml`
-      <header>
+      <header class="scene-header">
         <h2>${STACK_TEXT.heading}</h2>
         <p class="muted">${STACK_TEXT.caption}</p>
       </header>

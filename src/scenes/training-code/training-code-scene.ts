@@ -1,17 +1,12 @@
-import { css, html, LitElement, unsafeCSS } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { type CodeListing, TRAINING_CODE } from '../../content/training-code.js';
-import { sceneStyles } from '../shared/scene-styles.js';
 import { highlightLines, type Segment } from './highlight.js';
 import { longestLine, type ResolvedKeyLine, resolveKeyLines } from './listing.js';
+import { trainingCodeSceneStyles } from './training-code-scene.styles.js';
 
-/**
- * A syntax colour that follows the theme: the hue mixed with the theme's text
- * colour, so it lightens on the dark theme and darkens on the light one.
- * (`unsafeCSS` of constants written here, nothing from outside.)
- */
-const tone = (name: string, hue: string) =>
-  unsafeCSS(`var(--fleet-syntax-${name}, color-mix(in srgb, ${hue} 68%, var(--fleet-fg, #e8eaed)))`);
+const text = SCENE_TEXT['training-code'];
 
 /**
  * Scene 10: the training loop of the sequence models as a highlighted
@@ -27,159 +22,7 @@ const tone = (name: string, hue: string) =>
  */
 @customElement('fleet-training-code-scene')
 export class FleetTrainingCodeScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        --fleet-scene-padding: 36px 56px;
-      }
-      /* The listing takes the full height; the title heads the notes column beside it. */
-      .body {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 390px;
-        gap: 32px;
-      }
-      aside {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      aside h2 {
-        margin: 0 0 6px;
-        line-height: 1.1;
-      }
-      .file {
-        margin: 0 0 28px;
-        font-size: 0.85em;
-      }
-      .listing {
-        min-height: 0;
-        padding: 14px 0;
-        border-radius: 10px;
-        background: var(--fleet-code-bg, #1f242c);
-        border: 1px solid var(--fleet-border, #39414d);
-      }
-      /* The box whose size the type follows (container query units). */
-      .fit {
-        height: 100%;
-        container-type: size;
-      }
-      ol.code {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        font-family: var(--fleet-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
-        /* As large as 19px allows, else small enough that every line fits both ways. */
-        font-size: min(
-          19px,
-          calc(100cqh / (var(--lines) * 1.25)),
-          calc((100cqw - 7.5em) / (var(--chars) * 0.61))
-        );
-        line-height: 1.25;
-      }
-      .line {
-        display: flex;
-        border-left: 4px solid transparent;
-      }
-      /* Whitespace matters inside a line only (between the items it is template indentation). */
-      .line code {
-        padding: 0;
-        border-radius: 0;
-        background: none;
-        font-size: inherit;
-        white-space: pre;
-        tab-size: 4;
-      }
-      .line.key {
-        background: color-mix(in srgb, var(--fleet-accent, #5aa9e6) 17%, transparent);
-        border-left-color: var(--fleet-accent, #5aa9e6);
-      }
-      .ln {
-        flex: none;
-        width: 3.2em;
-        padding-right: 0.9em;
-        text-align: right;
-        color: var(--fleet-muted, #a9b0bb);
-        user-select: none;
-      }
-      .mark {
-        flex: none;
-        width: 1.6em;
-        margin-right: 0.6em;
-        user-select: none;
-      }
-      .badge {
-        display: inline-grid;
-        place-items: center;
-        min-width: 1.35em;
-        height: 1.2em;
-        padding: 0 0.2em;
-        border-radius: 999px;
-        font-family: var(--fleet-font, system-ui, sans-serif);
-        font-size: 0.85em;
-        font-weight: 700;
-        line-height: 1;
-        color: var(--fleet-bg, #111418);
-        background: var(--fleet-accent, #5aa9e6);
-      }
-      .notes {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        display: flex;
-        flex-direction: column;
-        gap: 16px;
-        font-size: 0.88em;
-        min-height: 0;
-        overflow: hidden;
-      }
-      .notes li {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        column-gap: 12px;
-        align-items: baseline;
-      }
-      .notes .where {
-        display: block;
-        font-size: 0.8em;
-        color: var(--fleet-muted, #a9b0bb);
-        font-variant-numeric: tabular-nums;
-      }
-      .hljs-keyword {
-        color: ${tone('keyword', '#c678dd')};
-      }
-      .hljs-literal,
-      .hljs-variable {
-        color: ${tone('literal', '#e06c75')};
-      }
-      .hljs-built_in {
-        color: ${tone('builtin', '#56b6c2')};
-      }
-      .hljs-string {
-        color: ${tone('string', '#98c379')};
-      }
-      .hljs-number {
-        color: ${tone('number', '#d19a66')};
-      }
-      .hljs-title {
-        color: ${tone('title', '#61afef')};
-      }
-      .hljs-meta {
-        color: ${tone('meta', '#e5c07b')};
-      }
-      .hljs-subst {
-        color: var(--fleet-fg, #e8eaed);
-      }
-      .hljs-comment {
-        color: var(--fleet-muted, #a9b0bb);
-        font-style: italic;
-      }
-    `,
-  ];
+  static override styles = trainingCodeSceneStyles;
 
   /** The listing shown; the content folder's training loop unless a page sets another. */
   @property({ attribute: false }) listing: CodeListing = TRAINING_CODE;
@@ -218,8 +61,8 @@ export class FleetTrainingCodeScene extends LitElement {
           </div>
         </div>
         <aside>
-          <h2>The training loop</h2>
-          <p class="file muted"><code>${this.listing.file}</code> · PyTorch</p>
+          <h2>${text.heading}</h2>
+          <p class="file muted"><code>${this.listing.file}</code> · ${text.language}</p>
           <ol class="notes" part="notes" aria-label="Key lines">
             ${keys.map(
               (k) => html`<li data-line=${k.line}>

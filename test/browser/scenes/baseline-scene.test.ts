@@ -19,7 +19,7 @@ async function tick(element: FleetBaselineScene): Promise<void> {
 }
 
 const bar = (element: FleetBaselineScene) =>
-  [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part=bar] .share')].map((s) => [
+  [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part=bar] .seg')].map((s) => [
     s.dataset.phase,
     Number.parseFloat(s.style.width),
   ]);
@@ -49,7 +49,7 @@ describe('<fleet-baseline-scene>', () => {
       ['clean', 75],
       ['armed', 25],
     ]);
-    expect(element.shadowRoot!.querySelector('[part=bar] .share .share-pct')!.textContent).to.equal('75.0%');
+    expect(element.shadowRoot!.querySelector('[part=bar] .seg .seg-word')!.textContent).to.equal('75.0%');
     expect(legendRow(element, 'clean')).to.deep.equal(['3', '75.0%']);
     expect(legendRow(element, 'armed')).to.deep.equal(['1', '25.0%']);
     // Every known phase is in the legend, even at zero.

@@ -69,7 +69,7 @@ describe('<fleet-db-scene>', () => {
     );
     expect(element.perPhase.source).to.equal('snapshot');
     const root = element.shadowRoot!;
-    const shares = [...root.querySelectorAll<HTMLElement>('[part=per-phase] .share')];
+    const shares = [...root.querySelectorAll<HTMLElement>('[part=per-phase] .seg')];
     expect(shares.map((s) => [s.dataset.phase, Number.parseFloat(s.style.width)])).to.deep.equal([
       ['clean', 30],
       ['armed', 10],
@@ -89,7 +89,7 @@ describe('<fleet-db-scene>', () => {
     expect(element.perPhase.source).to.equal('phase_mix');
     const root = element.shadowRoot!;
     expect(root.querySelector('.tile.episodes')!.textContent).to.contain('snapshot');
-    const shares = [...root.querySelectorAll<HTMLElement>('[part=per-phase] .share')];
+    const shares = [...root.querySelectorAll<HTMLElement>('[part=per-phase] .seg')];
     expect(shares.map((s) => s.dataset.phase)).to.deep.equal(['clean', 'dormant']);
     expect(root.querySelector('tr[data-phase=dormant] .pct')!.textContent).to.equal('75.0%');
     // Fractions are not counts: no count column.

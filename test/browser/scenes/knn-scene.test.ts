@@ -5,7 +5,9 @@ import { PHASE_COLORS } from '../../../src/contract/palette.js';
 import { clusterColor } from '../../../src/scenes/knn/cluster-palette.js';
 import '../../../src/scenes/knn/knn-scene.js';
 import type { FleetKnnScene } from '../../../src/scenes/knn/knn-scene.js';
+import { THEMES } from '../../../src/scenes/shared/theme-tokens.js';
 import { mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
+import { cloudGeometry, colouredPixels, pixelAtPoint as pointPixel, project } from '../support/knn-probe.js';
 
 interface Point {
   x: number;
@@ -35,9 +37,13 @@ function expectColour(pixel: [number, number, number, number], colour: string, t
 
 /** The drawn pixel at the data point (x, y, z). */
 function pixelAtPoint(scene: FleetKnnScene, x: number, y: number, z: number) {
-  const view = scene.view!;
-  const at = view.project(x, y, z);
-  return view.pixelAt(at.x, at.y);
+  return pointPixel(scene.view!, x, y, z);
+}
+
+/** The theme background the view clears to, as a read-back pixel. */
+function expectBackground(pixel: [number, number, number, number]): void {
+  expect(pixel[3], 'opaque background').to.equal(255);
+  expectColour(pixel, THEMES.dark['--fleet-bg'], 2);
 }
 
 function legend(scene: FleetKnnScene): Record<string, string> {
@@ -86,9 +92,9 @@ describe('<fleet-knn-scene>', () => {
     expect(view.drawnPoints).to.equal(500);
     expectColour(pixelAtPoint(element, 0.2, 0.3, 0.4), PHASE_COLORS.infected_running);
     expectColour(pixelAtPoint(element, 0.8, 0.7, 0.6), PHASE_COLORS.clean);
-    // Empty space between the clusters stays clear.
-    expect(pixelAtPoint(element, 0.5, 0.5, 0.5)[3]).to.equal(0);
-    expect(view.colouredPixels()).to.be.greaterThan(50);
+    // Empty space between the clusters shows the background.
+    expectBackground(pixelAtPoint(element, 0.5, 0.5, 0.5));
+    expect(colouredPixels(view)).to.be.greaterThan(50);
     expect(element.shadowRoot!.querySelector('.held')!.textContent).to.equal('500');
   });
 
@@ -153,15 +159,17 @@ describe('<fleet-knn-scene>', () => {
     ]);
     await drawing(element);
     expectColour(pixelAtPoint(element, 0.1, 0.1, 0.1), PHASE_COLORS.infected_running);
+    const geometry = cloudGeometry(element.view!);
     await publishAndSettle(bus, element, many(5, { x: 0.9, y: 0.1, z: 0.9, phase: 'dormant' }));
     expect(element.view!.lastUpload).to.deep.equal({ positions: 5, colours: 5 });
     // Full now; ten more push out the ten oldest (the red corner), nothing else.
     await publishAndSettle(bus, element, many(10, { x: 0.9, y: 0.1, z: 0.9, phase: 'dormant' }));
     expect(element.view!.lastUpload).to.deep.equal({ positions: 10, colours: 10 });
-    expect(pixelAtPoint(element, 0.1, 0.1, 0.1)[3]).to.equal(0);
+    expectBackground(pixelAtPoint(element, 0.1, 0.1, 0.1));
     expectColour(pixelAtPoint(element, 0.9, 0.9, 0.9), PHASE_COLORS.clean);
     expect(legend(element)).to.deep.equal({ clean: '25', dormant: '15' });
-    expect(element.view!.geometryBuilds).to.equal(1);
+    // Inserts and evictions went to the one geometry built at mount.
+    expect(cloudGeometry(element.view!)).to.equal(geometry);
     await frame();
     await frame();
     expect(element.view!.drawnPoints).to.equal(40);
@@ -178,7 +186,7 @@ describe('<fleet-knn-scene>', () => {
     await drawing(element);
     const viewport = element.shadowRoot!.querySelector<HTMLElement>('[part=viewport]')!;
     const hover = async (x: number, y: number, z: number) => {
-      const at = element.view!.project(x, y, z);
+      const at = project(element.view!, x, y, z);
       const rect = viewport.getBoundingClientRect();
       viewport.dispatchEvent(
         new PointerEvent('pointermove', {
@@ -211,11 +219,11 @@ describe('<fleet-knn-scene>', () => {
     await drawing(element);
     const view = element.view!;
     expect(view.autoRotating).to.equal(true);
-    const before = view.project(0.3, 0.3, 0.3);
+    const before = project(view, 0.3, 0.3, 0.3);
     await frame();
     await frame();
     await frame();
-    const after = view.project(0.3, 0.3, 0.3);
+    const after = project(view, 0.3, 0.3, 0.3);
     expect(Math.hypot(after.x - before.x, after.y - before.y)).to.be.greaterThan(0.05);
     const canvas = element.shadowRoot!.querySelector('canvas')!;
     canvas.dispatchEvent(
@@ -233,11 +241,11 @@ describe('<fleet-knn-scene>', () => {
       cleanup = c;
       await publishAndSettle(bus, element, many(20, { x: 0.3, y: 0.3, z: 0.3, phase: 'armed' }));
       await drawing(element);
-      const before = element.view!.project(0.3, 0.3, 0.3);
+      const before = project(element.view!, 0.3, 0.3, 0.3);
       await frame();
       await frame();
       expect(element.view!.autoRotating).to.equal(false);
-      expect(element.view!.project(0.3, 0.3, 0.3)).to.deep.equal(before);
+      expect(project(element.view!, 0.3, 0.3, 0.3)).to.deep.equal(before);
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }

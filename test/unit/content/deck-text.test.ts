@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  SCENE_TEXT,
   SPEAKER_NOTES,
   STACK_STAGES,
   STACK_TEXT,
@@ -27,5 +28,11 @@ describe('deck text', () => {
   it('has a title and at least one author', () => {
     expect(TITLE_TEXT.title.length).toBeGreaterThan(0);
     expect(TITLE_TEXT.authors.length).toBeGreaterThan(0);
+  });
+
+  it('names every scene once: the registry titles are the headings of the scenes', () => {
+    const headings: Record<string, string> = { title: TITLE_TEXT.title, stack: STACK_TEXT.heading };
+    for (const [slug, words] of Object.entries(SCENE_TEXT)) headings[slug] = words.heading;
+    for (const scene of SCENES) expect(scene.title, scene.slug).toBe(headings[scene.slug]);
   });
 });

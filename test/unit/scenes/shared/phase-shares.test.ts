@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areCounts, shareSegments } from '../../../../src/scenes/shared/phase-shares.js';
+import { areCounts, shareBarSegments, shareSegments } from '../../../../src/scenes/shared/phase-shares.js';
 
 describe('shareSegments', () => {
   it('lists the known phases in vocabulary order, zeros included, then other labels alphabetically', () => {
@@ -35,5 +35,15 @@ describe('shareSegments', () => {
     const counts = JSON.parse('{"__proto__": 2, "clean": 2}') as Record<string, number>;
     const segments = shareSegments(counts);
     expect(segments.find((s) => s.phase === '__proto__')!.share).toBe(0.5);
+  });
+});
+
+describe('shareBarSegments', () => {
+  it('keeps the phases with a share, as bar segments labelled with their percent', () => {
+    const bar = shareBarSegments(shareSegments({ clean: 3, armed: 0, dormant: 1 }));
+    expect(bar).toEqual([
+      { phase: 'clean', left: 0, width: 0.75, text: '75.0%' },
+      { phase: 'dormant', left: 0.75, width: 0.25, text: '25.0%' },
+    ]);
   });
 });
