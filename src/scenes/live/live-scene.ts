@@ -1,15 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { displayText } from '../../contract/display-text.js';
-import { modelColor, phaseGlyph } from '../../contract/palette.js';
-import { PHASES, phaseLabel } from '../../contract/vocabulary.js';
+import { modelColor } from '../../contract/palette.js';
+import { PHASES } from '../../contract/vocabulary.js';
 import {
   cellIndex,
   hitRate,
   LANE_CAPACITY,
-  type LaneCell,
   type LiveLanesState,
-  laneCell,
   laneLength,
 } from '../../store/live-lanes.js';
 import { ratePerSecond } from '../../store/rate-window.js';
@@ -20,6 +18,15 @@ import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { swatchStyles } from '../shared/swatch-styles.js';
+import { sizedContext } from './canvas-context.js';
+import {
+  cellTooltip,
+  focusDetail,
+  type Hovered,
+  latestCallout,
+  longestLane,
+  percent,
+} from './detection-templates.js';
 import { drawLanes, drawRows, type RowSpec } from './draw-lanes.js';
 import { type FleetRows, fleetRows } from './fleet-order.js';
 import {
@@ -31,16 +38,6 @@ import {
   MAX_LANE_HOSTS,
 } from './lane-layout.js';
 import { liveSceneStyles } from './live-scene.styles.js';
-
-const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
-
-/** The most cells any lane holds, at least 12 (a young fleet's lanes are short). */
-function longestLane(live: LiveLanesState): number {
-  let longest = 12;
-  const lengths = live.cells.length;
-  for (let s = 0; s < live.cells.slots; s++) if (lengths[s]! > longest) longest = lengths[s]!;
-  return Math.min(LANE_CAPACITY, longest);
-}
 
 /** Width of the lane view's label column (px). */
 const LABEL_WIDTH = 170;
@@ -54,14 +51,6 @@ const FOCUS_SPAN = 4;
 const FOCUS_DETAIL_PX = 150;
 /** The fleet view re-orders at most this often (ms): rows do not jump under the reader every frame. */
 const REORDER_MS = 1000;
-
-/** A cell under the pointer: which host, which of its cells, and where to put the tooltip. */
-interface Hovered {
-  readonly host: string;
-  readonly index: number;
-  readonly left: number;
-  readonly top: number;
-}
 
 /**
  * Scene 13: live detections. Up to a few dozen hosts, one labelled lane per
@@ -158,20 +147,6 @@ export class FleetLiveScene extends LitElement {
     return n === 0 ? MAX_ROW : Math.max(MIN_ROW, Math.min(MAX_ROW, this.size.height / n));
   }
 
-  /** Sizes a canvas's backing store to CSS size × devicePixelRatio, only when it changed. */
-  private context(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
-    const dpr = globalThis.devicePixelRatio || 1;
-    const pixelWidth = Math.max(1, Math.round(width * dpr));
-    const pixelHeight = Math.max(1, Math.round(height * dpr));
-    if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
-      canvas.style.height = `${height}px`;
-      canvas.width = pixelWidth;
-      canvas.height = pixelHeight;
-    }
-    // CPU-backed: thousands of small rects redrawn per frame raster faster in software (npm run bench).
-    return canvas.getContext('2d', { willReadFrequently: true });
-  }
-
   /**
    * Draws what is in view. The canvas is only as tall as its scrolling box
    * and sticks to its top; scrolling moves the band drawn, not the canvas,
@@ -185,7 +160,7 @@ export class FleetLiveScene extends LitElement {
     const total = this.layout ? this.layout.height : (this.rows?.hosts.length ?? 0) * this.rowHeight();
     const viewHeight = Math.max(1, Math.min(total, this.size.height));
     const top = Math.min(this.scrollBox?.scrollTop ?? 0, Math.max(0, total - viewHeight));
-    const ctx = this.context(canvas, width, viewHeight);
+    const ctx = sizedContext(canvas, width, viewHeight);
     if (!ctx) return;
     const dpr = globalThis.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
@@ -236,7 +211,7 @@ export class FleetLiveScene extends LitElement {
     const { first, last } = this.focusWindow();
     const width = canvas.clientWidth;
     const height = (last - first) * FOCUS_ROW;
-    const ctx = this.context(canvas, width, height);
+    const ctx = sizedContext(canvas, width, height);
     if (!ctx) return;
     const dpr = globalThis.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -358,32 +333,6 @@ export class FleetLiveScene extends LitElement {
     }
   }
 
-  private tooltip(): unknown {
-    const hovered = this.hovered;
-    if (!hovered) return nothing;
-    const c = laneCell(this.store.state.live, hovered.host, hovered.index);
-    if (!c) return nothing;
-    return html`<div class="tooltip" role="tooltip" style="left:${hovered.left}px;top:${hovered.top}px">
-      <div><b>${displayText(c.host_id)}</b> · ${displayText(c.model) ?? 'model ?'} · ${displayText(c.profile) ?? ''}</div>
-      <div>episode ${displayText(c.episode_id) ?? '—'} · window ${c.window_idx ?? '—'}</div>
-      <div>predicted ${phaseGlyph(c.predicted)} ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? `${phaseGlyph(c.actual)} ${phaseLabel(c.actual)}` : 'pending'}</div>
-      <div>confidence ${c.confidence !== undefined ? percent(c.confidence) : '—'}${c.latency_ms !== undefined ? ` · ${c.latency_ms.toFixed(1)} ms` : ''}</div>
-    </div>`;
-  }
-
-  private callout(cell: LaneCell): unknown {
-    return html`<div class="callout" part="callout" style="--callout-color:${modelColor(cell.model)}" aria-live="off">
-      <span class="muted">latest</span>
-      <span class="id host-id" title=${displayText(cell.host_id)}>${displayText(cell.host_id)}</span>
-      ${cell.model !== undefined ? html`<span>${displayText(cell.model)}</span>` : nothing}
-      ${cell.profile !== undefined ? html`<span class="muted">${displayText(cell.profile)}</span>` : nothing}
-      <span>predicted ${phaseSwatch(cell.predicted)}</span>
-      ${cell.actual !== undefined ? html`<span>actual ${phaseSwatch(cell.actual)}</span>` : html`<span class="muted">actual pending</span>`}
-      ${cell.confidence !== undefined ? html`<span><b>${Math.round(cell.confidence * 100)}%</b> confident</span>` : nothing}
-      ${cell.latency_ms !== undefined ? html`<span>${cell.latency_ms.toFixed(1)} ms</span>` : nothing}
-    </div>`;
-  }
-
   private laneView(live: LiveLanesState, summary: string): unknown {
     const laneHeight = this.layout?.laneHeight ?? 40;
     const fontSize = Math.max(12, Math.min(20, laneHeight * 0.45));
@@ -399,35 +348,7 @@ export class FleetLiveScene extends LitElement {
           <canvas role="img" aria-label=${summary} @pointermove=${this.onLanePointer}></canvas>
         </div>
       </div>
-      ${this.tooltip()}
-    </div>`;
-  }
-
-  private focusDetail(live: LiveLanesState, host: string | undefined): unknown {
-    if (host === undefined) return html`<div class="detail muted">No host matches the filter.</div>`;
-    const len = laneLength(live, host);
-    const latest = laneCell(live, host, len - 1);
-    let disagree = 0;
-    let pending = 0;
-    for (let i = 0; i < len; i++) {
-      const c = laneCell(live, host, i)!;
-      if (c.actual === undefined) pending++;
-      else if (c.actual !== c.predicted) disagree++;
-    }
-    return html`<div class="detail" aria-live="polite">
-      <div class="full-id">${host}</div>
-      ${
-        latest
-          ? html`<div class="line">
-              ${latest.profile !== undefined ? html`<span class="muted">${latest.profile}</span>` : nothing}
-              ${latest.model !== undefined ? html`<span>${latest.model}</span>` : nothing}
-              <span>predicted ${phaseSwatch(latest.predicted)}</span>
-              ${latest.actual !== undefined ? html`<span>actual ${phaseSwatch(latest.actual)}</span>` : html`<span class="muted">actual pending</span>`}
-              ${latest.confidence !== undefined ? html`<span><b>${Math.round(latest.confidence * 100)}%</b></span>` : nothing}
-            </div>`
-          : nothing
-      }
-      <div class="line muted">${len} windows in the lane · ${disagree} disagree · ${pending} waiting for truth</div>
+      ${cellTooltip(live, this.hovered)}
     </div>`;
   }
 
@@ -453,7 +374,7 @@ export class FleetLiveScene extends LitElement {
             <canvas role="img" aria-label=${summary} @pointermove=${this.onFleetPointer}></canvas>
             ${shown > 0 ? html`<div class="focus-row" style="top:${focus * rowHeight - 1}px;height:${rowHeight + 2}px"></div>` : nothing}
           </div>
-          ${this.tooltip()}
+          ${cellTooltip(live, this.hovered)}
         </div>
         <div class="panel">
           <div class="focus-list" role="listbox" tabindex="0" @keydown=${this.onFocusKey}
@@ -470,7 +391,7 @@ export class FleetLiveScene extends LitElement {
               ${shown > 0 ? html`<div class="selected" style="top:${(focus - first) * FOCUS_ROW - 1}px;height:${FOCUS_ROW}px"></div>` : nothing}
             </div>
           </div>
-          ${this.focusDetail(live, this.focusHost)}
+          ${focusDetail(live, this.focusHost)}
         </div>
       </div>
     `;
@@ -507,7 +428,7 @@ export class FleetLiveScene extends LitElement {
         <span><span class="key mismatch"></span>truth disagrees</span>
       </div>
       ${fleet ? this.fleetViewTemplate(live, summary) : this.laneView(live, summary)}
-      ${live.latest ? this.callout(live.latest) : nothing}
+      ${live.latest ? latestCallout(live.latest) : nothing}
     `;
   }
 }
