@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
+import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
 import { type FleetState, fleetHosts, type HostView } from '../../store/fleet.js';
@@ -225,7 +226,7 @@ export class FleetHostsScene extends LitElement {
             (h) => h.host_id,
             (h) => html`<li tabindex="0" class=${h.online === false ? 'offline' : ''} data-host=${h.host_id}
               title=${hostSummary(h)} aria-label=${hostSummary(h)} style="--phase-color:${phaseColor(h.phase)}">
-              <span class="id">${h.host_id}</span>
+              <span class="id">${displayText(h.host_id)}</span>
               ${h.phase !== undefined ? phaseSwatch(h.phase, false) : html`<span class="muted">—</span>`}
               <span class="seen muted">${h.online === false ? text.offline : formatAgo(h.lastSeenAgoS)}</span>
             </li>`,

@@ -73,7 +73,7 @@ export function focusDetail(live: LiveLanesState, host: string | undefined): unk
     else if (c.actual !== c.predicted) disagree++;
   }
   return html`<div class="detail" aria-live="polite">
-    <div class="full-id">${host}</div>
+    <div class="full-id">${displayText(host)}</div>
     ${
       latest
         ? html`<div class="line">

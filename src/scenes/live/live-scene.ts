@@ -341,7 +341,7 @@ export class FleetLiveScene extends LitElement {
         <div class="labels" style="font-size:${fontSize}px">
           ${live.hosts.map(
             (host) =>
-              html`<div class="host" tabindex="0" style="height:${laneHeight}px;line-height:${laneHeight}px" title=${host}>${host}</div>`,
+              html`<div class="host" tabindex="0" style="height:${laneHeight}px;line-height:${laneHeight}px" title=${displayText(host)}>${displayText(host)}</div>`,
           )}
         </div>
         <div class="track" style="height:${this.layout?.height ?? 0}px">
@@ -382,9 +382,9 @@ export class FleetLiveScene extends LitElement {
             aria-activedescendant=${shown > 0 ? focusId(focus) : nothing}>
             ${rows.hosts.slice(first, last).map(
               (host, k) => html`<div class="option" role="option" id=${focusId(first + k)}
-                aria-selected=${first + k === focus ? 'true' : 'false'} title=${host}
+                aria-selected=${first + k === focus ? 'true' : 'false'} title=${displayText(host)}
                 style="height:${FOCUS_ROW}px;line-height:${FOCUS_ROW}px"
-                @pointerenter=${() => (this.focusHost = host)}>${host}</div>`,
+                @pointerenter=${() => (this.focusHost = host)}>${displayText(host)}</div>`,
             )}
             <div class="rows" style="height:${(last - first) * FOCUS_ROW}px">
               <canvas aria-hidden="true"></canvas>
