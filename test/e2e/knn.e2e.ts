@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { colouredPixelsOf } from './support/knn-pixels.js';
 import { openSite, pageErrors, SITE_DIR, type Site, screenshot } from './support/site.js';
 
 let site: Site;
@@ -13,21 +14,7 @@ afterAll(async () => {
 
 const scene = `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`;
 
-/** Draws now and counts the pixels that are neither clear nor grey (as test/browser/support/knn-probe.ts). */
-const colouredPixels = `(() => {
-  const view = ${scene}.view;
-  view.renderNow();
-  const gl = view.three.renderer.getContext();
-  const out = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
-  gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, out);
-  let n = 0;
-  for (let i = 0; i < out.length; i += 4) {
-    const hi = Math.max(out[i], out[i + 1], out[i + 2]);
-    const lo = Math.min(out[i], out[i + 1], out[i + 2]);
-    if (out[i + 3] > 40 && hi - lo > 40) n++;
-  }
-  return n;
-})()`;
+const colouredPixels = colouredPixelsOf(scene);
 
 describe('the knn scene with the simulator', () => {
   it('shows coloured points within five seconds at #/knn', async () => {
