@@ -2,7 +2,7 @@
  * The knn floor: the knn scene's drawing with nothing of the deck around it.
  * It draws what `createKnnView` draws, the same way: a WebGL2 context with the
  * scene's attributes, the same round anti-aliased dots (the view's own
- * shaders: perspective size, discard, blending, depth fade), RGBA colour
+ * shaders: perspective size, discard, blending, depth fade), RGBA color
  * bytes, the same point-size rule, camera, orbit speed, cube and axes. What it
  * leaves out is the deck: no bus, validation or embedding store (points go
  * straight into a preallocated ring, and only the written range is uploaded,
@@ -47,7 +47,7 @@ declare global {
 }
 
 const CAPACITY = 100_000;
-/** The deck's default theme colours for the cube and axes (`--fleet-grid`, `--fleet-muted`). */
+/** The deck's default theme colors for the cube and axes (`--fleet-grid`, `--fleet-muted`). */
 const GRID = '#2a3038';
 const AXIS = '#a9b0bb';
 const CUBE_RADIUS = Math.sqrt(3) / 2;
@@ -104,12 +104,12 @@ const material = new ShaderMaterial({
   },
 });
 const positions = new Float32Array(CAPACITY * 3);
-const colours = new Uint8Array(CAPACITY * 4);
+const colors = new Uint8Array(CAPACITY * 4);
 const geometry = new BufferGeometry();
 const positionAttribute = new BufferAttribute(positions, 3);
-const colourAttribute = new BufferAttribute(colours, 4, true);
+const colorAttribute = new BufferAttribute(colors, 4, true);
 geometry.setAttribute('position', positionAttribute);
-geometry.setAttribute('rgba', colourAttribute);
+geometry.setAttribute('rgba', colorAttribute);
 geometry.setDrawRange(0, 0);
 const cloud = new Points(geometry, material);
 cloud.position.set(-0.5, -0.5, -0.5);
@@ -117,7 +117,7 @@ cloud.frustumCulled = false;
 scene.add(cloud);
 
 const rgba = new Map<string | undefined, number>();
-const colourOf = (phase: string | undefined) => {
+const colorOf = (phase: string | undefined) => {
   let c = rgba.get(phase);
   if (c === undefined) {
     c = ((Number.parseInt(phaseColor(phase).slice(1, 7), 16) << 8) | 255) >>> 0;
@@ -135,11 +135,11 @@ function add(events: readonly EmbeddingLike[]): void {
     positions[head * 3] = e.x;
     positions[head * 3 + 1] = e.y;
     positions[head * 3 + 2] = e.z ?? 0.5;
-    const c = colourOf(e.phase);
-    colours[head * 4] = c >>> 24;
-    colours[head * 4 + 1] = (c >>> 16) & 255;
-    colours[head * 4 + 2] = (c >>> 8) & 255;
-    colours[head * 4 + 3] = c & 255;
+    const c = colorOf(e.phase);
+    colors[head * 4] = c >>> 24;
+    colors[head * 4 + 1] = (c >>> 16) & 255;
+    colors[head * 4 + 2] = (c >>> 8) & 255;
+    colors[head * 4 + 3] = c & 255;
     head = (head + 1) % CAPACITY;
   }
   count = Math.min(CAPACITY, count + events.length);
@@ -147,7 +147,7 @@ function add(events: readonly EmbeddingLike[]): void {
   const first = Math.min(n, CAPACITY - start);
   for (const [attribute, size] of [
     [positionAttribute, 3],
-    [colourAttribute, 4],
+    [colorAttribute, 4],
   ] as const) {
     attribute.addUpdateRange(start * size, first * size);
     if (n > first) attribute.addUpdateRange(0, (n - first) * size);

@@ -169,7 +169,7 @@ export const SCENE_TEXT = {
     resetView: 'Reset view',
     hint: 'drag to orbit · scroll to zoom · right-drag to pan',
     agreement: 'Predicted = truth',
-    colourBy: 'Colour by',
+    colorBy: 'Colour by',
   },
   perf: {
     heading: 'Accuracy against cost',

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENES } from '../../src/deck/scene-registry.js';
-import { colouredPixelsOf } from './support/knn-pixels.js';
+import { coloredPixelsOf } from './support/knn-pixels.js';
 import { openSite, pageErrors, type Site, screenshot } from './support/site.js';
 
 /**
@@ -149,7 +149,7 @@ describe('the deck from /fleet/ under its Content-Security-Policy', () => {
     for (const expected of texts) expect(text, path).toContain(expected);
     if (path.includes('#/knn')) {
       const coloured = await watched.page.evaluate(
-        colouredPixelsOf(`document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`),
+        coloredPixelsOf(`document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`),
       );
       expect(coloured, 'coloured pixels of the knn points').toBeGreaterThan(100);
     }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colouredPixelsOf } from './support/knn-pixels.js';
+import { coloredPixelsOf } from './support/knn-pixels.js';
 import { openSite, pageErrors, SITE_DIR, type Site, screenshot } from './support/site.js';
 
 let site: Site;
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 const scene = `document.querySelector('fleet-deck').shadowRoot.querySelector('fleet-knn-scene')`;
 
-const colouredPixels = colouredPixelsOf(scene);
+const coloredPixels = coloredPixelsOf(scene);
 
 describe('the knn scene with the simulator', () => {
   it('shows coloured points within five seconds at #/knn', async () => {
@@ -29,7 +29,7 @@ describe('the knn scene with the simulator', () => {
     expect(drawn).toBeGreaterThan(100);
     expect(drawn).toBeLessThanOrEqual(held);
     // Coloured, not grey: the simulator labels every point with a phase.
-    expect((await page.evaluate(colouredPixels)) as number).toBeGreaterThan(2000);
+    expect((await page.evaluate(coloredPixels)) as number).toBeGreaterThan(2000);
     const legend = (await page.evaluate(
       `[...${scene}.shadowRoot.querySelectorAll('[part=legend] li')].map((li) => li.dataset.key)`,
     )) as string[];

@@ -50,7 +50,7 @@ function oklabToSrgb(L: number, a: number, b: number): [number, number, number] 
   return linear.map(gamma) as [number, number, number];
 }
 
-function tierColour(id: number): string {
+function tierColor(id: number): string {
   const tier = TIERS[Math.floor(id / HUES_PER_TIER)]!;
   // Within a tier, alternate across the wheel so ids 0, 1, 2 … are far apart in hue.
   const k = id % HUES_PER_TIER;
@@ -61,7 +61,7 @@ function tierColour(id: number): string {
 /** The first thirty cluster colours (ids 0–29). */
 export const CLUSTER_PALETTE: readonly string[] = Array.from(
   { length: TIERS.length * HUES_PER_TIER },
-  (_, id) => tierColour(id),
+  (_, id) => tierColor(id),
 );
 
 /** The colour of cluster `id` (an integer ≥ 0). */

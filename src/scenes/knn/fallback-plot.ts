@@ -1,6 +1,6 @@
 import { type EmbeddingsState, embeddingSlot, type RingMark, writtenSince } from '../../store/embeddings.js';
 import type { ThemeTokens } from '../shared/theme-controller.js';
-import { type ColourMode, paintSlots } from './colour-modes.js';
+import { type ColorMode, paintSlots } from './color-modes.js';
 import { pickNearest, planeMatrix } from './pick.js';
 import { pointSizePx } from './point-size.js';
 
@@ -9,14 +9,14 @@ const MARGIN = 40;
 
 /**
  * The scene without WebGL: the same points projected onto x–y on a 2-D
- * canvas, same colours. Redraws whole on change (a 2-D canvas cannot update
- * a range), painting colours only for the slots written since the last draw,
- * and fills one path per colour (a fill per class, not per point).
+ * canvas, same colors. Redraws whole on change (a 2-D canvas cannot update
+ * a range), painting colors only for the slots written since the last draw,
+ * and fills one path per color (a fill per class, not per point).
  */
 export class FallbackPlot {
-  private colours = new Uint8Array(0);
+  private colors = new Uint8Array(0);
   private mark?: RingMark;
-  private mode?: ColourMode;
+  private mode?: ColorMode;
   private state?: EmbeddingsState;
   private width = 0;
   private height = 0;
@@ -28,7 +28,7 @@ export class FallbackPlot {
     private theme: ThemeTokens,
   ) {}
 
-  /** New theme colours: redraws. */
+  /** New theme colors: redraws. */
   setTheme(theme: ThemeTokens): void {
     this.theme = theme;
     this.redraw();
@@ -49,11 +49,11 @@ export class FallbackPlot {
     this.redraw();
   }
 
-  /** Takes the store's state (and the colour mode) and redraws. */
-  sync(state: EmbeddingsState, mode: ColourMode): void {
-    if (this.colours.length !== state.capacity * 4) this.colours = new Uint8Array(state.capacity * 4);
+  /** Takes the store's state (and the color mode) and redraws. */
+  sync(state: EmbeddingsState, mode: ColorMode): void {
+    if (this.colors.length !== state.capacity * 4) this.colors = new Uint8Array(state.capacity * 4);
     const ranges = mode !== this.mode ? writtenSince(state, undefined) : writtenSince(state, this.mark);
-    paintSlots(state, mode, this.colours, ranges);
+    paintSlots(state, mode, this.colors, ranges);
     this.mode = mode;
     this.state = state;
     this.mark = { positions: state.positions, head: state.head, total: state.total };
@@ -108,7 +108,7 @@ export class FallbackPlot {
     if (!state) return;
     const size = pointSizePx(state.count);
     const round = state.count <= 20_000;
-    const c = this.colours;
+    const c = this.colors;
     const paths = new Map<number, Path2D>();
     for (let i = 0; i < state.count; i++) {
       const slot = embeddingSlot(state, i);

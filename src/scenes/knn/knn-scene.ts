@@ -9,14 +9,14 @@ import { emptyState } from '../shared/empty-state.js';
 import { StoreController } from '../shared/store-controller.js';
 import { ThemeController, type ThemeTokens } from '../shared/theme-controller.js';
 import {
-  COLOUR_MODES,
-  type ColourMode,
+  COLOR_MODES,
+  type ColorMode,
   type LegendEntry,
   legendEntries,
   MODE_TITLES,
   type PointInfo,
   pointInfo,
-} from './colour-modes.js';
+} from './color-modes.js';
 import { FallbackPlot } from './fallback-plot.js';
 import { knnSceneStyles } from './knn-scene.styles.js';
 import type { KnnView } from './knn-view.js';
@@ -70,7 +70,7 @@ export class FleetKnnScene extends LitElement {
   private readonly theme = new ThemeController(this, (tokens) => this.repaint(tokens));
 
   /** What the points are coloured by. */
-  @state() mode: ColourMode = 'truth';
+  @state() mode: ColorMode = 'truth';
   /** What is drawing: WebGL, the 2-D fallback, or nothing yet. */
   @state() drawing: Drawing = 'none';
   @state() private fallbackReason = '';
@@ -86,7 +86,7 @@ export class FleetKnnScene extends LitElement {
   private resizeObserver?: ResizeObserver;
   private motionQuery?: MediaQueryList;
   private pointer?: { x: number; y: number };
-  private synced?: { state: EmbeddingsState; mode: ColourMode };
+  private synced?: { state: EmbeddingsState; mode: ColorMode };
   private readyWaiters: (() => void)[] = [];
 
   /**
@@ -121,7 +121,7 @@ export class FleetKnnScene extends LitElement {
   }
 
   /** Colours the points by `mode`. */
-  setMode(mode: ColourMode): void {
+  setMode(mode: ColorMode): void {
     this.mode = mode;
   }
 
@@ -338,8 +338,8 @@ export class FleetKnnScene extends LitElement {
             <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
           </div>
         </div>
-        <div class="modes" part="modes" role="group" aria-label=${text.colourBy}>
-          ${COLOUR_MODES.map(
+        <div class="modes" part="modes" role="group" aria-label=${text.colorBy}>
+          ${COLOR_MODES.map(
             (mode) => html`<button
               type="button"
               data-mode=${mode}

@@ -47,20 +47,20 @@ export const FRAGMENT = /* glsl */ `
     if (alpha <= 0.01) discard;
     // A darker rim on dots big enough to carry one separates overlapping dots.
     float rim = vSize >= 5.0 ? smoothstep(1.0 - 3.5 * aa, 1.0 - 1.5 * aa, d) : 0.0;
-    vec3 colour = mix(vColor.rgb, vColor.rgb * 0.42, rim);
+    vec3 color = mix(vColor.rgb, vColor.rgb * 0.42, rim);
     // Depth cue: the far side of the cloud fades a little.
-    gl_FragColor = vec4(colour, alpha * vColor.a * (1.0 - 0.5 * vFade));
+    gl_FragColor = vec4(color, alpha * vColor.a * (1.0 - 0.5 * vFade));
   }
 `;
 
-/** The hover ring: a round outline in `uColour`. */
+/** The hover ring: a round outline in `uColor`. */
 export const RING_FRAGMENT = /* glsl */ `
-  uniform vec3 uColour;
+  uniform vec3 uColor;
   varying float vSize;
   void main() {${DISC}
     float inner = smoothstep(0.62 - aa, 0.62, d);
     float alpha = disc * inner;
     if (alpha <= 0.01) discard;
-    gl_FragColor = vec4(uColour, alpha);
+    gl_FragColor = vec4(uColor, alpha);
   }
 `;

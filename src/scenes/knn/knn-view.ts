@@ -16,7 +16,7 @@ import {
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { type EmbeddingsState, type RingMark, type SlotRange, writtenSince } from '../../store/embeddings.js';
 import type { ThemeTokens } from '../shared/theme-controller.js';
-import { type ColourMode, paintSlots } from './colour-modes.js';
+import { type ColorMode, paintSlots } from './color-modes.js';
 import { FRAGMENT, RING_FRAGMENT, VERTEX } from './knn-shaders.js';
 import { pickNearest } from './pick.js';
 import { pointSizePx } from './point-size.js';
@@ -37,7 +37,7 @@ export interface KnnViewOptions {
   readonly context: WebGL2RenderingContext;
   /** Element over the canvas that holds the axis labels. */
   readonly labels: HTMLElement;
-  /** Theme colours (CSS colour strings): background, cube, axes, hover ring. */
+  /** Theme colors (CSS color strings): background, cube, axes, hover ring. */
   readonly theme: ThemeTokens;
   readonly reducedMotion: boolean;
   /** The point under the pointer changed (slot, or -1). */
@@ -50,20 +50,20 @@ export interface KnnViewOptions {
 export interface UploadStats {
   /** Slots whose positions were uploaded. */
   readonly positions: number;
-  /** Slots whose colours were uploaded. */
-  readonly colours: number;
+  /** Slots whose colors were uploaded. */
+  readonly colors: number;
 }
 
 /** The 3-D view; `createKnnView` builds one. */
 export interface KnnView {
-  sync(state: EmbeddingsState, mode: ColourMode): void;
+  sync(state: EmbeddingsState, mode: ColorMode): void;
   resize(width: number, height: number): void;
   /** Pointer in CSS px from the viewport's top left; undefined when it left. */
   setPointer(x: number | undefined, y?: number): void;
   /** Back to the home view, rotating again unless motion is reduced. */
   resetView(): void;
   setReducedMotion(reduced: boolean): void;
-  /** New theme colours: repaints background, cube, axes and hover ring. */
+  /** New theme colors: repaints background, cube, axes and hover ring. */
   setTheme(theme: ThemeTokens): void;
   readonly autoRotating: boolean;
   readonly lastUpload: UploadStats;
@@ -83,7 +83,7 @@ export interface KnnView {
   dispose(): void;
 }
 
-const CLEAR_COUNT: UploadStats = { positions: 0, colours: 0 };
+const CLEAR_COUNT: UploadStats = { positions: 0, colors: 0 };
 
 /** The unit cube's edges (centred on 0) but for the three that meet at the origin corner. */
 export function cubeEdges(): number[] {
@@ -167,7 +167,7 @@ export function createKnnView(options: KnnViewOptions): KnnView {
       uHome: { value: HOME.length() },
       uNear: { value: 1 },
       uFar: { value: 4 },
-      uColour: { value: new Color(theme.fg) },
+      uColor: { value: new Color(theme.fg) },
     },
   });
   const ring = new Points(ringGeometry, ringMaterial);
@@ -190,11 +190,11 @@ export function createKnnView(options: KnnViewOptions): KnnView {
   ];
 
   let state: EmbeddingsState | undefined;
-  let mode: ColourMode | undefined;
+  let mode: ColorMode | undefined;
   let mark: RingMark | undefined;
-  let colours = new Uint8Array(0);
+  let colors = new Uint8Array(0);
   let positionAttribute: BufferAttribute | undefined;
-  let colourAttribute: BufferAttribute | undefined;
+  let colorAttribute: BufferAttribute | undefined;
   let lastUpload = CLEAR_COUNT;
   let width = 0;
   let height = 0;
@@ -245,10 +245,10 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     geometry = new BufferGeometry();
     // The ring's own array: no copy, updates go up by range.
     positionAttribute = new BufferAttribute(next.positions, 3);
-    colours = new Uint8Array(next.capacity * 4);
-    colourAttribute = new BufferAttribute(colours, 4, true);
+    colors = new Uint8Array(next.capacity * 4);
+    colorAttribute = new BufferAttribute(colors, 4, true);
     geometry.setAttribute('position', positionAttribute);
-    geometry.setAttribute('rgba', colourAttribute);
+    geometry.setAttribute('rgba', colorAttribute);
     cloud.geometry = geometry;
     mark = undefined;
   }
@@ -344,11 +344,11 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     sync(next, nextMode) {
       if (!positionAttribute || next.positions !== positionAttribute.array) buildGeometry(next);
       const written = writtenSince(next, mark);
-      const recolour = nextMode !== mode ? writtenSince(next, undefined) : written;
-      paintSlots(next, nextMode, colours, recolour);
+      const recolor = nextMode !== mode ? writtenSince(next, undefined) : written;
+      paintSlots(next, nextMode, colors, recolor);
       upload(positionAttribute!, written, 3);
-      upload(colourAttribute!, recolour, 4);
-      lastUpload = { positions: countSlots(written), colours: countSlots(recolour) };
+      upload(colorAttribute!, recolor, 4);
+      lastUpload = { positions: countSlots(written), colors: countSlots(recolor) };
       geometry.setDrawRange(0, next.count);
       const size = dotSize(next.count);
       material.uniforms.uSize!.value = size;
@@ -387,7 +387,7 @@ export function createKnnView(options: KnnViewOptions): KnnView {
       renderer.setClearColor(next.bg, 1);
       cubeMaterial.color.set(next.grid);
       axesMaterial.color.set(next.muted);
-      (ringMaterial.uniforms.uColour!.value as Color).set(next.fg);
+      (ringMaterial.uniforms.uColor!.value as Color).set(next.fg);
       dirty = true;
     },
     get autoRotating() {

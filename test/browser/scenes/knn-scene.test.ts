@@ -7,7 +7,7 @@ import '../../../src/scenes/knn/knn-scene.js';
 import type { FleetKnnScene } from '../../../src/scenes/knn/knn-scene.js';
 import { THEMES } from '../../../src/scenes/shared/theme-tokens.js';
 import { mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
-import { cloudGeometry, colouredPixels, pixelAtPoint as pointPixel, project } from '../support/knn-probe.js';
+import { cloudGeometry, coloredPixels, pixelAtPoint as pointPixel, project } from '../support/knn-probe.js';
 
 interface Point {
   x: number;
@@ -21,18 +21,18 @@ const emb = (p: Point) => ({ type: 'embedding', ...p });
 const many = (n: number, p: Point) => Array.from({ length: n }, () => emb(p));
 
 const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(undefined)));
-const hex = (colour: string) => [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+const hex = (color: string) => [1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16));
 
-/** The read-back pixel un-premultiplied, so it compares with the palette colour. */
+/** The read-back pixel un-premultiplied, so it compares with the palette color. */
 function straight([r, g, b, a]: [number, number, number, number]): number[] {
   return a === 0 ? [0, 0, 0] : [r, g, b].map((v) => Math.round((v * 255) / a));
 }
-function expectColour(pixel: [number, number, number, number], colour: string, tolerance = 40): void {
+function expectColor(pixel: [number, number, number, number], color: string, tolerance = 40): void {
   expect(pixel[3], `alpha of ${pixel}`).to.be.greaterThan(60);
   const got = straight(pixel);
-  const want = hex(colour);
+  const want = hex(color);
   for (let i = 0; i < 3; i++)
-    expect(Math.abs(got[i]! - want[i]!), `channel ${i}: ${got} vs ${colour}`).to.be.at.most(tolerance);
+    expect(Math.abs(got[i]! - want[i]!), `channel ${i}: ${got} vs ${color}`).to.be.at.most(tolerance);
 }
 
 /** The drawn pixel at the data point (x, y, z). */
@@ -43,7 +43,7 @@ function pixelAtPoint(scene: FleetKnnScene, x: number, y: number, z: number) {
 /** The theme background the view clears to, as a read-back pixel. */
 function expectBackground(pixel: [number, number, number, number]): void {
   expect(pixel[3], 'opaque background').to.equal(255);
-  expectColour(pixel, THEMES.dark['--fleet-bg'], 2);
+  expectColor(pixel, THEMES.dark['--fleet-bg'], 2);
 }
 
 function legend(scene: FleetKnnScene): Record<string, string> {
@@ -90,15 +90,15 @@ describe('<fleet-knn-scene>', () => {
     await frame();
     const view = element.view!;
     expect(view.drawnPoints).to.equal(500);
-    expectColour(pixelAtPoint(element, 0.2, 0.3, 0.4), PHASE_COLORS.infected_running);
-    expectColour(pixelAtPoint(element, 0.8, 0.7, 0.6), PHASE_COLORS.clean);
+    expectColor(pixelAtPoint(element, 0.2, 0.3, 0.4), PHASE_COLORS.infected_running);
+    expectColor(pixelAtPoint(element, 0.8, 0.7, 0.6), PHASE_COLORS.clean);
     // Empty space between the clusters shows the background.
     expectBackground(pixelAtPoint(element, 0.5, 0.5, 0.5));
-    expect(colouredPixels(view)).to.be.greaterThan(50);
+    expect(coloredPixels(view)).to.be.greaterThan(50);
     expect(element.shadowRoot!.querySelector('.held')!.textContent).to.equal('500');
   });
 
-  it('recolours the points when the mode changes', async () => {
+  it('recolors the points when the mode changes', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetKnnScene>('fleet-knn-scene');
     cleanup = c;
     await publishAndSettle(
@@ -107,18 +107,18 @@ describe('<fleet-knn-scene>', () => {
       many(50, { x: 0.5, y: 0.5, z: 0.5, phase: 'clean', predicted: 'armed', cluster: 2 }),
     );
     await drawing(element);
-    expectColour(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.clean);
+    expectColor(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.clean);
     const button = (mode: string) =>
       element.shadowRoot!.querySelector<HTMLButtonElement>(`[data-mode=${mode}]`)!;
     button('predicted').click();
     await settle(element);
     expect(button('predicted').getAttribute('aria-pressed')).to.equal('true');
-    expectColour(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.armed);
+    expectColor(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.armed);
     button('cluster').click();
     await settle(element);
-    expectColour(pixelAtPoint(element, 0.5, 0.5, 0.5), clusterColor(2));
-    // A mode switch repaints every colour but sends no positions.
-    expect(element.view!.lastUpload).to.deep.equal({ positions: 0, colours: 50 });
+    expectColor(pixelAtPoint(element, 0.5, 0.5, 0.5), clusterColor(2));
+    // A mode switch repaints every color but sends no positions.
+    expect(element.view!.lastUpload).to.deep.equal({ positions: 0, colors: 50 });
     expect(element.shadowRoot!.querySelector('[part=legend] h3')!.textContent).to.equal('Cluster');
   });
 
@@ -158,15 +158,15 @@ describe('<fleet-knn-scene>', () => {
       ...many(25, { x: 0.9, y: 0.9, z: 0.9, phase: 'clean' }),
     ]);
     await drawing(element);
-    expectColour(pixelAtPoint(element, 0.1, 0.1, 0.1), PHASE_COLORS.infected_running);
+    expectColor(pixelAtPoint(element, 0.1, 0.1, 0.1), PHASE_COLORS.infected_running);
     const geometry = cloudGeometry(element.view!);
     await publishAndSettle(bus, element, many(5, { x: 0.9, y: 0.1, z: 0.9, phase: 'dormant' }));
-    expect(element.view!.lastUpload).to.deep.equal({ positions: 5, colours: 5 });
+    expect(element.view!.lastUpload).to.deep.equal({ positions: 5, colors: 5 });
     // Full now; ten more push out the ten oldest (the red corner), nothing else.
     await publishAndSettle(bus, element, many(10, { x: 0.9, y: 0.1, z: 0.9, phase: 'dormant' }));
-    expect(element.view!.lastUpload).to.deep.equal({ positions: 10, colours: 10 });
+    expect(element.view!.lastUpload).to.deep.equal({ positions: 10, colors: 10 });
     expectBackground(pixelAtPoint(element, 0.1, 0.1, 0.1));
-    expectColour(pixelAtPoint(element, 0.9, 0.9, 0.9), PHASE_COLORS.clean);
+    expectColor(pixelAtPoint(element, 0.9, 0.9, 0.9), PHASE_COLORS.clean);
     expect(legend(element)).to.deep.equal({ clean: '25', dormant: '15' });
     // Inserts and evictions went to the one geometry built at mount.
     expect(cloudGeometry(element.view!)).to.equal(geometry);
@@ -283,8 +283,8 @@ describe('<fleet-knn-scene>', () => {
         const d = ctx.getImageData(Math.round(at.x * dpr), Math.round(at.y * dpr), 1, 1).data;
         return [d[0]!, d[1]!, d[2]!, d[3]!] as [number, number, number, number];
       };
-      expectColour(pixel(0.2, 0.8), PHASE_COLORS.dormant, 8);
-      expectColour(pixel(0.7, 0.3), PHASE_COLORS.armed, 8);
+      expectColor(pixel(0.2, 0.8), PHASE_COLORS.dormant, 8);
+      expectColor(pixel(0.7, 0.3), PHASE_COLORS.armed, 8);
       expect(pixel(0.5, 0.5)[3]).to.equal(0);
       // The legend and the tooltip work the same without WebGL.
       expect(legend(element)).to.deep.equal({ armed: '30', dormant: '30' });
@@ -339,7 +339,7 @@ describe('<fleet-knn-scene>', () => {
       expect(contexts.map((ctx, i) => (ctx.isContextLost() ? -1 : i)).filter((i) => i >= 0)).to.deep.equal([
         21,
       ]);
-      expectColour(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.armed);
+      expectColor(pixelAtPoint(element, 0.5, 0.5, 0.5), PHASE_COLORS.armed);
       await frame();
       await frame();
       expect(element.view!.drawnPoints).to.equal(10);

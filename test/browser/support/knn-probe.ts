@@ -48,7 +48,7 @@ export function pixelAtPoint(
 }
 
 /** Renders now and counts the pixels that are neither clear nor grey (the coloured dots). */
-export function colouredPixels(view: KnnView): number {
+export function coloredPixels(view: KnnView): number {
   view.renderNow();
   const gl = view.three.renderer.getContext();
   const out = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);

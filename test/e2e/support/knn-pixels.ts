@@ -4,7 +4,7 @@
  * counts the pixels that are neither clear nor grey, as
  * test/browser/support/knn-probe.ts does in the browser tests.
  */
-export function colouredPixelsOf(scene: string): string {
+export function coloredPixelsOf(scene: string): string {
   return `(() => {
   const view = ${scene}.view;
   if (!view) return 0;

@@ -4,11 +4,11 @@ import { type EmbeddingsState, NO_CLUSTER, NO_LABEL, type SlotRange } from '../.
 import { clusterColor } from './cluster-palette.js';
 
 /** What the points are coloured by. */
-export const COLOUR_MODES = ['truth', 'predicted', 'cluster'] as const;
-export type ColourMode = (typeof COLOUR_MODES)[number];
+export const COLOR_MODES = ['truth', 'predicted', 'cluster'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
 
 /** Button text per mode. */
-export const MODE_TITLES: Readonly<Record<ColourMode, string>> = {
+export const MODE_TITLES: Readonly<Record<ColorMode, string>> = {
   truth: 'Ground truth',
   predicted: 'Predicted',
   cluster: 'Cluster',
@@ -60,7 +60,7 @@ const UNLABELLED = (count: number): LegendEntry => ({
  * after; clusters by id, then "noise" for cluster -1), and "unlabelled"
  * last for points without a value.
  */
-export function legendEntries(state: EmbeddingsState, mode: ColourMode): LegendEntry[] {
+export function legendEntries(state: EmbeddingsState, mode: ColorMode): LegendEntry[] {
   if (mode === 'cluster') {
     const ids = [...state.clusterCounts.keys()].filter((id) => id >= 0).sort((a, b) => a - b);
     const out: LegendEntry[] = ids.map((id) => ({
@@ -106,7 +106,7 @@ const NOISE_RGBA = packHex(NOISE_COLOR);
  */
 export function paintSlots(
   state: EmbeddingsState,
-  mode: ColourMode,
+  mode: ColorMode,
   out: Uint8Array,
   ranges: readonly SlotRange[],
 ): void {

@@ -9,7 +9,7 @@ import {
   paintSlots,
   pointInfo,
   UNLABELLED_ALPHA,
-} from '../../../../src/scenes/knn/colour-modes.js';
+} from '../../../../src/scenes/knn/color-modes.js';
 import { emptyEmbeddings, reduceEmbeddings } from '../../../../src/store/embeddings.js';
 
 const p = (extra: Partial<EventOf<'embedding'>>): EventOf<'embedding'> => ({
