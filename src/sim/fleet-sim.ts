@@ -1,5 +1,19 @@
-import type { FleetEvent, PhaseSpanData } from '../contract/schemas.js';
+import type { FleetEvent } from '../contract/schemas.js';
 import { type KnownModel, type KnownPhase, MODELS, PHASES } from '../contract/vocabulary.js';
+import {
+  clamp01,
+  EPISODE_S,
+  embedding,
+  episodeEvent,
+  type Host,
+  MODEL_TRAITS,
+  newEpisode,
+  phaseAt,
+  predict,
+  snapshotEvent,
+  WINDOW_S,
+  windowPhase,
+} from './fleet-events.js';
 import { MALWARE_PROFILES, type MalwareProfile, profileCurve } from './malware-profiles.js';
 import { type Random, seededRandom } from './random.js';
 import { WakeQueue } from './wake-queue.js';
@@ -35,16 +49,12 @@ export interface HistoryBudget {
 /** Largest fleet the simulator runs. */
 export const MAX_SIM_HOSTS = 10_000;
 
-const EPISODE_S = 60;
-const WINDOW_S = 10;
 /** Detection interval per host, up to ~200 hosts: a lively demo. */
 const FAST_DETECTION_S = 2;
 /** …and for a large fleet: one detection per 10-second window, a real fleet's pace. */
 const FLEET_DETECTION_S = 10;
 const SNAPSHOT_EVERY_S = 3;
 const METRICS_EVERY_S = 15;
-const SAMPLE_HZ = 10;
-const BYTES_PER_SAMPLE = 72;
 const EMBEDDINGS_PER_DETECTION = 4;
 const INITIAL_EMBEDDINGS = 800;
 /**
@@ -57,48 +67,6 @@ const SAMPLED_HOSTS = 200;
 const STEP_MS = 250;
 /** A history's events are published in batches of this much simulated time. */
 const HISTORY_BATCH_MS = 1000;
-
-/** Accuracy offsets of each model from the fleet accuracy, and their latency (ms). */
-const MODEL_TRAITS: Readonly<Record<KnownModel, { offset: number; latencyMs: number }>> = {
-  rnn: { offset: -0.06, latencyMs: 0.8 },
-  gru: { offset: -0.025, latencyMs: 1.1 },
-  lstm: { offset: 0, latencyMs: 1.6 },
-  bert: { offset: 0.03, latencyMs: 12 },
-  knn: { offset: -0.1, latencyMs: 3.5 },
-};
-
-/** Centres of the phase clusters in the embedding cube; two sub-clusters each. */
-const CLUSTER_CENTRES: readonly (readonly [number, number, number])[] = [
-  [0.2, 0.25, 0.3],
-  [0.3, 0.2, 0.7],
-  [0.45, 0.7, 0.25],
-  [0.55, 0.8, 0.6],
-  [0.75, 0.4, 0.35],
-  [0.8, 0.3, 0.75],
-  [0.35, 0.75, 0.8],
-  [0.2, 0.6, 0.55],
-  [0.7, 0.65, 0.85],
-  [0.85, 0.75, 0.3],
-];
-
-interface Episode {
-  readonly id: string;
-  readonly startMs: number;
-  readonly spans: readonly PhaseSpanData[];
-  windowsDone: number;
-}
-
-interface Host {
-  readonly id: string;
-  readonly index: number;
-  readonly profile: MalwareProfile;
-  readonly model: KnownModel;
-  offlineUntil: number;
-  episodes: number;
-  lastSeenMs: number;
-  episode: Episode;
-  nextDetectionMs: number;
-}
 
 interface PendingTruth {
   readonly dueMs: number;
@@ -128,10 +96,6 @@ export function hostId(i: number, hosts: number): string {
 /** Seconds between one host's detections in a fleet of `hosts`: 2 s up to 200 hosts, rising to 10 s at 1,000. */
 export function detectionIntervalS(hosts: number): number {
   return Math.min(FLEET_DETECTION_S, Math.max(FAST_DETECTION_S, hosts / 100));
-}
-
-function clamp01(v: number): number {
-  return Math.min(1, Math.max(0, v));
 }
 
 /**
@@ -303,11 +267,11 @@ export class FleetSimulator {
         );
       }
       this.hosts.push(host);
-      if (emitEpisodes) out.push(this.episodeEvent(host, 'recording'));
-      if (i < SAMPLED_HOSTS) out.push({ type: 'phase', phase: this.phaseAt(host, this.simNow) });
+      if (emitEpisodes) out.push(episodeEvent(host, 'recording', this.simNow));
+      if (i < SAMPLED_HOSTS) out.push({ type: 'phase', phase: phaseAt(host, this.simNow) });
       this.schedule(host);
     }
-    for (let i = 0; i < INITIAL_EMBEDDINGS; i++) out.push(this.embedding(r.pick(PHASES)));
+    for (let i = 0; i < INITIAL_EMBEDDINGS; i++) out.push(embedding(r, r.pick(PHASES), this.accuracy));
     this.metrics(out);
     this.snapshot(out);
     this.nextSnapshotMs = this.simNow + SNAPSHOT_EVERY_S * 1000;
@@ -329,96 +293,16 @@ export class FleetSimulator {
     this.wakes.add(host, Math.min(host.nextDetectionMs, boundary));
   }
 
-  private newEpisode(profile: MalwareProfile, startMs: number): Episode {
-    const spans: PhaseSpanData[] = [];
-    const weights = PHASES.map((p) => profile.dwell[p] * this.random.between(0.8, 1.2));
-    const sum = weights.reduce((a, b) => a + b, 0);
-    let at = 0;
-    PHASES.forEach((phase, k) => {
-      const end =
-        k === PHASES.length - 1 ? EPISODE_S : Math.round((at + (weights[k]! / sum) * EPISODE_S) * 10) / 10;
-      spans.push({ phase, start_s: at, end_s: end });
-      at = end;
-    });
+  private newEpisode(profile: MalwareProfile, startMs: number): Host['episode'] {
     this.episodeSeq++;
-    return {
-      id: `ep-${String(this.seed)}-${String(this.episodeSeq).padStart(5, '0')}`,
-      startMs,
-      spans,
-      windowsDone: 0,
-    };
-  }
-
-  private phaseAt(host: Host, ms: number): KnownPhase {
-    const s = (ms - host.episode.startMs) / 1000;
-    const spans = host.episode.spans;
-    for (const span of spans) if (s < span.end_s) return span.phase as KnownPhase;
-    return spans[spans.length - 1]!.phase as KnownPhase;
-  }
-
-  /** The labelled phase of a 10-second window: the phase at its middle. */
-  private windowPhase(host: Host, windowIdx: number): KnownPhase {
-    return this.phaseAt(host, host.episode.startMs + (windowIdx + 0.5) * WINDOW_S * 1000);
+    return newEpisode(this.random, this.seed, this.episodeSeq, profile, startMs);
   }
 
   /** The featured host's prediction for one window of its episode (the chunking scene). */
   private windowPrediction(host: Host, windowIdx: number): FleetEvent {
-    const actual = this.windowPhase(host, windowIdx);
-    const { predicted } = this.predict(actual, this.modelAccuracy.get(host.model)!);
+    const actual = windowPhase(host, windowIdx);
+    const { predicted } = predict(this.random, actual, this.modelAccuracy.get(host.model)!);
     return { type: 'prediction', episode_id: host.episode.id, window_idx: windowIdx, predicted, actual };
-  }
-
-  private episodeEvent(host: Host, status: 'recording' | 'complete'): FleetEvent {
-    const ep = host.episode;
-    const elapsed = status === 'complete' ? EPISODE_S : Math.max(0, (this.simNow - ep.startMs) / 1000);
-    const phases = ep.spans
-      .filter((sp) => sp.start_s < elapsed)
-      .map((sp) => ({ ...sp, end_s: Math.min(sp.end_s, Math.round(elapsed * 10) / 10) }));
-    return {
-      type: 'episode',
-      episode_id: ep.id,
-      host_id: host.id,
-      profile: host.profile.name,
-      status,
-      started: ep.startMs / 1000,
-      duration_s: status === 'complete' ? EPISODE_S : undefined,
-      windows: status === 'complete' ? EPISODE_S / WINDOW_S : ep.windowsDone,
-      samples: Math.round(elapsed * SAMPLE_HZ),
-      phases,
-    };
-  }
-
-  /** A phase as the models would predict it: mostly right, mistakes mostly next door. */
-  private predict(actual: KnownPhase, accuracy: number): { predicted: KnownPhase; confidence: number } {
-    const r = this.random;
-    if (r.chance(accuracy)) {
-      return { predicted: actual, confidence: Math.round((0.72 + 0.27 * Math.sqrt(r.next())) * 1000) / 1000 };
-    }
-    const i = PHASES.indexOf(actual);
-    let j: number;
-    if (r.chance(0.8)) j = i === 0 ? 1 : i === PHASES.length - 1 ? i - 1 : i + (r.chance(0.5) ? 1 : -1);
-    else {
-      j = r.int(PHASES.length - 1);
-      if (j >= i) j++;
-    }
-    return { predicted: PHASES[j]!, confidence: Math.round(r.between(0.34, 0.74) * 1000) / 1000 };
-  }
-
-  private embedding(actual: KnownPhase): FleetEvent {
-    const r = this.random;
-    const cluster = PHASES.indexOf(actual) * 2 + r.int(2);
-    const [cx, cy, cz] = CLUSTER_CENTRES[cluster]!;
-    const { predicted } = this.predict(actual, this.accuracy);
-    const jitter = () => r.normal() * 0.045;
-    return {
-      type: 'embedding',
-      x: clamp01(cx + jitter()),
-      y: clamp01(cy + jitter()),
-      z: clamp01(cz + jitter()),
-      phase: actual,
-      predicted,
-      cluster,
-    };
   }
 
   private step(out: FleetEvent[]): void {
@@ -468,16 +352,16 @@ export class FleetSimulator {
     ) {
       const windowIdx = ep.windowsDone;
       ep.windowsDone++;
-      this.phaseCounts[this.windowPhase(host, windowIdx)]++;
+      this.phaseCounts[windowPhase(host, windowIdx)]++;
       if (host.index === 0) out.push(this.windowPrediction(host, windowIdx));
       if (emitEpisodes && ep.windowsDone < EPISODE_S / WINDOW_S)
-        out.push(this.episodeEvent(host, 'recording'));
+        out.push(episodeEvent(host, 'recording', this.simNow));
     }
     if (now >= ep.startMs + EPISODE_S * 1000) {
-      if (emitEpisodes) out.push(this.episodeEvent(host, 'complete'));
+      if (emitEpisodes) out.push(episodeEvent(host, 'complete', this.simNow));
       host.episodes++;
       host.episode = this.newEpisode(host.profile, ep.startMs + EPISODE_S * 1000);
-      if (emitEpisodes) out.push(this.episodeEvent(host, 'recording'));
+      if (emitEpisodes) out.push(episodeEvent(host, 'recording', this.simNow));
     }
     if (now >= host.nextDetectionMs) {
       if (host.index >= SAMPLED_HOSTS && now < this.emitFrom.detections) {
@@ -501,15 +385,16 @@ export class FleetSimulator {
     const sampled = host.index < SAMPLED_HOSTS;
     const detections = now >= this.emitFrom.detections;
     if (!sampled && !detections) return;
-    const actual = this.phaseAt(host, now);
+    const actual = phaseAt(host, now);
     if (sampled) {
       out.push({ type: 'phase', phase: actual });
       if (now >= this.emitFrom.embeddings)
-        for (let i = 0; i < EMBEDDINGS_PER_DETECTION; i++) out.push(this.embedding(actual));
+        for (let i = 0; i < EMBEDDINGS_PER_DETECTION; i++)
+          out.push(embedding(this.random, actual, this.accuracy));
     }
     if (!detections) return;
     const r = this.random;
-    const { predicted, confidence } = this.predict(actual, this.modelAccuracy.get(host.model)!);
+    const { predicted, confidence } = predict(this.random, actual, this.modelAccuracy.get(host.model)!);
     const windowIdx = Math.floor((now - host.episode.startMs) / (this.detectionS * 1000));
     const latency = MODEL_TRAITS[host.model].latencyMs * Math.exp(r.normal() * 0.25);
     const base = {
@@ -555,39 +440,6 @@ export class FleetSimulator {
   }
 
   private snapshot(out: FleetEvent[]): void {
-    let episodes = 0;
-    let liveSamples = 0;
-    const now = this.simNow;
-    const hosts = new Array<{
-      host_id: string;
-      online: boolean;
-      phase: string;
-      profile: string;
-      episodes: number;
-      last_seen: number;
-    }>(this.hosts.length);
-    for (let i = 0; i < this.hosts.length; i++) {
-      const host = this.hosts[i]!;
-      episodes += host.episodes;
-      liveSamples += Math.round(((now - host.episode.startMs) / 1000) * SAMPLE_HZ);
-      hosts[i] = {
-        host_id: host.id,
-        online: now >= host.offlineUntil,
-        phase: this.phaseAt(host, now),
-        profile: host.profile.name,
-        episodes: host.episodes,
-        last_seen: host.lastSeenMs / 1000,
-      };
-    }
-    const windows = episodes * (EPISODE_S / WINDOW_S);
-    const samples = episodes * EPISODE_S * SAMPLE_HZ + liveSamples;
-    out.push({
-      type: 'snapshot',
-      t_wall: now / 1000,
-      hosts,
-      totals: { episodes, windows, samples, bytes: samples * BYTES_PER_SAMPLE },
-      phase_counts: { ...this.phaseCounts },
-      sample_hz: SAMPLE_HZ,
-    });
+    out.push(snapshotEvent(this.hosts, this.simNow, this.phaseCounts));
   }
 }

@@ -1,0 +1,193 @@
+import type { FleetEvent, PhaseSpanData } from '../contract/schemas.js';
+import { type KnownModel, type KnownPhase, PHASES } from '../contract/vocabulary.js';
+import type { MalwareProfile } from './malware-profiles.js';
+import type { Random } from './random.js';
+
+/** The simulator's episode and host state, and the events built from it (pure but for the random draws). */
+
+export const EPISODE_S = 60;
+export const WINDOW_S = 10;
+const SAMPLE_HZ = 10;
+const BYTES_PER_SAMPLE = 72;
+
+/** Accuracy offsets of each model from the fleet accuracy, and their latency (ms). */
+export const MODEL_TRAITS: Readonly<Record<KnownModel, { offset: number; latencyMs: number }>> = {
+  rnn: { offset: -0.06, latencyMs: 0.8 },
+  gru: { offset: -0.025, latencyMs: 1.1 },
+  lstm: { offset: 0, latencyMs: 1.6 },
+  bert: { offset: 0.03, latencyMs: 12 },
+  knn: { offset: -0.1, latencyMs: 3.5 },
+};
+
+/** Centres of the phase clusters in the embedding cube; two sub-clusters each. */
+const CLUSTER_CENTRES: readonly (readonly [number, number, number])[] = [
+  [0.2, 0.25, 0.3],
+  [0.3, 0.2, 0.7],
+  [0.45, 0.7, 0.25],
+  [0.55, 0.8, 0.6],
+  [0.75, 0.4, 0.35],
+  [0.8, 0.3, 0.75],
+  [0.35, 0.75, 0.8],
+  [0.2, 0.6, 0.55],
+  [0.7, 0.65, 0.85],
+  [0.85, 0.75, 0.3],
+];
+
+export interface Episode {
+  readonly id: string;
+  readonly startMs: number;
+  readonly spans: readonly PhaseSpanData[];
+  windowsDone: number;
+}
+
+export interface Host {
+  readonly id: string;
+  readonly index: number;
+  readonly profile: MalwareProfile;
+  readonly model: KnownModel;
+  offlineUntil: number;
+  episodes: number;
+  lastSeenMs: number;
+  episode: Episode;
+  nextDetectionMs: number;
+}
+
+export function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}
+
+/** A new episode of `profile` from `startMs`, its phase spans drawn from `r`; `seq` numbers it. */
+export function newEpisode(
+  r: Random,
+  seed: number,
+  seq: number,
+  profile: MalwareProfile,
+  startMs: number,
+): Episode {
+  const spans: PhaseSpanData[] = [];
+  const weights = PHASES.map((p) => profile.dwell[p] * r.between(0.8, 1.2));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let at = 0;
+  PHASES.forEach((phase, k) => {
+    const end =
+      k === PHASES.length - 1 ? EPISODE_S : Math.round((at + (weights[k]! / sum) * EPISODE_S) * 10) / 10;
+    spans.push({ phase, start_s: at, end_s: end });
+    at = end;
+  });
+  return {
+    id: `ep-${String(seed)}-${String(seq).padStart(5, '0')}`,
+    startMs,
+    spans,
+    windowsDone: 0,
+  };
+}
+
+export function phaseAt(host: Host, ms: number): KnownPhase {
+  const s = (ms - host.episode.startMs) / 1000;
+  const spans = host.episode.spans;
+  for (const span of spans) if (s < span.end_s) return span.phase as KnownPhase;
+  return spans[spans.length - 1]!.phase as KnownPhase;
+}
+
+/** The labelled phase of a 10-second window: the phase at its middle. */
+export function windowPhase(host: Host, windowIdx: number): KnownPhase {
+  return phaseAt(host, host.episode.startMs + (windowIdx + 0.5) * WINDOW_S * 1000);
+}
+
+/** `host`'s episode as an event at simulated time `now`. */
+export function episodeEvent(host: Host, status: 'recording' | 'complete', now: number): FleetEvent {
+  const ep = host.episode;
+  const elapsed = status === 'complete' ? EPISODE_S : Math.max(0, (now - ep.startMs) / 1000);
+
+  const phases = ep.spans
+    .filter((sp) => sp.start_s < elapsed)
+    .map((sp) => ({ ...sp, end_s: Math.min(sp.end_s, Math.round(elapsed * 10) / 10) }));
+  return {
+    type: 'episode',
+    episode_id: ep.id,
+    host_id: host.id,
+    profile: host.profile.name,
+    status,
+    started: ep.startMs / 1000,
+    duration_s: status === 'complete' ? EPISODE_S : undefined,
+    windows: status === 'complete' ? EPISODE_S / WINDOW_S : ep.windowsDone,
+    samples: Math.round(elapsed * SAMPLE_HZ),
+    phases,
+  };
+}
+
+/** A phase as the models would predict it: mostly right, mistakes mostly next door. */
+export function predict(
+  r: Random,
+  actual: KnownPhase,
+  accuracy: number,
+): { predicted: KnownPhase; confidence: number } {
+  if (r.chance(accuracy)) {
+    return { predicted: actual, confidence: Math.round((0.72 + 0.27 * Math.sqrt(r.next())) * 1000) / 1000 };
+  }
+  const i = PHASES.indexOf(actual);
+  let j: number;
+  if (r.chance(0.8)) j = i === 0 ? 1 : i === PHASES.length - 1 ? i - 1 : i + (r.chance(0.5) ? 1 : -1);
+  else {
+    j = r.int(PHASES.length - 1);
+    if (j >= i) j++;
+  }
+  return { predicted: PHASES[j]!, confidence: Math.round(r.between(0.34, 0.74) * 1000) / 1000 };
+}
+
+export function embedding(r: Random, actual: KnownPhase, accuracy: number): FleetEvent {
+  const cluster = PHASES.indexOf(actual) * 2 + r.int(2);
+  const [cx, cy, cz] = CLUSTER_CENTRES[cluster]!;
+  const { predicted } = predict(r, actual, accuracy);
+  const jitter = () => r.normal() * 0.045;
+  return {
+    type: 'embedding',
+    x: clamp01(cx + jitter()),
+    y: clamp01(cy + jitter()),
+    z: clamp01(cz + jitter()),
+    phase: actual,
+    predicted,
+    cluster,
+  };
+}
+
+/** The fleet snapshot at simulated time `now`. */
+export function snapshotEvent(
+  fleet: readonly Host[],
+  now: number,
+  phaseCounts: Readonly<Record<KnownPhase, number>>,
+): FleetEvent {
+  let episodes = 0;
+  let liveSamples = 0;
+  const hosts = new Array<{
+    host_id: string;
+    online: boolean;
+    phase: string;
+    profile: string;
+    episodes: number;
+    last_seen: number;
+  }>(fleet.length);
+  for (let i = 0; i < fleet.length; i++) {
+    const host = fleet[i]!;
+    episodes += host.episodes;
+    liveSamples += Math.round(((now - host.episode.startMs) / 1000) * SAMPLE_HZ);
+    hosts[i] = {
+      host_id: host.id,
+      online: now >= host.offlineUntil,
+      phase: phaseAt(host, now),
+      profile: host.profile.name,
+      episodes: host.episodes,
+      last_seen: host.lastSeenMs / 1000,
+    };
+  }
+  const windows = episodes * (EPISODE_S / WINDOW_S);
+  const samples = episodes * EPISODE_S * SAMPLE_HZ + liveSamples;
+  return {
+    type: 'snapshot',
+    t_wall: now / 1000,
+    hosts,
+    totals: { episodes, windows, samples, bytes: samples * BYTES_PER_SAMPLE },
+    phase_counts: { ...phaseCounts },
+    sample_hz: SAMPLE_HZ,
+  };
+}
