@@ -79,7 +79,9 @@ describe('pause on the simulator', () => {
       timeout: 15_000,
       polling: 100,
     });
-    await page.waitForTimeout(1_200);
+    // The warm start's history is in the stores at once, but the timeline records from load:
+    // let it hold more than the three seconds the slider goes back below.
+    await page.waitForTimeout(4_500);
     await page.keyboard.press('.');
     await page.waitForFunction(`${deckRoot}.querySelector('.paused-words')?.textContent.includes('paused')`);
     // The scene draws what was reduced just before the key on its next frame (a loaded machine may take
