@@ -1,10 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { requestBus } from '../../bus/bus-request.js';
 import type { FleetBus } from '../../bus/fleet-bus.js';
-import type { StoreName, StoreState } from '../../store/stores.js';
+import { initialStores, type StoreName, type StoreState } from '../../store/stores.js';
 
 /** A scene host: a Lit element. */
-export type SceneHost = ReactiveControllerHost & HTMLElement;
+export type SceneHost = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
+
+let emptyForServer: StoreState | undefined;
+/** The stores a server renders with: empty (made once, never written). */
+function serverState(): StoreState {
+  emptyForServer ??= initialStores({ embeddingCapacity: 1 });
+  return emptyForServer;
+}
 
 /**
  * Connects a scene to its bus: finds the bus when the element connects,
@@ -17,6 +24,13 @@ export class StoreController implements ReactiveController {
   /** Listeners on the current bus; replaced when the provider's bus changes. */
   private busListeners?: AbortController;
   private busRef?: FleetBus;
+  /**
+   * True from connect until the first update of a scene rendered on the
+   * server: hydration must render what the server rendered (the empty
+   * stores), so the stores' present (a warm start's history, say) shows on
+   * the update that follows, never in the hydrating one.
+   */
+  private hydrating = false;
 
   constructor(
     private readonly host: SceneHost,
@@ -33,7 +47,7 @@ export class StoreController implements ReactiveController {
 
   /** The stores' current state. */
   get state(): StoreState {
-    return this.bus.state;
+    return this.hydrating ? serverState() : this.bus.state;
   }
 
   /** The bus clock, for relative times and rolling windows. */
@@ -42,6 +56,9 @@ export class StoreController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Content in the shadow root before the first update: a declarative one, rendered on the server
+    // (a root the client attaches is empty until Lit renders into it).
+    this.hydrating = !this.host.hasUpdated && (this.host.shadowRoot?.childNodes.length ?? 0) > 0;
     this.lifetime = new AbortController();
     // Follow the provider: a deck given another bus (`deck.bus = other`) moves its scenes with it.
     const bus = requestBus(this.host, {
@@ -49,6 +66,12 @@ export class StoreController implements ReactiveController {
       signal: this.lifetime.signal,
     });
     this.listen(bus);
+  }
+
+  hostUpdated(): void {
+    if (!this.hydrating) return;
+    this.hydrating = false;
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
