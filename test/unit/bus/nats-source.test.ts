@@ -127,7 +127,9 @@ describe('NATS source', () => {
     const held = (await jsm.streams.info('FLEET_EMBEDDING')).state.messages;
     const judgedBefore = (await jsm.streams.info('FLEET_LIVE_DETECTION')).state.messages;
     const { bus } = watch(cluster.nodes.filter((n) => n.running).map((n) => n.clientUrl));
-    await until(() => bus.state.embeddings.count === held && bus.state.live.judged === judgedBefore);
+    // The test before killed a node: streams it led elect a new leader before a fresh consumer
+    // reads them, which takes a while on a loaded machine (as the failover wait above allows).
+    await until(() => bus.state.embeddings.count === held && bus.state.live.judged === judgedBefore, 40_000);
     try {
       await jsm.streams.delete('FLEET_EMBEDDING');
       await ensureStreams(nc, 'fleet', 3);
