@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -17,6 +17,7 @@ import type { FleetEvent } from '../src/contract/schemas.js';
 import { type Rejection, validateEvent } from '../src/contract/validate.js';
 import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../src/contract/wire.js';
 import { type FleetSimOptions, FleetSimulator } from '../src/sim/fleet-sim.js';
+import { JSON_TYPES, sameSecret, sendJson, tokenOf } from './http-shared.js';
 import { type CacheBounds, StickyCache } from './sticky-cache.js';
 
 export interface BusServerOptions {
@@ -140,22 +141,6 @@ export function flushDelay(viewers: number): number {
 const PING_MS = 30_000;
 /** A refused viewer that does not finish the close handshake is cut after this. */
 const REFUSAL_GRACE_MS = 1_000;
-const JSON_TYPES = /^application\/(?:json|x-ndjson|[\w.+-]+\+json)\s*(?:;|$)/i;
-
-function sameSecret(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function tokenOf(req: IncomingMessage, url: URL): string | undefined {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  const header = req.headers['x-bus-token'];
-  if (typeof header === 'string') return header;
-  return url.searchParams.get('token') ?? undefined;
-}
 
 function hostnameOf(hostHeader: string | undefined): string {
   if (!hostHeader) return '';
@@ -196,22 +181,6 @@ function originAllowed(origin: string | undefined, listed: ReadonlySet<string>):
   } catch {
     return false;
   }
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...extra,
-  });
-  res.end(text);
 }
 
 /**

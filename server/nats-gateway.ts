@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type JetStreamClient, jetstream } from '@nats-io/jetstream';
@@ -8,6 +7,7 @@ import { DEFAULT_SUBJECT_PREFIX, isValidPrefix, subjectFor } from '../src/bus/na
 import { isLoopbackHost } from '../src/bus/ws-url.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../src/contract/wire.js';
 import { type FleetSimOptions, FleetSimulator } from '../src/sim/fleet-sim.js';
+import { JSON_TYPES, sameSecret, sendJson, tokenOf } from './http-shared.js';
 import { clusterSize, ensureStreams, replicasFor } from './nats-streams.js';
 import { type BodyProblem, checkPublishBody } from './publish-body.js';
 
@@ -72,33 +72,9 @@ export type PublishOutcome =
   | { readonly status: 400; readonly body: { delivered: 0; errors: BodyProblem[] } }
   | { readonly status: 503; readonly body: { delivered: number; error: string } };
 
-const JSON_TYPES = /^application\/(?:json|x-ndjson|[\w.+-]+\+json)\s*(?:;|$)/i;
 const SIM_TICK_MS = 100;
 /** Publish failures worth retrying within `retryForMs`: a stream between leaders, a server going. */
 const TRANSIENT = /timeout|not enabled|no responders|temporarily unavailable|disconnect|reconnect/i;
-
-function sameSecret(given: string | undefined, token: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  extra: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...extra,
-  });
-  res.end(text);
-}
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 200);
@@ -273,12 +249,7 @@ export async function createNatsGateway(options: NatsGatewayOptions): Promise<Na
       return;
     }
     if (token) {
-      const auth = req.headers.authorization;
-      const given = auth?.startsWith('Bearer ')
-        ? auth.slice(7).trim()
-        : typeof req.headers['x-bus-token'] === 'string'
-          ? req.headers['x-bus-token']
-          : (url.searchParams.get('token') ?? undefined);
+      const given = tokenOf(req, url);
       if (!sameSecret(given, token)) {
         sendJson(res, 401, { error: 'missing or wrong token (Authorization: Bearer …)' });
         return;
