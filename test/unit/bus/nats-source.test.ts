@@ -115,7 +115,8 @@ describe('NATS source', () => {
     expect(bus.state.live.judged).toBe(40);
     expect(laneLength(bus.state.live, 'h1')).toBe(40);
     expect(states.some((s) => s.startsWith('retrying'))).toBe(true);
-    expect(bus.source.state).toBe('live');
+    // Every event is there; the badge may still be between attempts on a loaded machine.
+    await until(() => bus.source.state === 'live');
     expect(bus.source.label).toContain(survivor.clientUrl.replace('nats://', ''));
   }, 90_000);
 
