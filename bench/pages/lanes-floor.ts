@@ -2,9 +2,9 @@
  * The frame-time floor: the live scene's lanes drawn from the deck's stream
  * with nothing of the deck in the way. It opens `?ws=`, parses every frame,
  * keeps the lanes (bare-lanes.ts) and redraws them once per animation frame
- * when they changed, on a canvas the size of the deck's (`?w=&h=`: the
- * scene canvas's width and its lane box's height). The bench's reporter
- * (injected) reads `__benchTaken`.
+ * when they changed, on canvases the size of the deck's (`?w=&h=`: the
+ * scene canvas's width and its lane box's height; `?fw=`: the fleet view's
+ * magnified rows' width). The bench's reporter (injected) reads `__benchTaken`.
  */
 import { BareLanes } from './bare-lanes.js';
 
@@ -15,8 +15,14 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const url = params.get('ws');
-const canvas = document.querySelector('canvas')!;
-const lanes = new BareLanes(canvas, Number(params.get('w')) || 1200, Number(params.get('h')) || 600);
+const [canvas, focusCanvas] = document.querySelectorAll('canvas');
+const focusWidth = Number(params.get('fw'));
+const lanes = new BareLanes(
+  canvas!,
+  Number(params.get('w')) || 1200,
+  Number(params.get('h')) || 600,
+  focusWidth > 0 ? { canvas: focusCanvas!, width: focusWidth } : undefined,
+);
 globalThis.__benchLanes = lanes;
 globalThis.__benchTaken = 0;
 if (url) {

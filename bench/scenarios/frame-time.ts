@@ -82,10 +82,15 @@ async function notFlooded(browser: Browser, siteUrl: string): Promise<FrameFigur
   }
 }
 
-/** The live scene's canvas width and lane box height on the 1600×900 stage with the bench's fleet. */
+/**
+ * The live scene's canvas width and lane box height on the 1600×900 stage
+ * with the bench's fleet; in the fleet view (more than a few dozen hosts) the
+ * overview's, and the magnified rows' canvas width.
+ */
 interface LaneBox {
   readonly width: number;
   readonly height: number;
+  readonly focusWidth: number;
 }
 
 const LIVE_SCENE = `document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-live-scene')?.shadowRoot`;
@@ -98,9 +103,10 @@ async function deckLaneBox(browser: Browser, siteUrl: string): Promise<LaneBox> 
       // A string evaluated over CDP: the site's CSP refuses Playwright's own predicate functions.
       const box = (await opened.page.evaluate(`(() => {
         const root = ${LIVE_SCENE};
-        const canvas = root?.querySelector('canvas');
-        const lanes = root?.querySelector('.lanes');
-        return canvas && lanes && canvas.clientWidth > 0 ? { width: canvas.clientWidth, height: lanes.clientHeight } : null;
+        const canvas = root?.querySelector('.lanes canvas, .overview canvas');
+        const lanes = root?.querySelector('.lanes, .overview');
+        const focusWidth = root?.querySelector('.focus-list canvas')?.clientWidth ?? 0;
+        return canvas && lanes && canvas.clientWidth > 0 ? { width: canvas.clientWidth, height: lanes.clientHeight, focusWidth } : null;
       })()`)) as LaneBox | null;
       if (box) return box;
       await sleep(100);
@@ -124,7 +130,9 @@ async function measureMode(
   box: LaneBox,
   rounds: number,
 ) {
-  const lanesFloor: FloodTarget = { floorPage: `lanes-floor.html?w=${box.width}&h=${box.height}` };
+  const lanesFloor: FloodTarget = {
+    floorPage: `lanes-floor.html?w=${box.width}&h=${box.height}&fw=${box.focusWidth}`,
+  };
   const live = await alternateRounds(
     rounds,
     () => underFlood(browser, siteUrl, lanesFloor, frames),

@@ -1,10 +1,13 @@
 import { cellIndex, LANE_CAPACITY, type LaneCells, NO_LANE_LABEL } from '../../store/live-lanes.js';
 import type { LaneLayout } from './lane-layout.js';
+import { clearedPixels, fillPixels, inksFor } from './row-raster.js';
 
 const HATCH_SPACING = 6;
 /** Below this height a cell is too thin for an outline or a hatch to read. */
 const DETAIL_MIN_PX = 7;
 const HATCH_INK = 'rgba(10, 12, 16, 0.85)';
+/** Opacity of a cell whose truth is not yet known. */
+const PENDING_ALPHA = 0.35;
 
 function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
   ctx.save();
@@ -40,7 +43,7 @@ export function drawLanes(
   for (const box of layout.boxes) {
     if (box.y + box.h <= top || box.y >= bottom) continue;
     if (box.pending) {
-      ctx.globalAlpha = 0.35;
+      ctx.globalAlpha = PENDING_ALPHA;
       ctx.fillStyle = box.fill;
       ctx.fillRect(box.x, box.y, box.w, box.h);
       ctx.globalAlpha = 1;
@@ -64,10 +67,12 @@ export interface RowSpec {
 }
 
 /**
- * Draws thin rows straight from the lanes' arrays, no box objects: solid
- * cells first, then the faint pending ones under one alpha, then the hatch
- * where rows are tall enough to show it. `colors` gives each label id's fill;
- * the newest `columns` cells of each lane span the width.
+ * Draws thin rows straight from the lanes' arrays, no box objects, as pixels
+ * (row-raster.ts): solid cells, faint pending ones, then the hatch where rows
+ * are tall enough to show it. It replaces the canvas's pixels (what was on it
+ * is gone), and honours the context's scale and vertical translation (as set
+ * by the scene for its device pixels and scroll). `colors` gives each label
+ * id's fill; the newest `columns` cells of each lane span the width.
  */
 export function drawRows(
   ctx: CanvasRenderingContext2D,
@@ -83,21 +88,33 @@ export function drawRows(
   const vgap = rowHeight >= 6 ? Math.max(1, Math.round(rowHeight * 0.15)) : rowHeight >= 3 ? 1 : 0;
   const h = rowHeight - vgap;
   const w = cellWidth - gap;
-  for (let pass = 0; pass < 2; pass++) {
-    const pending = pass === 1;
-    ctx.globalAlpha = pending ? 0.35 : 1;
-    for (const row of rows) {
-      const len = cells.length[row.slot]!;
-      const offset = columns - len;
-      for (let i = Math.max(0, len - columns); i < len; i++) {
-        const k = cellIndex(cells, row.slot, i);
-        if ((cells.actual[k] === NO_LANE_LABEL) !== pending) continue;
-        ctx.fillStyle = colors[cells.predicted[k]!] ?? colors[0]!;
-        ctx.fillRect((offset + i) * cellWidth, row.y, w, h);
-      }
+  const { a: sx, d: sy, f: ty } = ctx.getTransform();
+  const inks = inksFor(ctx, colors, PENDING_ALPHA);
+  const { image, words } = clearedPixels(ctx);
+  for (const row of rows) {
+    const len = cells.length[row.slot]!;
+    const offset = columns - len;
+    const y0 = Math.round(row.y * sy + ty);
+    const y1 = Math.max(y0 + 1, Math.round((row.y + h) * sy + ty));
+    for (let i = Math.max(0, len - columns); i < len; i++) {
+      const k = cellIndex(cells, row.slot, i);
+      const label = cells.predicted[k]!;
+      const ink = (cells.actual[k] === NO_LANE_LABEL ? inks.faint : inks.solid)[label] ?? inks.solid[0]!;
+      const x = (offset + i) * cellWidth;
+      const x0 = Math.round(x * sx);
+      fillPixels(
+        words,
+        image.width,
+        image.height,
+        x0,
+        y0,
+        Math.max(x0 + 1, Math.round((x + w) * sx)),
+        y1,
+        ink,
+      );
     }
   }
-  ctx.globalAlpha = 1;
+  ctx.putImageData(image, 0, 0);
   if (h < DETAIL_MIN_PX) return;
   for (const row of rows) {
     const len = cells.length[row.slot]!;

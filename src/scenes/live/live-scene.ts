@@ -28,6 +28,7 @@ import {
   percent,
 } from './detection-templates.js';
 import { drawLanes, drawRows, type RowSpec } from './draw-lanes.js';
+import { FOCUS_ROW, fleetRowHeight, focusWindow } from './fleet-layout.js';
 import { type FleetRows, fleetRows } from './fleet-order.js';
 import {
   boxAt,
@@ -41,14 +42,6 @@ import { liveSceneStyles } from './live-scene.styles.js';
 
 /** Width of the lane view's label column (px). */
 const LABEL_WIDTH = 170;
-/** Fleet view: row height bounds (px) of the overview, and of the magnified rows in focus. */
-const MIN_ROW = 2;
-const MAX_ROW = 10;
-const FOCUS_ROW = 26;
-/** Rows magnified around the focused one (each side), at least. */
-const FOCUS_SPAN = 4;
-/** Height kept under the magnified rows for the focused host's detail (px). */
-const FOCUS_DETAIL_PX = 150;
 /** The fleet view re-orders at most this often (ms): rows do not jump under the reader every frame. */
 const REORDER_MS = 1000;
 
@@ -142,9 +135,7 @@ export class FleetLiveScene extends LitElement {
   }
 
   private rowHeight(): number {
-    const n = this.rows?.hosts.length ?? 0;
-    // Fractional heights fill the box exactly; below MIN_ROW the rows scroll.
-    return n === 0 ? MAX_ROW : Math.max(MIN_ROW, Math.min(MAX_ROW, this.size.height / n));
+    return fleetRowHeight(this.rows?.hosts.length ?? 0, this.size.height);
   }
 
   /**
@@ -198,11 +189,8 @@ export class FleetLiveScene extends LitElement {
   /** The magnified rows around the focus: as many as fit above the detail card. */
   private focusWindow(): { first: number; last: number; focus: number } {
     const hosts = this.rows?.hosts ?? [];
-    const span = Math.max(FOCUS_SPAN, Math.floor((this.size.height - FOCUS_DETAIL_PX) / FOCUS_ROW / 2));
     const focus = Math.max(0, this.focusHost !== undefined ? hosts.indexOf(this.focusHost) : 0);
-    const first = Math.max(0, Math.min(focus - span, hosts.length - (2 * span + 1)));
-    const last = Math.min(hosts.length, first + 2 * span + 1);
-    return { first, last, focus };
+    return { ...focusWindow(hosts.length, focus, this.size.height), focus };
   }
 
   private drawFocus(live: LiveLanesState, colors: readonly string[]): void {
