@@ -14,7 +14,7 @@
 import type { EventOf } from '../../src/contract/schemas.js';
 import { sizedContext } from '../../src/scenes/live/canvas-context.js';
 import { longestLane } from '../../src/scenes/live/detection-templates.js';
-import { drawLanes, drawRows, type RowSpec } from '../../src/scenes/live/draw-lanes.js';
+import { drawLanes, drawOverview, drawRows, type RowSpec } from '../../src/scenes/live/draw-lanes.js';
 import { FOCUS_ROW, fleetRowHeight, focusWindow } from '../../src/scenes/live/fleet-layout.js';
 import { fleetRows } from '../../src/scenes/live/fleet-order.js';
 import { labelColors, layoutLanes, MAX_LANE_HOSTS } from '../../src/scenes/live/lane-layout.js';
@@ -90,17 +90,20 @@ export class BareLanes {
       }
       return out;
     };
-    const ctx = this.context(this.canvas, this.width, viewHeight);
-    if (!ctx) return;
-    ctx.clearRect(0, 0, this.width, viewHeight);
     const inView = rows(0, Math.ceil(viewHeight / rowHeight), rowHeight, 0);
-    drawRows(ctx, this.state.cells, inView, rowHeight, this.width, colors, columns);
+    this.canvas.style.width = `${this.width}px`;
+    drawOverview(
+      this.canvas,
+      this.state.cells,
+      inView,
+      { rowHeight, width: this.width, viewHeight, top: 0, columns },
+      colors,
+    );
     this.drawnCells = inView.length * columns;
     if (!this.focus) return;
     const { first, last } = focusWindow(this.order.length, 0, this.height);
     const focusCtx = this.context(this.focus.canvas, this.focus.width, (last - first) * FOCUS_ROW);
     if (!focusCtx) return;
-    focusCtx.clearRect(0, 0, this.focus.width, (last - first) * FOCUS_ROW);
     drawRows(
       focusCtx,
       this.state.cells,

@@ -2,6 +2,7 @@ import type { EventType, FleetEvent } from '../contract/schemas.js';
 import { validateEvent } from '../contract/validate.js';
 import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
 import { initialStores, reduceStores, type StoreName, type StoreState } from '../store/stores.js';
+import { defaultBusTimers } from './bus-timers.js';
 import { BusDiagnostics } from './diagnostics.js';
 import {
   type BusTimers,
@@ -32,11 +33,6 @@ export interface FleetBusOptions {
   /** `document`: a hidden page drains whole backlogs at once (its timers are throttled). */
   readonly visibility?: { readonly visibilityState: string };
 }
-
-const defaultTimers: BusTimers = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 function defaultSchedule(callback: () => void): void {
   // Hidden tabs get no animation frames; a timer keeps notifications (cheap) flowing.
@@ -84,7 +80,7 @@ export class FleetBus extends EventTarget {
     this.streamHost = {
       diagnostics: this.diagnostics,
       maxFrameBytes: this.maxFrameBytes,
-      timers: options.timers ?? defaultTimers,
+      timers: options.timers ?? defaultBusTimers,
       now: this.now,
       hidden: () => visibility?.visibilityState === 'hidden',
       publish: (candidates) => this.publish(candidates),

@@ -170,6 +170,27 @@ export const liveSceneStyles = css`
   .overview .spacer {
     position: relative;
   }
+  /* The overview canvas may hold one pixel per cell column (drawOverview): scaled up crisp, its
+     gaps drawn here in the panel's colour, every --cell px, --gap px wide. */
+  .overview .view {
+    position: sticky;
+    top: 0;
+  }
+  .overview .view canvas {
+    position: static;
+    image-rendering: pixelated;
+  }
+  .overview .view::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+    background: repeating-linear-gradient(
+      to right,
+      transparent 0 calc(var(--cell) - var(--gap)),
+      var(--fleet-panel) calc(var(--cell) - var(--gap)) var(--cell)
+    );
+  }
   .focus-row {
     position: absolute;
     left: 0;

@@ -27,7 +27,7 @@ import {
   longestLane,
   percent,
 } from './detection-templates.js';
-import { drawLanes, drawRows, type RowSpec } from './draw-lanes.js';
+import { cellGap, drawLanes, drawOverview, drawRows, type RowSpec, rowsShowHatch } from './draw-lanes.js';
 import { FOCUS_ROW, fleetRowHeight, focusWindow } from './fleet-layout.js';
 import { type FleetRows, fleetRows } from './fleet-order.js';
 import {
@@ -151,23 +151,34 @@ export class FleetLiveScene extends LitElement {
     const total = this.layout ? this.layout.height : (this.rows?.hosts.length ?? 0) * this.rowHeight();
     const viewHeight = Math.max(1, Math.min(total, this.size.height));
     const top = Math.min(this.scrollBox?.scrollTop ?? 0, Math.max(0, total - viewHeight));
-    const ctx = sizedContext(canvas, width, viewHeight);
-    if (!ctx) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
     if (this.layout) {
+      const ctx = sizedContext(canvas, width, viewHeight);
+      if (!ctx) return;
+      const dpr = globalThis.devicePixelRatio || 1;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, -top * dpr);
       drawLanes(ctx, this.layout, width, top, viewHeight);
       return;
     }
-    ctx.clearRect(0, top, width, viewHeight);
     const rowHeight = this.rowHeight();
     const hosts = this.rows?.hosts ?? [];
     const first = Math.max(0, Math.floor(top / rowHeight));
     const last = Math.min(hosts.length, Math.ceil((top + viewHeight) / rowHeight));
     const colors = labelColors(live.cells.labels);
     const rows = this.rowSpecs(live, hosts, first, last, rowHeight);
-    drawRows(ctx, live.cells, rows, rowHeight, width, colors, this.columns);
+    drawOverview(
+      canvas,
+      live.cells,
+      rows,
+      { rowHeight, width, viewHeight, top, columns: this.columns },
+      colors,
+    );
     this.drawFocus(live, colors);
+  }
+
+  /** The overview's cell pitch and, when drawn compact (see drawOverview), the gap the page draws between cells. */
+  private gapStyle(rowHeight: number): string {
+    const cell = this.size.width / this.columns;
+    return `--cell:${cell}px;--gap:${rowsShowHatch(rowHeight) ? 0 : cellGap(cell)}px`;
   }
 
   /** Rows first…last of `hosts` at their place in the scrolled overview. */
@@ -203,7 +214,6 @@ export class FleetLiveScene extends LitElement {
     if (!ctx) return;
     const dpr = globalThis.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const rows: RowSpec[] = [];
     for (let i = first; i < last; i++) {
       const slot = live.slots.get(this.rows.hosts[i]!);
@@ -359,7 +369,9 @@ export class FleetLiveScene extends LitElement {
       <div class="fleet" part="fleet">
         <div class="overview" @scroll=${this.onScroll} @pointerleave=${() => (this.hovered = undefined)}>
           <div class="spacer" style="height:${shown * rowHeight}px">
-            <canvas role="img" aria-label=${summary} @pointermove=${this.onFleetPointer}></canvas>
+            <div class="view" style=${this.gapStyle(rowHeight)}>
+              <canvas role="img" aria-label=${summary} @pointermove=${this.onFleetPointer}></canvas>
+            </div>
             ${shown > 0 ? html`<div class="focus-row" style="top:${focus * rowHeight - 1}px;height:${rowHeight + 2}px"></div>` : nothing}
           </div>
           ${cellTooltip(live, this.hovered)}

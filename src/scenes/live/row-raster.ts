@@ -95,3 +95,37 @@ export function fillPixels(
     for (let i = y * stride + left; i < end; i++) words[i] = ink;
   }
 }
+
+/**
+ * Lays the "truth disagrees" hatch over the device-pixel rectangle [x0, x1) ×
+ * [y0, y1): diagonal bands (rising to the right) `band` px wide, measured
+ * along a row, every `spacing` px from the rectangle's top-left corner, in `ink` at `alpha` over
+ * what is there. The pixels' twin of the lane view's stroked hatch.
+ */
+export function hatchPixels(
+  words: Uint32Array,
+  stride: number,
+  rows: number,
+  rect: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number },
+  spacing: number,
+  band: number,
+  ink: readonly [number, number, number],
+  alpha: number,
+): void {
+  const keep = 1 - alpha;
+  const [ir, ig, ib] = [ink[0] * alpha, ink[1] * alpha, ink[2] * alpha];
+  const right = Math.min(stride, rect.x1);
+  const bottom = Math.min(rows, rect.y1);
+  for (let y = Math.max(0, rect.y0); y < bottom; y++) {
+    for (let x = Math.max(0, rect.x0); x < right; x++) {
+      if ((x - rect.x0 + (y - rect.y0) + band / 2) % spacing >= band) continue;
+      const i = y * stride + x;
+      const w = words[i]!;
+      const r = Math.round(ir + (w & 255) * keep);
+      const g = Math.round(ig + ((w >>> 8) & 255) * keep);
+      const b = Math.round(ib + ((w >>> 16) & 255) * keep);
+      const a = Math.round(alpha * 255 + (w >>> 24) * keep);
+      words[i] = ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    }
+  }
+}

@@ -182,13 +182,16 @@ describe('<fleet-live-scene>', () => {
     overview.scrollTop = overview.scrollHeight;
     overview.dispatchEvent(new Event('scroll'));
     await settle(element);
-    const dpr = canvas.width / canvas.clientWidth;
+    // Rows this thin are drawn compact: one backing pixel per cell column, scaled up by CSS.
+    const sx = canvas.width / canvas.clientWidth;
+    const sy = canvas.height / canvas.clientHeight;
+    expect(canvas.width).to.be.below(canvas.clientWidth);
     // The last row, at the bottom of the scrolled view, is drawn: dormant is #7b6fd0.
     const [r, g, b] = canvas
       .getContext('2d')!
       .getImageData(
-        Math.round((canvas.clientWidth - 3) * dpr),
-        Math.round((canvas.clientHeight - 1) * dpr),
+        Math.floor((canvas.clientWidth - 3) * sx),
+        Math.round((canvas.clientHeight - 1) * sy),
         1,
         1,
       ).data;

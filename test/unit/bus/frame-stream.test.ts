@@ -112,3 +112,36 @@ describe('FleetBus: one boundary', () => {
     expect(bus.state.live.total).toBe(1);
   });
 });
+
+describe('FrameStream: room for frames', () => {
+  it('waits for the next animation frame once a backlog has had its ingest time for this one', () => {
+    const clock = new FakeClock();
+    const frames: (() => void)[] = [];
+    const timers = {
+      setTimeout: clock.setTimeout.bind(clock),
+      clearTimeout: clock.clearTimeout.bind(clock),
+      requestFrame: (callback: () => void) => frames.push(callback),
+    };
+    const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers });
+    const publish = bus.publish.bind(bus);
+    // Each chunk "takes" 5 ms: a drain yields after one, and 10 ms of ingest fill a frame's share.
+    bus.publish = (input: unknown) => {
+      clock.time += 5;
+      return publish(input);
+    };
+    const stream = bus.openStream();
+    for (let n = 0; n < 6; n++)
+      stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
+    clock.advance(50);
+    expect(bus.diagnostics.frames).toBe(2);
+    expect(frames).toHaveLength(1);
+    // The frame renders; the drain queued from its callback runs after it.
+    frames.shift()!();
+    clock.advance(50);
+    expect(bus.diagnostics.frames).toBe(4);
+    frames.shift()!();
+    clock.advance(50);
+    expect(bus.diagnostics.frames).toBe(6);
+    expect(bus.state.live.total).toBe(1800);
+  });
+});

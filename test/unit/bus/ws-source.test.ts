@@ -82,14 +82,15 @@ describe('WebSocket source', () => {
     };
     for (let i = 0; i < 1200; i++) last().send(JSON.stringify(detection(`h${i % 7}`, i)));
     clock.advance(0);
-    expect(publishes).toBe(3);
+    // At most 500 frames a drain (three drains), published in chunks of 250 events.
+    expect(publishes).toBe(5);
     expect(bus.diagnostics.accepted).toBe(1200);
   });
 
   it('yields once a flush has spent its time budget, so big frames cannot hold the page', () => {
     const { clock, bus, last, visibility } = setup();
     last().open();
-    // Each publish of a chunk "takes" 5 ms; a flush may spend 8 ms before it yields.
+    // Each publish of a chunk "takes" 5 ms; a flush may spend 4 ms before it yields.
     const publish = bus.publish.bind(bus);
     const framesAtPublish: number[] = [];
     bus.publish = (input: unknown) => {
@@ -109,9 +110,9 @@ describe('WebSocket source', () => {
     // (each publish moves the fake clock, so the chained flushes come due a little later)
     clock.advance(100);
     expect(bus.diagnostics.accepted).toBe(6000);
-    // Chunks of at least 1,000 events: two frames each; two chunks spend the budget.
-    expect(framesAtPublish).toEqual([2, 4, 6, 8, 10]);
-    expect(flushes).toBe(3);
+    // Chunks of at least 250 events: one frame each, and one chunk spends the budget.
+    expect(framesAtPublish).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(flushes).toBe(10);
     // A hidden tab still takes everything in one flush.
     visibility.set('hidden');
     flushes = 0;
