@@ -7,7 +7,7 @@ import { hostsOnline, recordingNow } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
+import { labelledSegments, phaseBar, phaseBarStyles, stripSegments } from '../shared/phase-bar.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -43,7 +43,7 @@ export class FleetCollectScene extends LitElement {
   static override styles = [
     sceneStyles,
     collectLargeStyles,
-    phaseStripStyles,
+    phaseBarStyles,
     css`
       :host {
         display: flex;
@@ -310,8 +310,7 @@ export class FleetCollectScene extends LitElement {
                   <div class="host" title="${displayText(row.hostId)} · ${displayText(row.profile)} · ${displayText(row.episodeId)}">
                     ${displayText(row.hostId)}${metrics.rowHeight >= 48 ? html`<small>${displayText(row.profile)}</small>` : nothing}
                   </div>
-                  ${phaseStrip(row.segments, {
-                    labels: metrics.spanLabels,
+                  ${phaseBar(metrics.spanLabels ? labelledSegments(row.segments) : row.segments, {
                     tail: row.tail,
                     label: `${displayText(row.hostId)} recording ${displayText(row.episodeId)}: ${Math.round(row.elapsedS)} s`,
                   })}
@@ -347,7 +346,7 @@ export class FleetCollectScene extends LitElement {
                 return html`<li data-episode=${e.episode_id}>
                   <div class="head"><span class="episode">${displayText(e.episode_id)}</span><span class="ago muted">${formatAgo((now - e.updated) / 1000)}</span></div>
                   <div class="who muted">${displayText(e.host_id)} · ${displayText(e.profile)}</div>
-                  ${phaseStrip(stripSegments(e.phases, axis))}
+                  ${phaseBar(stripSegments(e.phases, axis))}
                 </li>`;
               },
             )}

@@ -8,10 +8,10 @@ import { phaseSharesAt } from '../../store/phase-mix.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatBytes, formatCount } from '../shared/format.js';
-import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
+import { labelledSegments, phaseBar, phaseBarStyles, stripSegments } from '../shared/phase-bar.js';
+import { areCounts, type ShareSegment, shareBarSegments, shareSegments } from '../shared/phase-shares.js';
 import { sceneStyles } from '../shared/scene-styles.js';
-import { shareBar, shareBarStyles, shareLegend } from '../shared/share-bar.js';
+import { shareLegend, shareLegendStyles } from '../shared/share-legend.js';
 import { StoreController } from '../shared/store-controller.js';
 
 const text = SCENE_TEXT.db;
@@ -35,8 +35,8 @@ export type PerPhaseSource = 'snapshot' | 'phase_mix' | 'phase' | 'none';
 export class FleetDbScene extends LitElement {
   static override styles = [
     sceneStyles,
-    phaseStripStyles,
-    shareBarStyles,
+    phaseBarStyles,
+    shareLegendStyles,
     css`
       :host {
         display: flex;
@@ -206,13 +206,13 @@ export class FleetDbScene extends LitElement {
       ${
         source === 'none'
           ? html`<p class="quiet">Waiting for <code>phase_counts</code> in a <code>snapshot</code>, or a <code>phase_mix</code>.</p>`
-          : html`${shareBar(
-              segments,
-              `${counts ? `${formatCount(total)} labelled windows: ` : ''}${segments
+          : html`${phaseBar(shareBarSegments(segments), {
+              variant: 'share',
+              label: `${counts ? `${formatCount(total)} labelled windows: ` : ''}${segments
                 .filter((s) => s.count > 0)
                 .map((s) => `${s.phase} ${Math.round(s.share * 100)}%`)
                 .join(', ')}`,
-            )}
+            })}
             ${shareLegend(segments, counts)}`
       }
     </section>`;
@@ -228,7 +228,7 @@ export class FleetDbScene extends LitElement {
     return html`<li data-episode=${e.episode_id}>
       <span class="id">${displayText(e.episode_id)}<span class="who">${displayText(e.host_id)} · ${displayText(e.profile)}</span></span>
       <span class="facts">${facts.join(' · ')}</span>
-      ${phaseStrip(stripSegments(e.phases, axis), { labels: true })}
+      ${phaseBar(labelledSegments(stripSegments(e.phases, axis)))}
     </li>`;
   }
 
