@@ -14,10 +14,10 @@ import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
-import { sceneStyles } from '../shared/scene-styles.js';
+import { sceneStyles, tooltipStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
-import { swatchStyles } from '../shared/swatch-styles.js';
+import { keyStyles, swatchStyles } from '../shared/swatch-styles.js';
 import { sizedContext } from './canvas-context.js';
 import {
   cellTooltip,
@@ -71,7 +71,7 @@ const REORDER_MS = 1000;
  */
 @customElement('fleet-live-scene')
 export class FleetLiveScene extends LitElement {
-  static override styles = [sceneStyles, swatchStyles, liveSceneStyles];
+  static override styles = [sceneStyles, swatchStyles, keyStyles, tooltipStyles, liveSceneStyles];
 
   private readonly store = new StoreController(this, ['live']);
 
