@@ -41,7 +41,7 @@ export function parseRecording(text: string): ParsedRecording {
   };
 }
 
-/** How a recording is fetched (the page's \`fetch\` by default; tests pass their own). */
+/** How a recording is fetched (the page's `fetch` by default; tests pass their own). */
 export type RecordingFetch = (
   url: string,
 ) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
@@ -88,8 +88,8 @@ function fileName(url: URL): string {
 }
 
 /**
- * The recording a \`?replay=\` URL names and the badge label for it; when the
- * URL is refused, the badge says why and there is none. \`baseUrl\` resolves a
+ * The recording a `?replay=` URL names and the badge label for it; when the
+ * URL is refused, the badge says why and there is none. `baseUrl` resolves a
  * relative URL (default: the page's URL).
  */
 export function replayTarget(
@@ -105,7 +105,7 @@ export function replayTarget(
   return { url: check.url, label: `replay · ${fileName(check.url)}` };
 }
 
-/** Fetches and parses the recording at \`url\`, or says why it could not be loaded. Never throws. */
+/** Fetches and parses the recording at `url`, or says why it could not be loaded. Never throws. */
 export async function loadRecording(
   url: URL,
   doFetch: RecordingFetch = (href) => globalThis.fetch(href),

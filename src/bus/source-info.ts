@@ -13,7 +13,7 @@ export interface SourceInfo {
 export const PAGE_SOURCE: SourceInfo = { kind: 'page', label: 'page', state: 'live' };
 
 /**
- * True when \`a\` and \`b\` show the same badge. Sources that re-state their
+ * True when `a` and `b` show the same badge. Sources that re-state their
  * state on every tick compare first, so the badge's listeners hear changes
  * only.
  */

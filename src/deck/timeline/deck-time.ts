@@ -7,11 +7,9 @@ import { syncChannelName } from '../presenter/deck-sync.js';
 import { SCENES } from '../scene-registry.js';
 import { type Bookmark, BookmarkStore, replayMomentUrl } from './bookmarks.js';
 import './fleet-timeline.js';
-import { shareTime, type TimeCommand } from './time-link.js';
+import { shareTime, type TimeCommand, timeKeyCommand } from './time-link.js';
 import { momentClock, momentWords, pausedWords, replayOffset } from './time-words.js';
 
-/** How far `[` and `]` move the moment shown. */
-export const STEP_KEY_MS = 10_000;
 /** How long a notice (marked, cannot jump) stays on stage. */
 const NOTICE_MS = 2_500;
 
@@ -75,23 +73,11 @@ export class DeckTime implements ReactiveController {
 
   /** Handles a time key; false when the action is not one of them. */
   handle(action: DeckAction): boolean {
-    switch (action.kind) {
-      case 'pause':
-        this.command({ action: 'toggle' });
-        return true;
-      case 'mark':
-        this.command({ action: 'mark' });
-        return true;
-      case 'rewind':
-        this.command({ action: 'step', delta: -STEP_KEY_MS });
-        return true;
-      case 'forward':
-        if (!this.time.paused) return false;
-        this.command({ action: 'step', delta: STEP_KEY_MS });
-        return true;
-      default:
-        return false;
-    }
+    const command = timeKeyCommand(action);
+    // Live is already the newest moment: `]` has nowhere to go, so the key stays unhandled.
+    if (!command || (action.kind === 'forward' && !this.time.paused)) return false;
+    this.command(command);
+    return true;
   }
 
   /** Applies a command from the bar, a key or the presenter view. */

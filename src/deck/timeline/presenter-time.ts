@@ -6,9 +6,8 @@ import { syncChannelName } from '../presenter/deck-sync.js';
 import { SCENES } from '../scene-registry.js';
 import { type Bookmark, BookmarkStore } from './bookmarks.js';
 import './fleet-timeline.js';
-import { STEP_KEY_MS } from './deck-time.js';
 import { presenterTimeStyles } from './presenter-time.styles.js';
-import { followTime, type TimeCommand } from './time-link.js';
+import { followTime, type TimeCommand, timeKeyCommand } from './time-link.js';
 
 /**
  * The presenter view's time panel: the deck's pause state and timeline,
@@ -65,22 +64,9 @@ export class FleetPresenterTime extends LitElement {
 
   /** The presenter's time keys (`.`, `m`, `[`, `]`); false for other actions. */
   handle(action: DeckAction): boolean {
-    switch (action.kind) {
-      case 'pause':
-        this.send({ action: 'toggle' });
-        return true;
-      case 'mark':
-        this.send({ action: 'mark' });
-        return true;
-      case 'rewind':
-        this.send({ action: 'step', delta: -STEP_KEY_MS });
-        return true;
-      case 'forward':
-        this.send({ action: 'step', delta: STEP_KEY_MS });
-        return true;
-      default:
-        return false;
-    }
+    const command = timeKeyCommand(action);
+    if (command) this.send(command);
+    return command !== undefined;
   }
 
   private send(command: TimeCommand): void {

@@ -26,7 +26,7 @@ export const swatchStyles = css`
   }
 `;
 
-/** A colour key's chip at the start of a legend line (\`<span class="key …">\`); each scene colours its own kinds. */
+/** A colour key's chip at the start of a legend line (`<span class="key …">`); each scene colours its own kinds. */
 export const keyStyles = css`
   .key {
     display: inline-block;
