@@ -43,9 +43,9 @@ export const liveSceneStyles = css`
     flex-direction: column;
     min-width: 0;
   }
-  /* A long id ends in an ellipsis; hover or focus shows it whole, over the lane. */
-  .host {
-    position: relative;
+  /* A host id in a label column: one line, right-aligned; a long one ends in an ellipsis. */
+  .host,
+  .focus-list .option {
     display: block;
     overflow: hidden;
     white-space: nowrap;
@@ -53,6 +53,10 @@ export const liveSceneStyles = css`
     text-align: right;
     font-family: var(--fleet-mono);
     color: var(--fleet-muted);
+  }
+  /* Hover or focus shows a lane's id whole, over the lane. */
+  .host {
+    position: relative;
     border-radius: 4px;
     outline: none;
   }
@@ -172,14 +176,7 @@ export const liveSceneStyles = css`
     border-radius: 6px;
   }
   .focus-list .option {
-    display: block;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-    text-align: right;
-    font-family: var(--fleet-mono);
     font-size: 14px;
-    color: var(--fleet-muted);
   }
   .focus-list .option[aria-selected='true'] {
     color: var(--fleet-fg);

@@ -232,19 +232,27 @@ export class FleetLiveScene extends LitElement {
     });
   }
 
-  private onLanePointer(event: PointerEvent): void {
-    const layout = this.layout;
+  /**
+   * Where the pointer is over the canvas, in layout pixels (the stage may be
+   * scaled). The canvas sticks to the top of the scrolled lanes, so the
+   * scroll is added back.
+   */
+  private canvasPoint(event: PointerEvent): { x: number; y: number } | undefined {
     const canvas = this.canvas;
-    if (!layout || !canvas) return;
+    if (!canvas) return undefined;
     const rect = canvas.getBoundingClientRect();
     const scale = rect.width / (canvas.clientWidth || 1);
-    const scroll = this.scrollBox?.scrollTop ?? 0;
-    // The canvas sticks to the top of the scrolled lanes: add the scroll back.
-    const box: CellBox | undefined = boxAt(
-      layout,
-      (event.clientX - rect.left) / scale,
-      (event.clientY - rect.top) / scale + scroll,
-    );
+    return {
+      x: (event.clientX - rect.left) / scale,
+      y: (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0),
+    };
+  }
+
+  private onLanePointer(event: PointerEvent): void {
+    const layout = this.layout;
+    const point = this.canvasPoint(event);
+    if (!layout || !point) return;
+    const box: CellBox | undefined = boxAt(layout, point.x, point.y);
     if (!box) {
       this.hovered = undefined;
       return;
@@ -268,13 +276,10 @@ export class FleetLiveScene extends LitElement {
   }
 
   private onFleetPointer(event: PointerEvent): void {
-    const canvas = this.canvas;
     const rows = this.rows;
-    if (!canvas || !rows) return;
-    const rect = canvas.getBoundingClientRect();
-    const scale = rect.width / (canvas.clientWidth || 1);
-    const x = (event.clientX - rect.left) / scale;
-    const y = (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0);
+    const point = this.canvasPoint(event);
+    if (!rows || !point) return;
+    const { x, y } = point;
     const host = rows.hosts[Math.floor(y / this.rowHeight())];
     if (host === undefined) {
       this.hovered = undefined;
