@@ -297,7 +297,7 @@ export class FleetDeck extends LitElement {
               }}></fleet-sim-controls>`
             : nothing
         }
-        ${this.nav.digits ? html`<div class="jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
+        ${this.nav.digits ? html`<div class="stage-notice jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
         ${
           this.presenterLink
             ? html`<div class="presenter-link" role="alert">

@@ -182,7 +182,7 @@ export class FleetPresenter extends LitElement {
       <div class="bar" aria-hidden="true"><span style="width:${(view.fraction * 100).toFixed(1)}%"></span></div>
       <button class="pause" @click=${this.togglePause}>${view.paused ? 'Resume' : 'Pause'}</button>
       <button class="reset" @click=${this.resetTimer}>Reset</button>
-      <label>length <input type="number" min="1" max="600" step="1" .value=${String(minutes)} @change=${this.onLength} /> min</label>
+      <label>length <input class="control" type="number" min="1" max="600" step="1" .value=${String(minutes)} @change=${this.onLength} /> min</label>
     </div>`;
   }
 

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
+import { controlStyles } from '../control-styles.js';
 import { SCENES } from '../scene-registry.js';
 import { sceneTemplate, sceneTemplateStyles } from '../scene-template.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../stage.js';
@@ -34,6 +35,7 @@ export class FleetPrint extends LitElement {
   static override styles = [
     themeHostStyles(),
     sceneTemplateStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -65,17 +67,9 @@ export class FleetPrint extends LitElement {
         color: var(--fleet-muted);
       }
       .toolbar button {
-        font: inherit;
+        /* The toolbar's words are muted; its buttons are not. */
         color: var(--fleet-fg);
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-        border-radius: 6px;
         padding: 6px 16px;
-        cursor: pointer;
-      }
-      .toolbar button:focus-visible {
-        outline: 3px solid var(--fleet-focus);
-        outline-offset: 2px;
       }
       @media screen {
         :host {

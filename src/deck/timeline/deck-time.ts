@@ -249,7 +249,7 @@ export class DeckTime implements ReactiveController {
             @fleet-time-command=${(e: CustomEvent<TimeCommand>) => this.command(e.detail)}></fleet-timeline>`
         : nothing
     }
-      ${this.notice ? html`<div class="time-notice">${this.notice}</div>` : nothing}
+      ${this.notice ? html`<div class="stage-notice time-notice">${this.notice}</div>` : nothing}
       <div class="visually-hidden time-announcer" role="status">${this.announcement}</div>`;
   }
 }

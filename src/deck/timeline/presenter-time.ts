@@ -84,7 +84,7 @@ export class FleetPresenterTime extends LitElement {
       <button class="jump" @click=${() => this.send({ action: 'jump', id: mark.id })}>Jump</button>
       <span class="what">${title} · ${mark.label}</span>
       <span class="kind">${mark.mode}</span>
-      ${mark.url ? html`<a href=${mark.url} target="_blank" rel="noopener">link</a>` : nothing}
+      ${mark.url ? html`<a class="control" href=${mark.url} target="_blank" rel="noopener">link</a>` : nothing}
       <button class="remove" aria-label="Remove the mark ${title} · ${mark.label}" @click=${() => this.removeMark(mark.id)}>✕</button>
     </li>`;
   }
