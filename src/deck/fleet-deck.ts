@@ -272,10 +272,10 @@ export class FleetDeck extends LitElement {
   }
 
   private renderHelp(): unknown {
-    return html`<div class="overlay help" role="dialog" aria-label="Keyboard help">
+    return html`<div class="overlay help" role="dialog" aria-label=${SHELL_TEXT.keysLabel}>
       <h2>${SHELL_TEXT.keys}</h2>
       <table>
-        ${KEY_HELP.map(([keys, what]) => html`<tr><td><kbd>${keys}</kbd></td><td>${what}</td></tr>`)}
+        ${KEY_HELP.map(([keys, topic]) => html`<tr><td><kbd>${keys}</kbd></td><td>${SHELL_TEXT.keyHelp[topic]}</td></tr>`)}
       </table>
     </div>`;
   }
@@ -315,7 +315,7 @@ export class FleetDeck extends LitElement {
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${
           source
-            ? html`<div class="chrome source" title="event source">
+            ? html`<div class="chrome source" title=${SHELL_TEXT.source}>
               ${this.time.renderBadge()}
               <span class="dot ${source.state}"></span><span class="source-label">${displayText(source.label)}</span>
               <span>${source.state}${source.detail ? ` · ${displayText(source.detail)}` : ''}</span>

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
+import { SHELL_TEXT } from '../../content/deck-text.js';
 import { controlStyles } from '../control-styles.js';
 import { SCENES } from '../scene-registry.js';
 import { sceneTemplate, sceneTemplateStyles } from '../scene-template.js';
@@ -133,14 +134,14 @@ export class FleetPrint extends LitElement {
   override render() {
     return html`
       <div class="toolbar">
-        <button @click=${() => window.print()}>Print / save as PDF</button>
+        <button @click=${() => window.print()}>${SHELL_TEXT.print}</button>
         <span>${SCENES.length} pages at ${STAGE_WIDTH}×${STAGE_HEIGHT}${this.dataNote ? ` · ${this.dataNote}` : ''}</span>
       </div>
       ${SCENES.map(
         (
           entry,
           i,
-        ) => html`<section class="page" aria-label="Scene ${i + 1} of ${SCENES.length}: ${entry.title}">
+        ) => html`<section class="page" aria-label=${SHELL_TEXT.sceneOf(i + 1, SCENES.length, entry.title)}>
           ${sceneTemplate(entry)}
         </section>`,
       )}
