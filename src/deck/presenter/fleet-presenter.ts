@@ -192,6 +192,7 @@ export class FleetPresenter extends LitElement {
     const next = SCENES[this.index + 1];
     const notes = speakerNotes(entry.slug);
     const connected = this.audience > 0;
+    // One text node between two keys, as typed text would be: split nodes shape a hair wider.
     const keys = words.keys;
     return html`
       <header>
@@ -223,13 +224,13 @@ export class FleetPresenter extends LitElement {
         </aside>
       </main>
       <nav aria-label=${words.scenes}>
-        <button class="previous" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>◀ ${words.previous}</button>
-        <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>${words.next} ▶</button>
+        <button class="previous" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>${`◀ ${words.previous}`}</button>
+        <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>${`${words.next} ▶`}</button>
         <span class="link ${connected ? 'connected' : ''}" role="status">
           <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
           ${connected ? words.connected : words.waiting}
         </span>
-        <span class="keys"><kbd>←</kbd> <kbd>→</kbd> ${keys.move} · ${keys.number} <kbd>Enter</kbd> ${keys.jumps} · <kbd>t</kbd> ${keys.theme} · <kbd>.</kbd> ${keys.pause} · <kbd>m</kbd> ${keys.mark}</span>
+        <span class="keys"><kbd>←</kbd> <kbd>→</kbd>${` ${keys.move} · ${keys.number} `}<kbd>Enter</kbd>${` ${keys.jumps} · `}<kbd>t</kbd>${` ${keys.theme} · `}<kbd>.</kbd>${` ${keys.pause} · `}<kbd>m</kbd>${` ${keys.mark}`}</span>
       </nav>
       <div class="visually-hidden" aria-live="polite">${this.nav.announcement}</div>
     `;
