@@ -9,6 +9,7 @@ import './diagnostics-overlay.js';
 import './sim-controls.js';
 import { displayText } from '../contract/display-text.js';
 import { deckStyles } from './fleet-deck.styles.js';
+import { iconStyles } from './icons.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
 import { NavigationController } from './navigation.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
@@ -41,7 +42,7 @@ const SWIPE_MIN_PX = 60;
  */
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {
-  static override styles = [...deckStyles, deckTimeStyles];
+  static override styles = [...deckStyles, iconStyles, deckTimeStyles];
 
   private readonly nav = new NavigationController(this);
   private readonly stage = new StageFitController(this);

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { FleetBus } from '../../bus/fleet-bus.js';
 import { TimeControl } from '../../bus/time-control.js';
 import { SHELL_TEXT } from '../../content/deck-text.js';
+import { toggleIcon } from '../icons.js';
 import type { DeckAction } from '../keymap.js';
 import { deckSession } from '../presenter/audience-link.js';
 import { syncChannelName } from '../presenter/deck-sync.js';
@@ -236,7 +237,7 @@ export class DeckTime implements ReactiveController {
     const label = status.paused ? words.badgeResume : words.badgePause;
     return html`<button class="pause-button" aria-pressed=${status.paused ? 'true' : 'false'}
         aria-label=${label} title=${label}
-        @click=${() => this.command({ action: 'toggle' })}>${status.paused ? '▶' : '⏸'}</button>
+        @click=${() => this.command({ action: 'toggle' })}>${toggleIcon(status.paused)}</button>
       ${held ? html`<span class="paused-words">${held}</span>` : nothing}`;
   }
 

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { controlStyles } from '../control-styles.js';
+import { iconStyles } from '../icons.js';
 
 /** `<fleet-timeline>`: the bar, its buttons on the page background, the slider. */
 export const timelineStyles = [
   controlStyles,
+  iconStyles,
   css`
   :host {
     display: block;

@@ -2,6 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TimeStatus } from '../../bus/time-control.js';
 import { SHELL_TEXT } from '../../content/deck-text.js';
+import { toggleIcon } from '../icons.js';
 import { timelineStyles } from './fleet-timeline.styles.js';
 import type { TimeCommand } from './time-link.js';
 import { durationWords, momentClock, momentWords, pausedWords } from './time-words.js';
@@ -82,7 +83,7 @@ export class FleetTimeline extends LitElement {
     return html`<div class="bar" role="group" aria-label=${words.bar}>
       <button class="toggle" aria-pressed=${status.paused ? 'true' : 'false'} aria-keyshortcuts="."
         @click=${() => this.command({ action: 'toggle' })}>
-        ${status.paused ? `▶ ${words.resume}` : `⏸ ${words.pause}`}
+        ${toggleIcon(status.paused)} ${status.paused ? words.resume : words.pause}
       </button>
       <span class="state ${status.paused ? 'paused' : ''}">${pausedWords(status) ?? (replay ? words.playing : words.live)}</span>
       <input
