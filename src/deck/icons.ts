@@ -10,19 +10,19 @@ import { css, html, type TemplateResult } from 'lit';
  */
 
 /** ▶, for a button that resumes or plays. */
-export const playIcon: TemplateResult = html`<svg class="icon" viewBox="0 0 12 16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M1 2.8v10.4l10.5-5.2z" /></svg>`;
+export const playIcon: TemplateResult = html`<svg class="icon" viewBox="0 0 12.32 13" aria-hidden="true" focusable="false"><path fill="currentColor" d="M1 1.3v10.4l10.5-5.2z" /></svg>`;
 
 /** ⏸, for a button that pauses. */
-export const pauseIcon: TemplateResult = html`<svg class="icon" viewBox="0 0 12 16" aria-hidden="true" focusable="false"><path fill="currentColor" d="M1.5 3h3.25v10.2H1.5zm5.75 0h3.25v10.2H7.25z" /></svg>`;
+export const pauseIcon: TemplateResult = html`<svg class="icon" viewBox="0 0 12.32 13" aria-hidden="true" focusable="false"><path fill="currentColor" d="M1.5 1.5h3.25v10.2H1.5zm5.75 0h3.25v10.2H7.25z" /></svg>`;
 
 /** The icon for a pause toggle: what pressing it does. */
 export const toggleIcon = (paused: boolean): TemplateResult => (paused ? playIcon : pauseIcon);
 
-/** Sizes an icon as the glyph it replaces (▶ in DejaVu Sans: 0.75 em wide, on the baseline). */
+/** Sizes an icon as the glyph it replaces (▶ in DejaVu Sans: 0.77 em wide, on the baseline). */
 export const iconStyles = css`
   .icon {
-    width: 0.75em;
-    height: 1em;
-    vertical-align: -0.2em;
+    width: 0.77em;
+    height: 0.8125em;
+    vertical-align: -0.08em;
   }
 `;
