@@ -102,6 +102,12 @@ export const STACK_TEXT: StackText = {
   sourcePrefix: 'now:',
 };
 
+/** The search box over a long list of hosts (the hosts and live scenes). */
+export const HOST_FILTER_TEXT = {
+  placeholder: 'Filter: host id, profile or phase',
+  label: 'Filter hosts by id, profile or phase',
+} as const;
+
 /** Headings, captions and labels of the scenes, so words stay out of components. */
 export const SCENE_TEXT = {
   collect: {
@@ -179,6 +185,16 @@ export const SCENE_TEXT = {
   },
   live: {
     heading: 'Live detections',
+    hitRate: 'hit rate',
+    perSecond: 'detections/s',
+    modelBadge: 'model of the latest detection that named one',
+    truthPending: 'truth pending',
+    truthDisagrees: 'truth disagrees',
+    latest: 'latest',
+    actualPending: 'actual pending',
+    confident: 'confident',
+    focusList: 'Hosts, trouble first; arrow keys move the focus',
+    noMatch: 'No host matches the filter.',
   },
   references: {
     heading: 'References',
