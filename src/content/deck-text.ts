@@ -128,6 +128,10 @@ export const SCENE_TEXT = {
     byProfile: 'Hosts by profile',
     map: 'Every host',
     offlineFirst: 'Hosts, offline first',
+    hosts: 'hosts',
+    unknown: 'unknown',
+    phaseUnknown: 'phase unknown',
+    mapNote: 'one square per host in its phase colour · hollow: offline · hover for details',
   },
   db: {
     heading: 'The episode store',
@@ -145,6 +149,7 @@ export const SCENE_TEXT = {
     fromMix: 'Mix set directly by the producer',
     agedOut: 'No phase events in the last five minutes: the baseline has aged out.',
     history: 'The last five minutes',
+    now: 'now',
   },
   attacks: {
     heading: 'Attack profiles',
@@ -161,14 +166,19 @@ export const SCENE_TEXT = {
     noTruth: 'no ground truth for this episode yet',
     mismatch: 'prediction disagrees',
     stale: 'earlier episode',
+    waiting: 'waiting',
+    noPrediction: 'no prediction yet',
+    unknown: 'unknown',
   },
   models: {
     heading: 'Model accuracy',
     caption: 'held-out windows · latest metric per model',
+    best: 'best',
   },
   'training-code': {
     heading: 'The training loop',
     language: 'PyTorch',
+    keyLines: 'Key lines',
   },
   knn: {
     heading: 'Embedding space',
@@ -176,6 +186,7 @@ export const SCENE_TEXT = {
     hint: 'drag to orbit · scroll to zoom · right-drag to pan',
     agreement: 'Predicted = truth',
     colorBy: 'Colour by',
+    legend: 'Legend',
   },
   perf: {
     heading: 'Accuracy against cost',
