@@ -18,7 +18,7 @@ import { Backoff, type BackoffPolicy, backoffCeiling, DEFAULT_BACKOFF } from './
 import type { FleetBus } from './fleet-bus.js';
 import type { NatsSettings } from './nats-settings.js';
 import { STREAM_TYPES, type StreamType, streamName } from './nats-subjects.js';
-import type { SourceInfo } from './source-info.js';
+import { type SourceInfo, sameSource } from './source-info.js';
 import { checkWsUrl } from './ws-url.js';
 
 /** Everything the NATS source touches outside itself; all injectable for tests. */
@@ -137,15 +137,8 @@ export function startNatsSource(
   const retries = new Set<ReturnType<typeof setTimeout>>();
 
   const setState = (state: SourceInfo['state'], detail?: string) => {
-    const current = bus.source;
-    if (
-      current.kind === 'nats' &&
-      current.state === state &&
-      current.detail === detail &&
-      current.label === label
-    )
-      return;
-    bus.source = { kind: 'nats', label, state, detail };
+    const next: SourceInfo = { kind: 'nats', label, state, detail };
+    if (!sameSource(bus.source, next)) bus.source = next;
   };
 
   const stopWith = (detail: string) => {

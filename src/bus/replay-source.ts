@@ -41,6 +41,11 @@ export function parseRecording(text: string): ParsedRecording {
   };
 }
 
+/** How a recording is fetched (the page's `fetch` by default; tests pass their own). */
+export type RecordingFetch = (
+  url: string,
+) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+
 export interface ReplayOptions {
   /** Speed factor: 2 plays twice as fast (default 1). */
   readonly rate?: number;
@@ -48,7 +53,7 @@ export interface ReplayOptions {
   readonly loop?: boolean;
   /** Base for a relative URL (default: the page's URL). */
   readonly baseUrl?: string;
-  readonly fetch?: (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+  readonly fetch?: RecordingFetch;
   /** Clock in ms. */
   readonly now?: () => number;
   readonly timers?: SourceTimers;
@@ -80,6 +85,38 @@ export function checkReplayUrl(
 function fileName(url: URL): string {
   const name = url.pathname.split('/').filter(Boolean).pop() ?? url.host;
   return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+
+/**
+ * The recording a `?replay=` URL names and the badge label for it; when the
+ * URL is refused, the badge says why and there is none. `baseUrl` resolves a
+ * relative URL (default: the page's URL).
+ */
+export function replayTarget(
+  bus: FleetBus,
+  rawUrl: string,
+  baseUrl = globalThis.location?.href ?? 'http://localhost/',
+): { url: URL; label: string } | undefined {
+  const check = checkReplayUrl(rawUrl, baseUrl);
+  if (!check.ok) {
+    bus.source = { kind: 'replay', label: 'replay', state: 'stopped', detail: check.reason };
+    return undefined;
+  }
+  return { url: check.url, label: `replay · ${fileName(check.url)}` };
+}
+
+/** Fetches and parses the recording at `url`, or says why it could not be loaded. Never throws. */
+export async function loadRecording(
+  url: URL,
+  doFetch: RecordingFetch = (href) => globalThis.fetch(href),
+): Promise<ParsedRecording | { failed: string }> {
+  try {
+    const response = await doFetch(url.href);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return parseRecording(await response.text());
+  } catch (error) {
+    return { failed: `cannot load: ${error instanceof Error ? error.message.slice(0, 80) : 'failed'}` };
+  }
 }
 
 /**
@@ -154,17 +191,12 @@ export function playRecording(
  * plays it at its original pace.
  */
 export function startReplaySource(bus: FleetBus, rawUrl: string, options: ReplayOptions = {}): () => void {
-  const baseUrl = options.baseUrl ?? globalThis.location?.href ?? 'http://localhost/';
-  const check = checkReplayUrl(rawUrl, baseUrl);
-  if (!check.ok) {
-    bus.source = { kind: 'replay', label: 'replay', state: 'stopped', detail: check.reason };
-    return () => {};
-  }
-  const label = `replay · ${fileName(check.url)}`;
+  const target = replayTarget(bus, rawUrl, options.baseUrl);
+  if (!target) return () => {};
+  const { label } = target;
   const setState = (state: SourceInfo['state'], detail?: string) => {
     bus.source = { kind: 'replay', label, state, detail };
   };
-  const doFetch = options.fetch ?? ((url: string) => globalThis.fetch(url));
   const now = options.now ?? (() => Date.now());
   const timers = options.timers ?? defaultTimers;
   let stopped = false;
@@ -172,18 +204,12 @@ export function startReplaySource(bus: FleetBus, rawUrl: string, options: Replay
 
   setState('connecting', 'loading');
   void (async () => {
-    let text: string;
-    try {
-      const response = await doFetch(check.url.href);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } catch (error) {
-      if (!stopped)
-        setState('stopped', `cannot load: ${error instanceof Error ? error.message.slice(0, 80) : 'failed'}`);
+    const recording = await loadRecording(target.url, options.fetch);
+    if (stopped) return;
+    if ('failed' in recording) {
+      setState('stopped', recording.failed);
       return;
     }
-    if (stopped) return;
-    const recording = parseRecording(text);
     bus.diagnostics.countFrame(undefined, recording.garbage, recording.detail);
     if (recording.lines.length === 0) {
       setState('stopped', 'no events in the recording');

@@ -3,8 +3,8 @@ import { validateEvent } from '../contract/validate.js';
 import { initialStores } from '../store/stores.js';
 import type { BusDiagnostics } from './diagnostics.js';
 import type { FleetBus } from './fleet-bus.js';
-import { checkReplayUrl, parseRecording, type RecordedLine } from './replay-source.js';
-import type { SourceInfo } from './source-info.js';
+import { loadRecording, type RecordedLine, type RecordingFetch, replayTarget } from './replay-source.js';
+import { type SourceInfo, sameSource } from './source-info.js';
 import type { TimeControl, TimedBatch } from './time-control.js';
 
 /**
@@ -53,12 +53,7 @@ export interface ReplayTimelineOptions {
   /** Open paused this many ms into the recording (`t=`). */
   readonly at?: number;
   readonly baseUrl?: string;
-  readonly fetch?: (url: string) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
-}
-
-function fileName(url: URL): string {
-  const name = url.pathname.split('/').filter(Boolean).pop() ?? url.host;
-  return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+  readonly fetch?: RecordingFetch;
 }
 
 /**
@@ -72,18 +67,13 @@ export function startReplayTimeline(
   rawUrl: string,
   options: ReplayTimelineOptions = {},
 ): () => void {
-  const baseUrl = options.baseUrl ?? globalThis.location?.href ?? 'http://localhost/';
-  const check = checkReplayUrl(rawUrl, baseUrl);
-  if (!check.ok) {
-    bus.source = { kind: 'replay', label: 'replay', state: 'stopped', detail: check.reason };
-    return () => {};
-  }
-  const label = `replay · ${fileName(check.url)}`;
+  const target = replayTarget(bus, rawUrl, options.baseUrl);
+  if (!target) return () => {};
+  const { label } = target;
   const setState = (state: SourceInfo['state'], detail?: string) => {
-    if (bus.source.state !== state || bus.source.detail !== detail || bus.source.label !== label)
-      bus.source = { kind: 'replay', label, state, detail };
+    const next: SourceInfo = { kind: 'replay', label, state, detail };
+    if (!sameSource(bus.source, next)) bus.source = next;
   };
-  const doFetch = options.fetch ?? ((url: string) => globalThis.fetch(url));
   const lifetime = new AbortController();
   let events = 0;
   const onControl = () => {
@@ -97,18 +87,12 @@ export function startReplayTimeline(
 
   setState('connecting', 'loading');
   void (async () => {
-    let text: string;
-    try {
-      const response = await doFetch(check.url.href);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      text = await response.text();
-    } catch (error) {
-      if (!lifetime.signal.aborted)
-        setState('stopped', `cannot load: ${error instanceof Error ? error.message.slice(0, 80) : 'failed'}`);
+    const recording = await loadRecording(target.url, options.fetch);
+    if (lifetime.signal.aborted) return;
+    if ('failed' in recording) {
+      setState('stopped', recording.failed);
       return;
     }
-    if (lifetime.signal.aborted) return;
-    const recording = parseRecording(text);
     bus.diagnostics.countFrame(undefined, recording.garbage, recording.detail);
     const { batches, duration } = recordingBatches(recording.lines, bus.diagnostics);
     events = batches.reduce((n, b) => n + b.events.length, 0);

@@ -11,3 +11,12 @@ export interface SourceInfo {
 
 /** The source of a bus that only a page publishes to. */
 export const PAGE_SOURCE: SourceInfo = { kind: 'page', label: 'page', state: 'live' };
+
+/**
+ * True when `a` and `b` show the same badge. Sources that re-state their
+ * state on every tick compare first, so the badge's listeners hear changes
+ * only.
+ */
+export function sameSource(a: SourceInfo, b: SourceInfo): boolean {
+  return a.kind === b.kind && a.state === b.state && a.detail === b.detail && a.label === b.label;
+}

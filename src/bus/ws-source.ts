@@ -1,7 +1,7 @@
 import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.js';
 import type { FleetBus } from './fleet-bus.js';
 import type { BusTimers } from './frame-stream.js';
-import type { SourceInfo } from './source-info.js';
+import { type SourceInfo, sameSource } from './source-info.js';
 import { afterLoss, type LinkEvent, type LinkState, nextLinkState } from './ws-link.js';
 import { checkWsUrl } from './ws-url.js';
 
@@ -158,16 +158,8 @@ export function startWebSocketSource(
   const hidden = () => visibility?.visibilityState === 'hidden';
 
   const setBadge = (detail?: string) => {
-    const shown = BADGE_STATE[state];
-    const current = bus.source;
-    if (
-      current.kind === 'ws' &&
-      current.state === shown &&
-      current.detail === detail &&
-      current.label === label
-    )
-      return;
-    bus.source = { kind: 'ws', label, state: shown, detail };
+    const next: SourceInfo = { kind: 'ws', label, state: BADGE_STATE[state], detail };
+    if (!sameSource(bus.source, next)) bus.source = next;
   };
   const liveDetail = () => (now() < resyncedUntil ? 'resynced' : undefined);
 

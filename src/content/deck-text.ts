@@ -102,6 +102,12 @@ export const STACK_TEXT: StackText = {
   sourcePrefix: 'now:',
 };
 
+/** The search box over a long list of hosts (the hosts and live scenes). */
+export const HOST_FILTER_TEXT = {
+  placeholder: 'Filter: host id, profile or phase',
+  label: 'Filter hosts by id, profile or phase',
+} as const;
+
 /** Headings, captions and labels of the scenes, so words stay out of components. */
 export const SCENE_TEXT = {
   collect: {
@@ -122,6 +128,10 @@ export const SCENE_TEXT = {
     byProfile: 'Hosts by profile',
     map: 'Every host',
     offlineFirst: 'Hosts, offline first',
+    hosts: 'hosts',
+    unknown: 'unknown',
+    phaseUnknown: 'phase unknown',
+    mapNote: 'one square per host in its phase colour · hollow: offline · hover for details',
   },
   db: {
     heading: 'The episode store',
@@ -139,6 +149,7 @@ export const SCENE_TEXT = {
     fromMix: 'Mix set directly by the producer',
     agedOut: 'No phase events in the last five minutes: the baseline has aged out.',
     history: 'The last five minutes',
+    now: 'now',
   },
   attacks: {
     heading: 'Attack profiles',
@@ -155,14 +166,19 @@ export const SCENE_TEXT = {
     noTruth: 'no ground truth for this episode yet',
     mismatch: 'prediction disagrees',
     stale: 'earlier episode',
+    waiting: 'waiting',
+    noPrediction: 'no prediction yet',
+    unknown: 'unknown',
   },
   models: {
     heading: 'Model accuracy',
     caption: 'held-out windows · latest metric per model',
+    best: 'best',
   },
   'training-code': {
     heading: 'The training loop',
     language: 'PyTorch',
+    keyLines: 'Key lines',
   },
   knn: {
     heading: 'Embedding space',
@@ -170,6 +186,7 @@ export const SCENE_TEXT = {
     hint: 'drag to orbit · scroll to zoom · right-drag to pan',
     agreement: 'Predicted = truth',
     colorBy: 'Colour by',
+    legend: 'Legend',
   },
   perf: {
     heading: 'Accuracy against cost',
@@ -179,6 +196,16 @@ export const SCENE_TEXT = {
   },
   live: {
     heading: 'Live detections',
+    hitRate: 'hit rate',
+    perSecond: 'detections/s',
+    modelBadge: 'model of the latest detection that named one',
+    truthPending: 'truth pending',
+    truthDisagrees: 'truth disagrees',
+    latest: 'latest',
+    actualPending: 'actual pending',
+    confident: 'confident',
+    focusList: 'Hosts, trouble first; arrow keys move the focus',
+    noMatch: 'No host matches the filter.',
   },
   references: {
     heading: 'References',
@@ -191,7 +218,29 @@ export const SHELL_TEXT = {
   theme: { dark: 'Dark theme', light: 'Light theme' },
   overview: 'All scenes',
   keys: 'Keys',
+  /** The help overlay's label for assistive technology. */
+  keysLabel: 'Keyboard help',
+  /** What each key does, in the help overlay; the keys themselves are bound in `src/deck/keymap.ts`. */
+  keyHelp: {
+    next: 'next scene',
+    previous: 'previous scene',
+    ends: 'first / last scene',
+    jump: 'jump to that scene',
+    overview: 'overview of all scenes',
+    fullscreen: 'fullscreen',
+    diagnostics: 'diagnostics',
+    simulator: 'simulator controls',
+    presenter: 'presenter view (notes, next scene, timer)',
+    theme: 'light / dark theme',
+    pause: 'pause / resume the data (timeline while paused)',
+    step: 'while paused: 10 s back / forward',
+    mark: 'bookmark this scene and moment',
+    help: 'this help',
+    swipe: 'next / previous (touch)',
+  },
   jump: 'go to',
+  /** The tooltip of the source badge in the corner. */
+  source: 'event source',
   presenter: {
     notHere: 'The presenter view opens from the deck’s own page (or set presenter-href on this deck).',
     opened: 'Presenter view opened in another window',
@@ -205,7 +254,78 @@ export const SHELL_TEXT = {
     end: 'End of the deck',
     notes: 'Notes',
     noNotes: 'No notes for this scene.',
+    current: 'Current scene',
+    now: 'Now',
+    nextScene: 'Next scene',
+    next: 'Next',
+    speakerNotes: 'Speaker notes',
+    scenes: 'Scenes',
+    previous: 'Previous',
+    /** The key reminder along the bottom, between the keys it names. */
+    keys: {
+      move: 'move both windows',
+      number: 'number +',
+      jumps: 'jumps',
+      theme: 'theme',
+      pause: 'pause',
+      mark: 'mark',
+    },
   },
+  /** The presenter's talk timer. */
+  timer: {
+    elapsed: 'elapsed',
+    paused: 'paused',
+    remaining: 'remaining',
+    overBy: 'over by',
+    overTime: 'over time',
+    pause: 'Pause',
+    resume: 'Resume',
+    reset: 'Reset',
+    length: 'length',
+    minutes: 'min',
+  },
+  /** Time control: the bar while paused, the badge's button, notices, the presenter's time panel. */
+  time: {
+    bar: 'Time control',
+    pause: 'Pause',
+    resume: 'Resume',
+    badgePause: 'Pause (.)',
+    badgeResume: 'Resume (.)',
+    playing: 'playing',
+    live: 'live',
+    recordingMoment: 'Moment of the recording shown',
+    moment: 'Moment shown',
+    recording: 'recording',
+    last: (span: string) => `last ${span}`,
+    goLive: 'Live',
+    mark: 'Mark',
+    finished: 'Replay finished. The timeline is open to go back.',
+    paused: 'Paused: the scenes hold still. The timeline goes back in time; press . to resume.',
+    resumed: 'Resumed: the scenes are live again.',
+    marked: (scene: string, moment: string) => `Marked ${scene} at ${moment}`,
+    beforeReload:
+      'That moment was on the deck before a reload: its history is gone (the scene is shown now).',
+    tooOld: 'That moment is older than the history kept (the scene is shown now).',
+    panel: 'Time',
+    waiting: 'The deck window’s timeline shows here once it is connected.',
+    bookmarks: 'Bookmarks',
+    bookmarksKey: 'Bookmarks (m)',
+    noMarks: 'No marks yet: press m (here or in the deck) to mark the scene and moment.',
+    jump: 'Jump',
+    link: 'link',
+    remove: (mark: string) => `Remove the mark ${mark}`,
+  },
+  simulator: {
+    heading: 'Simulator',
+    seed: 'Seed',
+    hosts: 'Hosts',
+    accuracy: 'Model accuracy',
+    rate: 'Speed',
+    apply: 'Apply and restart',
+    close: 'Close',
+    note: 'Settings go into the URL, so the same fleet can be shared and replayed.',
+  },
+  print: 'Print / save as PDF',
 } as const;
 
 /**

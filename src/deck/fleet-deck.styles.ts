@@ -102,7 +102,8 @@ export const deckStyles = [
     .help kbd {
       font-family: ui-monospace, Menlo, Consolas, monospace;
     }
-    .jump {
+    /* A short notice at the top of the stage: the digits typed so far, a mark made. */
+    .stage-notice {
       position: absolute;
       top: 20px;
       left: 50%;

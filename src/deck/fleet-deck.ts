@@ -9,6 +9,7 @@ import './diagnostics-overlay.js';
 import './sim-controls.js';
 import { displayText } from '../contract/display-text.js';
 import { deckStyles } from './fleet-deck.styles.js';
+import { iconStyles } from './icons.js';
 import { actionForKeyEvent, type DeckAction, KEY_HELP } from './keymap.js';
 import { NavigationController } from './navigation.js';
 import { openPresenter, presenterUrl } from './presenter/audience-link.js';
@@ -41,7 +42,7 @@ const SWIPE_MIN_PX = 60;
  */
 @customElement('fleet-deck')
 export class FleetDeck extends LitElement {
-  static override styles = [...deckStyles, deckTimeStyles];
+  static override styles = [...deckStyles, iconStyles, deckTimeStyles];
 
   private readonly nav = new NavigationController(this);
   private readonly stage = new StageFitController(this);
@@ -272,10 +273,10 @@ export class FleetDeck extends LitElement {
   }
 
   private renderHelp(): unknown {
-    return html`<div class="overlay help" role="dialog" aria-label="Keyboard help">
+    return html`<div class="overlay help" role="dialog" aria-label=${SHELL_TEXT.keysLabel}>
       <h2>${SHELL_TEXT.keys}</h2>
       <table>
-        ${KEY_HELP.map(([keys, what]) => html`<tr><td><kbd>${keys}</kbd></td><td>${what}</td></tr>`)}
+        ${KEY_HELP.map(([keys, topic]) => html`<tr><td><kbd>${keys}</kbd></td><td>${SHELL_TEXT.keyHelp[topic]}</td></tr>`)}
       </table>
     </div>`;
   }
@@ -297,7 +298,7 @@ export class FleetDeck extends LitElement {
               }}></fleet-sim-controls>`
             : nothing
         }
-        ${this.nav.digits ? html`<div class="jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
+        ${this.nav.digits ? html`<div class="stage-notice jump">${SHELL_TEXT.jump} ${this.nav.digits}_</div>` : nothing}
         ${
           this.presenterLink
             ? html`<div class="presenter-link" role="alert">
@@ -315,7 +316,7 @@ export class FleetDeck extends LitElement {
         <div class="chrome progress">${this.index + 1} / ${SCENES.length} · ${entry.slug}</div>
         ${
           source
-            ? html`<div class="chrome source" title="event source">
+            ? html`<div class="chrome source" title=${SHELL_TEXT.source}>
               ${this.time.renderBadge()}
               <span class="dot ${source.state}"></span><span class="source-label">${displayText(source.label)}</span>
               <span>${source.state}${source.detail ? ` · ${displayText(source.detail)}` : ''}</span>

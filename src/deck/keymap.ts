@@ -1,3 +1,5 @@
+import type { SHELL_TEXT } from '../content/deck-text.js';
+
 /** What a key press asks the deck to do. */
 export type DeckAction =
   | { readonly kind: 'next' }
@@ -77,23 +79,26 @@ export function actionForKey(press: KeyPress): DeckAction | undefined {
   }
 }
 
-/** The key help, in the order the help overlay lists it. */
-export const KEY_HELP: readonly (readonly [string, string])[] = [
-  ['→ ↓ Space PageDown', 'next scene'],
-  ['← ↑ Shift+Space PageUp', 'previous scene'],
-  ['Home / End', 'first / last scene'],
-  ['number, then Enter', 'jump to that scene'],
-  ['Esc or o', 'overview of all scenes'],
+/** What a row of the key help does: its words are `SHELL_TEXT.keyHelp` in `src/content`. */
+export type KeyHelpTopic = keyof typeof SHELL_TEXT.keyHelp;
+
+/** The key help, in the order the help overlay lists it: the keys as written on them, and their topic. */
+export const KEY_HELP: readonly (readonly [keys: string, topic: KeyHelpTopic])[] = [
+  ['→ ↓ Space PageDown', 'next'],
+  ['← ↑ Shift+Space PageUp', 'previous'],
+  ['Home / End', 'ends'],
+  ['number, then Enter', 'jump'],
+  ['Esc or o', 'overview'],
   ['f', 'fullscreen'],
   ['d', 'diagnostics'],
-  ['s', 'simulator controls'],
-  ['p', 'presenter view (notes, next scene, timer)'],
-  ['t', 'light / dark theme'],
-  ['.', 'pause / resume the data (timeline while paused)'],
-  ['[ / ]', 'while paused: 10 s back / forward'],
-  ['m', 'bookmark this scene and moment'],
-  ['?', 'this help'],
-  ['swipe left / right', 'next / previous (touch)'],
+  ['s', 'simulator'],
+  ['p', 'presenter'],
+  ['t', 'theme'],
+  ['.', 'pause'],
+  ['[ / ]', 'step'],
+  ['m', 'mark'],
+  ['?', 'help'],
+  ['swipe left / right', 'swipe'],
 ];
 
 /**

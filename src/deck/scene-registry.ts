@@ -15,106 +15,48 @@ export interface SceneEntry {
   readonly load: () => Promise<unknown>;
 }
 
-/** The fourteen scenes of SCENES.md, in deck order. */
+/**
+ * Each scene's module, by slug. Every import is written out, so the bundler
+ * gives each scene its own chunk and a library consumer's bundler can too.
+ */
+const LOADERS = {
+  title: () => import('../scenes/title/title-scene.js'),
+  stack: () => import('../scenes/stack/stack-scene.js'),
+  collect: () => import('../scenes/collect/collect-scene.js'),
+  hosts: () => import('../scenes/hosts/hosts-scene.js'),
+  db: () => import('../scenes/db/db-scene.js'),
+  baseline: () => import('../scenes/baseline/baseline-scene.js'),
+  attacks: () => import('../scenes/attacks/attacks-scene.js'),
+  chunking: () => import('../scenes/chunking/chunking-scene.js'),
+  models: () => import('../scenes/models/models-scene.js'),
+  'training-code': () => import('../scenes/training-code/training-code-scene.js'),
+  knn: () => import('../scenes/knn/knn-scene.js'),
+  perf: () => import('../scenes/perf/perf-scene.js'),
+  live: () => import('../scenes/live/live-scene.js'),
+  references: () => import('../scenes/references/references-scene.js'),
+} as const;
+
+/** One entry; the tag follows from the slug (`fleet-SLUG-scene`), as each scene's file names it. */
+function scene(slug: keyof typeof LOADERS, title: string, waitsFor: readonly EventType[]): SceneEntry {
+  return { slug, title, tag: `fleet-${slug}-scene`, waitsFor, load: LOADERS[slug] };
+}
+
+/** The fourteen scenes of SCENES.md, in deck order: slug, heading, the event types drawn. */
 export const SCENES: readonly SceneEntry[] = [
-  {
-    slug: 'title',
-    title: TITLE_TEXT.title,
-    tag: 'fleet-title-scene',
-    waitsFor: ['snapshot', 'live_detection'],
-    load: () => import('../scenes/title/title-scene.js'),
-  },
-  {
-    slug: 'stack',
-    title: STACK_TEXT.heading,
-    tag: 'fleet-stack-scene',
-    waitsFor: [],
-    load: () => import('../scenes/stack/stack-scene.js'),
-  },
-  {
-    slug: 'collect',
-    title: SCENE_TEXT.collect.heading,
-    tag: 'fleet-collect-scene',
-    waitsFor: ['snapshot', 'episode'],
-    load: () => import('../scenes/collect/collect-scene.js'),
-  },
-  {
-    slug: 'hosts',
-    title: SCENE_TEXT.hosts.heading,
-    tag: 'fleet-hosts-scene',
-    waitsFor: ['snapshot', 'episode'],
-    load: () => import('../scenes/hosts/hosts-scene.js'),
-  },
-  {
-    slug: 'db',
-    title: SCENE_TEXT.db.heading,
-    tag: 'fleet-db-scene',
-    waitsFor: ['snapshot', 'episode', 'phase_mix'],
-    load: () => import('../scenes/db/db-scene.js'),
-  },
-  {
-    slug: 'baseline',
-    title: SCENE_TEXT.baseline.heading,
-    tag: 'fleet-baseline-scene',
-    waitsFor: ['phase', 'phase_mix'],
-    load: () => import('../scenes/baseline/baseline-scene.js'),
-  },
-  {
-    slug: 'attacks',
-    title: SCENE_TEXT.attacks.heading,
-    tag: 'fleet-attacks-scene',
-    waitsFor: ['attack_profile'],
-    load: () => import('../scenes/attacks/attacks-scene.js'),
-  },
-  {
-    slug: 'chunking',
-    title: SCENE_TEXT.chunking.heading,
-    tag: 'fleet-chunking-scene',
-    waitsFor: ['prediction'],
-    load: () => import('../scenes/chunking/chunking-scene.js'),
-  },
-  {
-    slug: 'models',
-    title: SCENE_TEXT.models.heading,
-    tag: 'fleet-models-scene',
-    waitsFor: ['model_metric'],
-    load: () => import('../scenes/models/models-scene.js'),
-  },
-  {
-    slug: 'training-code',
-    title: SCENE_TEXT['training-code'].heading,
-    tag: 'fleet-training-code-scene',
-    waitsFor: [],
-    load: () => import('../scenes/training-code/training-code-scene.js'),
-  },
-  {
-    slug: 'knn',
-    title: SCENE_TEXT.knn.heading,
-    tag: 'fleet-knn-scene',
-    waitsFor: ['embedding'],
-    load: () => import('../scenes/knn/knn-scene.js'),
-  },
-  {
-    slug: 'perf',
-    title: SCENE_TEXT.perf.heading,
-    tag: 'fleet-perf-scene',
-    waitsFor: ['model_perf'],
-    load: () => import('../scenes/perf/perf-scene.js'),
-  },
-  {
-    slug: 'live',
-    title: SCENE_TEXT.live.heading,
-    tag: 'fleet-live-scene',
-    waitsFor: ['live_detection'],
-    load: () => import('../scenes/live/live-scene.js'),
-  },
-  {
-    slug: 'references',
-    title: SCENE_TEXT.references.heading,
-    tag: 'fleet-references-scene',
-    waitsFor: [],
-    load: () => import('../scenes/references/references-scene.js'),
-  },
+  scene('title', TITLE_TEXT.title, ['snapshot', 'live_detection']),
+  scene('stack', STACK_TEXT.heading, []),
+  scene('collect', SCENE_TEXT.collect.heading, ['snapshot', 'episode']),
+  scene('hosts', SCENE_TEXT.hosts.heading, ['snapshot', 'episode']),
+  scene('db', SCENE_TEXT.db.heading, ['snapshot', 'episode', 'phase_mix']),
+  scene('baseline', SCENE_TEXT.baseline.heading, ['phase', 'phase_mix']),
+  scene('attacks', SCENE_TEXT.attacks.heading, ['attack_profile']),
+  scene('chunking', SCENE_TEXT.chunking.heading, ['prediction']),
+  scene('models', SCENE_TEXT.models.heading, ['model_metric']),
+  scene('training-code', SCENE_TEXT['training-code'].heading, []),
+  scene('knn', SCENE_TEXT.knn.heading, ['embedding']),
+  scene('perf', SCENE_TEXT.perf.heading, ['model_perf']),
+  scene('live', SCENE_TEXT.live.heading, ['live_detection']),
+  scene('references', SCENE_TEXT.references.heading, []),
 ];
 
 /**

@@ -1,13 +1,16 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { readSourceOptions } from '../bus/url-options.js';
+import { SHELL_TEXT } from '../content/deck-text.js';
+
+const words = SHELL_TEXT.simulator;
 
 /** The simulator settings the controls edit, with their URL parameter names. */
 const FIELDS = [
-  { name: 'seed', label: 'Seed', min: 0, max: 4294967295, step: 1, fallback: 1 },
-  { name: 'hosts', label: 'Hosts', min: 1, max: 200, step: 1, fallback: 5 },
-  { name: 'accuracy', label: 'Model accuracy', min: 0, max: 1, step: 0.01, fallback: 0.92 },
-  { name: 'rate', label: 'Speed', min: 0.1, max: 100, step: 0.1, fallback: 1 },
+  { name: 'seed', label: words.seed, min: 0, max: 4294967295, step: 1, fallback: 1 },
+  { name: 'hosts', label: words.hosts, min: 1, max: 200, step: 1, fallback: 5 },
+  { name: 'accuracy', label: words.accuracy, min: 0, max: 1, step: 0.01, fallback: 0.92 },
+  { name: 'rate', label: words.rate, min: 0.1, max: 100, step: 0.1, fallback: 1 },
 ] as const;
 
 /**
@@ -109,7 +112,7 @@ export class FleetSimControls extends LitElement {
   override render() {
     const current = readSourceOptions(new URLSearchParams(this.location.search)).sim;
     return html`<form @submit=${this.onSubmit} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
-      <h3>Simulator</h3>
+      <h3>${words.heading}</h3>
       ${FIELDS.map(
         (f) => html`<label
           >${f.label}
@@ -123,10 +126,10 @@ export class FleetSimControls extends LitElement {
         /></label>`,
       )}
       <div class="buttons">
-        <button type="submit">Apply and restart</button>
-        <button type="button" @click=${this.close}>Close</button>
+        <button type="submit">${words.apply}</button>
+        <button type="button" @click=${this.close}>${words.close}</button>
       </div>
-      <p>Settings go into the URL, so the same fleet can be shared and replayed.</p>
+      <p>${words.note}</p>
     </form>`;
   }
 }

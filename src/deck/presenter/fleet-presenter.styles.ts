@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../../scenes/shared/scene-styles.js';
+import { controlStyles } from '../control-styles.js';
 import { themeHostStyles } from '../theme.js';
 
 /** `<fleet-presenter>`: header, the two scene frames, notes, timer and the scene buttons. */
 export const presenterStyles = [
   themeHostStyles(),
   visuallyHiddenStyles,
+  controlStyles,
   css`
     :host {
       display: grid;
@@ -156,17 +158,8 @@ export const presenterStyles = [
       height: 100%;
       background: var(--fleet-accent);
     }
-    button,
-    input {
-      font: inherit;
-      color: inherit;
-      border-radius: 6px;
-      border: 1px solid var(--fleet-border);
-      background: var(--fleet-panel);
-      padding: 6px 14px;
-    }
     button {
-      cursor: pointer;
+      padding: 6px 14px;
     }
     button:hover {
       border-color: var(--fleet-accent);
@@ -175,8 +168,6 @@ export const presenterStyles = [
       width: 4.2em;
       padding: 6px 8px;
     }
-    button:focus-visible,
-    input:focus-visible,
     .note-text:focus-visible {
       outline: 3px solid var(--fleet-focus);
       outline-offset: 2px;

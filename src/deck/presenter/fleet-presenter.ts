@@ -24,6 +24,7 @@ import {
 
 const TIMER_KEY = 'fleet-deck:talk-timer';
 const words = SHELL_TEXT.presenter;
+const timerWords = SHELL_TEXT.timer;
 
 /**
  * The presenter view: the current scene live, the next scene, the speaker
@@ -173,16 +174,16 @@ export class FleetPresenter extends LitElement {
     const view = timerView(this.timer, this.now);
     const minutes = Math.round(this.timer.lengthMs / 60_000);
     return html`<div class="timer">
-      <div class="clock" role="timer" aria-label="elapsed ${view.elapsed}">
-        <b class="elapsed">${view.elapsed}</b><small>elapsed${view.paused ? ' · paused' : ''}</small>
+      <div class="clock" role="timer" aria-label="${timerWords.elapsed} ${view.elapsed}">
+        <b class="elapsed">${view.elapsed}</b><small>${timerWords.elapsed}${view.paused ? ` · ${timerWords.paused}` : ''}</small>
       </div>
-      <div class="clock ${view.overtime ? 'overtime' : ''}" role="timer" aria-label="${view.overtime ? 'over by' : 'remaining'} ${view.remaining}">
-        <b class="remaining">${view.remaining}</b><small>${view.overtime ? 'over time' : 'remaining'}</small>
+      <div class="clock ${view.overtime ? 'overtime' : ''}" role="timer" aria-label="${view.overtime ? timerWords.overBy : timerWords.remaining} ${view.remaining}">
+        <b class="remaining">${view.remaining}</b><small>${view.overtime ? timerWords.overTime : timerWords.remaining}</small>
       </div>
       <div class="bar" aria-hidden="true"><span style="width:${(view.fraction * 100).toFixed(1)}%"></span></div>
-      <button class="pause" @click=${this.togglePause}>${view.paused ? 'Resume' : 'Pause'}</button>
-      <button class="reset" @click=${this.resetTimer}>Reset</button>
-      <label>length <input type="number" min="1" max="600" step="1" .value=${String(minutes)} @change=${this.onLength} /> min</label>
+      <button class="pause" @click=${this.togglePause}>${view.paused ? timerWords.resume : timerWords.pause}</button>
+      <button class="reset" @click=${this.resetTimer}>${timerWords.reset}</button>
+      <label>${timerWords.length} <input class="control" type="number" min="1" max="600" step="1" .value=${String(minutes)} @change=${this.onLength} /> ${timerWords.minutes}</label>
     </div>`;
   }
 
@@ -191,6 +192,8 @@ export class FleetPresenter extends LitElement {
     const next = SCENES[this.index + 1];
     const notes = speakerNotes(entry.slug);
     const connected = this.audience > 0;
+    // One text node between two keys, as typed text would be: split nodes shape a hair wider.
+    const keys = words.keys;
     return html`
       <header>
         <div class="where">
@@ -200,34 +203,34 @@ export class FleetPresenter extends LitElement {
         ${this.renderTimer()}
       </header>
       <main>
-        <section class="current" aria-label="Current scene">
-          <p class="label">Now · ${entry.slug}</p>
+        <section class="current" aria-label=${words.current}>
+          <p class="label">${words.now} · ${entry.slug}</p>
           <fleet-scene-frame .index=${this.index}></fleet-scene-frame>
         </section>
         <aside>
-          <section class="next" aria-label="Next scene">
-            <p class="label">Next${next ? ` · ${next.title}` : ''}</p>
+          <section class="next" aria-label=${words.nextScene}>
+            <p class="label">${words.next}${next ? ` · ${next.title}` : ''}</p>
             ${
               next
                 ? html`<fleet-scene-frame inert .index=${this.index + 1}></fleet-scene-frame>`
                 : html`<div class="end">${words.end}</div>`
             }
           </section>
-          <section class="notes" aria-label="Speaker notes">
+          <section class="notes" aria-label=${words.speakerNotes}>
             <p class="label">${words.notes}</p>
             <p class="note-text" tabindex="0">${notes || words.noNotes}</p>
           </section>
           <fleet-presenter-time .session=${this.session}></fleet-presenter-time>
         </aside>
       </main>
-      <nav aria-label="Scenes">
-        <button class="previous" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>◀ Previous</button>
-        <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>Next ▶</button>
+      <nav aria-label=${words.scenes}>
+        <button class="previous" ?disabled=${this.index === 0} @click=${() => this.go(this.index - 1)}>${`◀ ${words.previous}`}</button>
+        <button class="next-button" ?disabled=${!next} @click=${() => this.go(this.index + 1)}>${`${words.next} ▶`}</button>
         <span class="link ${connected ? 'connected' : ''}" role="status">
           <span class="glyph" aria-hidden="true">${connected ? '●' : '○'}</span>
           ${connected ? words.connected : words.waiting}
         </span>
-        <span class="keys"><kbd>←</kbd> <kbd>→</kbd> move both windows · number + <kbd>Enter</kbd> jumps · <kbd>t</kbd> theme · <kbd>.</kbd> pause · <kbd>m</kbd> mark</span>
+        <span class="keys"><kbd>←</kbd> <kbd>→</kbd>${` ${keys.move} · ${keys.number} `}<kbd>Enter</kbd>${` ${keys.jumps} · `}<kbd>t</kbd>${` ${keys.theme} · `}<kbd>.</kbd>${` ${keys.pause} · `}<kbd>m</kbd>${` ${keys.mark}`}</span>
       </nav>
       <div class="visually-hidden" aria-live="polite">${this.nav.announcement}</div>
     `;

@@ -2,6 +2,8 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { provideBus } from '../../bus/bus-request.js';
 import { FleetBus } from '../../bus/fleet-bus.js';
+import { SHELL_TEXT } from '../../content/deck-text.js';
+import { controlStyles } from '../control-styles.js';
 import { SCENES } from '../scene-registry.js';
 import { sceneTemplate, sceneTemplateStyles } from '../scene-template.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from '../stage.js';
@@ -34,6 +36,7 @@ export class FleetPrint extends LitElement {
   static override styles = [
     themeHostStyles(),
     sceneTemplateStyles,
+    controlStyles,
     css`
       :host {
         display: block;
@@ -65,17 +68,9 @@ export class FleetPrint extends LitElement {
         color: var(--fleet-muted);
       }
       .toolbar button {
-        font: inherit;
+        /* The toolbar's words are muted; its buttons are not. */
         color: var(--fleet-fg);
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-        border-radius: 6px;
         padding: 6px 16px;
-        cursor: pointer;
-      }
-      .toolbar button:focus-visible {
-        outline: 3px solid var(--fleet-focus);
-        outline-offset: 2px;
       }
       @media screen {
         :host {
@@ -139,14 +134,14 @@ export class FleetPrint extends LitElement {
   override render() {
     return html`
       <div class="toolbar">
-        <button @click=${() => window.print()}>Print / save as PDF</button>
+        <button @click=${() => window.print()}>${SHELL_TEXT.print}</button>
         <span>${SCENES.length} pages at ${STAGE_WIDTH}×${STAGE_HEIGHT}${this.dataNote ? ` · ${this.dataNote}` : ''}</span>
       </div>
       ${SCENES.map(
         (
           entry,
           i,
-        ) => html`<section class="page" aria-label="Scene ${i + 1} of ${SCENES.length}: ${entry.title}">
+        ) => html`<section class="page" aria-label=${SHELL_TEXT.sceneOf(i + 1, SCENES.length, entry.title)}>
           ${sceneTemplate(entry)}
         </section>`,
       )}

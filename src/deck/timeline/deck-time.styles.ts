@@ -27,15 +27,8 @@ export const deckTimeStyles = css`
     color: var(--fleet-accent);
     font-weight: 600;
   }
+  /* A .stage-notice (fleet-deck.styles.ts), set apart by a border. */
   .time-notice {
-    position: absolute;
-    top: 20px;
-    left: 50%;
-    transform: translateX(-50%);
-    z-index: 11;
-    padding: 8px 18px;
-    border-radius: 8px;
-    background: var(--fleet-panel);
     border: 1px solid var(--fleet-border);
     font-size: 20px;
   }

@@ -1,17 +1,19 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { FleetBus } from '../../bus/fleet-bus.js';
 import { TimeControl } from '../../bus/time-control.js';
+import { SHELL_TEXT } from '../../content/deck-text.js';
+import { toggleIcon } from '../icons.js';
 import type { DeckAction } from '../keymap.js';
 import { deckSession } from '../presenter/audience-link.js';
 import { syncChannelName } from '../presenter/deck-sync.js';
 import { SCENES } from '../scene-registry.js';
 import { type Bookmark, BookmarkStore, replayMomentUrl } from './bookmarks.js';
 import './fleet-timeline.js';
-import { shareTime, type TimeCommand } from './time-link.js';
+import { shareTime, type TimeCommand, timeKeyCommand } from './time-link.js';
 import { momentClock, momentWords, pausedWords, replayOffset } from './time-words.js';
 
-/** How far `[` and `]` move the moment shown. */
-export const STEP_KEY_MS = 10_000;
+const words = SHELL_TEXT.time;
+
 /** How long a notice (marked, cannot jump) stays on stage. */
 const NOTICE_MS = 2_500;
 
@@ -75,23 +77,11 @@ export class DeckTime implements ReactiveController {
 
   /** Handles a time key; false when the action is not one of them. */
   handle(action: DeckAction): boolean {
-    switch (action.kind) {
-      case 'pause':
-        this.command({ action: 'toggle' });
-        return true;
-      case 'mark':
-        this.command({ action: 'mark' });
-        return true;
-      case 'rewind':
-        this.command({ action: 'step', delta: -STEP_KEY_MS });
-        return true;
-      case 'forward':
-        if (!this.time.paused) return false;
-        this.command({ action: 'step', delta: STEP_KEY_MS });
-        return true;
-      default:
-        return false;
-    }
+    const command = timeKeyCommand(action);
+    // Live is already the newest moment: `]` has nowhere to go, so the key stays unhandled.
+    if (!command || (action.kind === 'forward' && !this.time.paused)) return false;
+    this.command(command);
+    return true;
   }
 
   /** Applies a command from the bar, a key or the presenter view. */
@@ -144,11 +134,7 @@ export class DeckTime implements ReactiveController {
     const status = this.time.status;
     if (status.paused !== this.wasPaused) {
       this.wasPaused = status.paused;
-      this.announcement = status.ended
-        ? 'Replay finished. The timeline is open to go back.'
-        : status.paused
-          ? 'Paused: the scenes hold still. The timeline goes back in time; press . to resume.'
-          : 'Resumed: the scenes are live again.';
+      this.announcement = status.ended ? words.finished : status.paused ? words.paused : words.resumed;
     }
     this.link?.notify();
     this.refreshPresenterMirror();
@@ -217,7 +203,7 @@ export class DeckTime implements ReactiveController {
     this.marks?.add(mark);
     // Presenter windows read the marks again on a status (storage events alone are not always delivered).
     this.link?.notify();
-    this.say(`Marked ${SCENES[this.host.index]!.title} at ${mark.label}`);
+    this.say(words.marked(SCENES[this.host.index]!.title, mark.label));
   }
 
   private jump(id: string): void {
@@ -233,11 +219,11 @@ export class DeckTime implements ReactiveController {
       return;
     }
     if (status.mode !== 'live' || mark.page !== PAGE_LOAD) {
-      this.say('That moment was on the deck before a reload: its history is gone (the scene is shown now).');
+      this.say(words.beforeReload);
       return;
     }
     if (mark.at < status.start) {
-      this.say('That moment is older than the history kept (the scene is shown now).');
+      this.say(words.tooOld);
       return;
     }
     time.seek(mark.at);
@@ -247,11 +233,12 @@ export class DeckTime implements ReactiveController {
   renderBadge(): unknown {
     if (!this.control) return nothing;
     const status = this.control.status;
-    const words = pausedWords(status);
+    const held = pausedWords(status);
+    const label = status.paused ? words.badgeResume : words.badgePause;
     return html`<button class="pause-button" aria-pressed=${status.paused ? 'true' : 'false'}
-        aria-label=${status.paused ? 'Resume (.)' : 'Pause (.)'} title=${status.paused ? 'Resume (.)' : 'Pause (.)'}
-        @click=${() => this.command({ action: 'toggle' })}>${status.paused ? '▶' : '⏸'}</button>
-      ${words ? html`<span class="paused-words">${words}</span>` : nothing}`;
+        aria-label=${label} title=${label}
+        @click=${() => this.command({ action: 'toggle' })}>${toggleIcon(status.paused)}</button>
+      ${held ? html`<span class="paused-words">${held}</span>` : nothing}`;
   }
 
   /** The timeline bar while paused, any notice, and the live region that announces pausing. */
@@ -263,7 +250,7 @@ export class DeckTime implements ReactiveController {
             @fleet-time-command=${(e: CustomEvent<TimeCommand>) => this.command(e.detail)}></fleet-timeline>`
         : nothing
     }
-      ${this.notice ? html`<div class="time-notice">${this.notice}</div>` : nothing}
+      ${this.notice ? html`<div class="stage-notice time-notice">${this.notice}</div>` : nothing}
       <div class="visually-hidden time-announcer" role="status">${this.announcement}</div>`;
   }
 }

@@ -1,6 +1,12 @@
 import { css } from 'lit';
+import { controlStyles } from '../control-styles.js';
+import { iconStyles } from '../icons.js';
 
-export const timelineStyles = css`
+/** `<fleet-timeline>`: the bar, its buttons on the page background, the slider. */
+export const timelineStyles = [
+  controlStyles,
+  iconStyles,
+  css`
   :host {
     display: block;
     color: var(--fleet-fg);
@@ -17,13 +23,8 @@ export const timelineStyles = css`
     border: 1px solid var(--fleet-border);
   }
   button {
-    font: inherit;
-    color: inherit;
-    border-radius: 6px;
-    border: 1px solid var(--fleet-border);
     background: var(--fleet-bg);
     padding: 4px 12px;
-    cursor: pointer;
     white-space: nowrap;
   }
   button:hover {
@@ -33,7 +34,6 @@ export const timelineStyles = css`
     opacity: 0.5;
     cursor: default;
   }
-  button:focus-visible,
   input:focus-visible {
     outline: 3px solid var(--fleet-focus);
     outline-offset: 2px;
@@ -75,4 +75,5 @@ export const timelineStyles = css`
     font-size: 0.85em;
     white-space: nowrap;
   }
-`;
+`,
+];

@@ -1,9 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TimeStatus } from '../../bus/time-control.js';
+import { SHELL_TEXT } from '../../content/deck-text.js';
+import { toggleIcon } from '../icons.js';
 import { timelineStyles } from './fleet-timeline.styles.js';
 import type { TimeCommand } from './time-link.js';
 import { durationWords, momentClock, momentWords, pausedWords } from './time-words.js';
+
+const words = SHELL_TEXT.time;
 
 /** Slider steps: arrows move a second; Page Up / Down ten (the browser's own range keys). */
 const STEP_MS = 1_000;
@@ -76,16 +80,16 @@ export class FleetTimeline extends LitElement {
     const min = replay ? 0 : -Math.ceil(span / STEP_MS) * STEP_MS;
     const max = replay ? span : 0;
     const value = Math.min(max, Math.max(min, status.position - this.anchor(status)));
-    return html`<div class="bar" role="group" aria-label="Time control">
+    return html`<div class="bar" role="group" aria-label=${words.bar}>
       <button class="toggle" aria-pressed=${status.paused ? 'true' : 'false'} aria-keyshortcuts="."
         @click=${() => this.command({ action: 'toggle' })}>
-        ${status.paused ? '▶ Resume' : '⏸ Pause'}
+        ${toggleIcon(status.paused)} ${status.paused ? words.resume : words.pause}
       </button>
-      <span class="state ${status.paused ? 'paused' : ''}">${pausedWords(status) ?? (replay ? 'playing' : 'live')}</span>
+      <span class="state ${status.paused ? 'paused' : ''}">${pausedWords(status) ?? (replay ? words.playing : words.live)}</span>
       <input
         type="range"
         class="slider"
-        aria-label=${replay ? 'Moment of the recording shown' : 'Moment shown'}
+        aria-label=${replay ? words.recordingMoment : words.moment}
         aria-valuetext=${momentWords(status)}
         min=${String(min)}
         max=${String(max)}
@@ -96,14 +100,14 @@ export class FleetTimeline extends LitElement {
         @keydown=${this.onSliderKey}
       />
       <span class="when" aria-hidden="true">${momentClock(status)}</span>
-      <span class="span">${replay ? 'recording' : `last ${durationWords(span)}`}</span>
+      <span class="span">${replay ? words.recording : words.last(durationWords(span))}</span>
       ${
         replay
           ? nothing
           : html`<button class="live" ?disabled=${!status.paused}
-              @click=${() => this.command({ action: 'live' })}>Live</button>`
+              @click=${() => this.command({ action: 'live' })}>${words.goLive}</button>`
       }
-      <button class="mark" aria-keyshortcuts="m" @click=${() => this.command({ action: 'mark' })}>Mark</button>
+      <button class="mark" aria-keyshortcuts="m" @click=${() => this.command({ action: 'mark' })}>${words.mark}</button>
     </div>`;
   }
 }

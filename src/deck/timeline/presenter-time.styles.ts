@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { controlStyles } from '../control-styles.js';
 
-export const presenterTimeStyles = css`
+/** `<fleet-presenter-time>`: the pause state, the timeline and the bookmark list. */
+export const presenterTimeStyles = [
+  controlStyles,
+  css`
   :host {
     display: flex;
     flex-direction: column;
@@ -51,23 +55,14 @@ export const presenterTimeStyles = css`
     font-size: 0.85em;
   }
   button,
-  a {
-    font: inherit;
+  a.control {
     font-size: 0.9em;
-    color: inherit;
-    border-radius: 6px;
-    border: 1px solid var(--fleet-border);
-    background: var(--fleet-panel);
     padding: 3px 10px;
-    cursor: pointer;
-    text-decoration: none;
   }
-  a {
+  a.control {
     color: var(--fleet-accent);
+    text-decoration: none;
+    cursor: pointer;
   }
-  button:focus-visible,
-  a:focus-visible {
-    outline: 3px solid var(--fleet-focus);
-    outline-offset: 2px;
-  }
-`;
+`,
+];

@@ -1,14 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TimeStatus } from '../../bus/time-control.js';
+import { SHELL_TEXT } from '../../content/deck-text.js';
 import type { DeckAction } from '../keymap.js';
 import { syncChannelName } from '../presenter/deck-sync.js';
 import { SCENES } from '../scene-registry.js';
 import { type Bookmark, BookmarkStore } from './bookmarks.js';
 import './fleet-timeline.js';
-import { STEP_KEY_MS } from './deck-time.js';
 import { presenterTimeStyles } from './presenter-time.styles.js';
-import { followTime, type TimeCommand } from './time-link.js';
+import { followTime, type TimeCommand, timeKeyCommand } from './time-link.js';
+
+const words = SHELL_TEXT.time;
 
 /**
  * The presenter view's time panel: the deck's pause state and timeline,
@@ -65,22 +67,9 @@ export class FleetPresenterTime extends LitElement {
 
   /** The presenter's time keys (`.`, `m`, `[`, `]`); false for other actions. */
   handle(action: DeckAction): boolean {
-    switch (action.kind) {
-      case 'pause':
-        this.send({ action: 'toggle' });
-        return true;
-      case 'mark':
-        this.send({ action: 'mark' });
-        return true;
-      case 'rewind':
-        this.send({ action: 'step', delta: -STEP_KEY_MS });
-        return true;
-      case 'forward':
-        this.send({ action: 'step', delta: STEP_KEY_MS });
-        return true;
-      default:
-        return false;
-    }
+    const command = timeKeyCommand(action);
+    if (command) this.send(command);
+    return command !== undefined;
   }
 
   private send(command: TimeCommand): void {
@@ -95,28 +84,28 @@ export class FleetPresenterTime extends LitElement {
   private renderMark(mark: Bookmark): unknown {
     const title = SCENES.find((s) => s.slug === mark.slug)?.title ?? mark.slug;
     return html`<li>
-      <button class="jump" @click=${() => this.send({ action: 'jump', id: mark.id })}>Jump</button>
+      <button class="jump" @click=${() => this.send({ action: 'jump', id: mark.id })}>${words.jump}</button>
       <span class="what">${title} · ${mark.label}</span>
       <span class="kind">${mark.mode}</span>
-      ${mark.url ? html`<a href=${mark.url} target="_blank" rel="noopener">link</a>` : nothing}
-      <button class="remove" aria-label="Remove the mark ${title} · ${mark.label}" @click=${() => this.removeMark(mark.id)}>✕</button>
+      ${mark.url ? html`<a class="control" href=${mark.url} target="_blank" rel="noopener">${words.link}</a>` : nothing}
+      <button class="remove" aria-label=${words.remove(`${title} · ${mark.label}`)} @click=${() => this.removeMark(mark.id)}>✕</button>
     </li>`;
   }
 
   override render() {
     return html`
-      <p class="label">Time</p>
+      <p class="label">${words.panel}</p>
       ${
         this.status
           ? html`<fleet-timeline compact .status=${this.status}
               @fleet-time-command=${(e: CustomEvent<TimeCommand>) => this.send(e.detail)}></fleet-timeline>`
-          : html`<p class="waiting">The deck window’s timeline shows here once it is connected.</p>`
+          : html`<p class="waiting">${words.waiting}</p>`
       }
-      <p class="label">Bookmarks (m)</p>
+      <p class="label">${words.bookmarksKey}</p>
       ${
         this.marks.length > 0
-          ? html`<ol class="marks" aria-label="Bookmarks">${[...this.marks].reverse().map((m) => this.renderMark(m))}</ol>`
-          : html`<p class="waiting">No marks yet: press m (here or in the deck) to mark the scene and moment.</p>`
+          ? html`<ol class="marks" aria-label=${words.bookmarks}>${[...this.marks].reverse().map((m) => this.renderMark(m))}</ol>`
+          : html`<p class="waiting">${words.noMarks}</p>`
       }
     `;
   }

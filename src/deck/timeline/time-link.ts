@@ -1,5 +1,9 @@
 import type { TimeStatus } from '../../bus/time-control.js';
+import type { DeckAction } from '../keymap.js';
 import type { SyncChannel } from '../presenter/deck-sync.js';
+
+/** How far `[` and `]` move the moment shown. */
+export const STEP_KEY_MS = 10_000;
 
 /** What the presenter (or the deck's own bar) asks of time control. */
 export type TimeCommand =
@@ -9,6 +13,25 @@ export type TimeCommand =
   | { readonly action: 'seek'; readonly t: number }
   | { readonly action: 'step'; readonly delta: number }
   | { readonly action: 'jump'; readonly id: string };
+
+/**
+ * The command a time key (`.`, `m`, `[`, `]`) asks for, the same from the
+ * deck and the presenter view; undefined for any other action.
+ */
+export function timeKeyCommand(action: DeckAction): TimeCommand | undefined {
+  switch (action.kind) {
+    case 'pause':
+      return { action: 'toggle' };
+    case 'mark':
+      return { action: 'mark' };
+    case 'rewind':
+      return { action: 'step', delta: -STEP_KEY_MS };
+    case 'forward':
+      return { action: 'step', delta: STEP_KEY_MS };
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Messages on a deck session's `time` channel:

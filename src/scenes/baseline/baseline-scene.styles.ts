@@ -50,14 +50,6 @@ export const baselineSceneStyles = [
     .share-legend .count {
       min-width: 5em;
     }
-    h3 {
-      margin: 0 0 12px;
-      font-size: 1em;
-      font-weight: 600;
-      color: var(--fleet-muted);
-      text-transform: uppercase;
-      letter-spacing: 0.06em;
-    }
     .history {
       display: flex;
       flex-direction: column;

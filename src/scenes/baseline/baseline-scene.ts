@@ -72,7 +72,7 @@ export class FleetBaselineScene extends LitElement {
         aria-label="phase events per ${HISTORY_BIN_S} seconds over the last five minutes, at most ${peak}">
         ${columns}
       </svg>
-      <div class="axis"><span>−${PHASE_WINDOW_S / 60} min</span><span>peak ${formatCount(peak)} / ${HISTORY_BIN_S} s</span><span>now</span></div>
+      <div class="axis"><span>−${PHASE_WINDOW_S / 60} min</span><span>peak ${formatCount(peak)} / ${HISTORY_BIN_S} s</span><span>${text.now}</span></div>
     </section>`;
   }
 

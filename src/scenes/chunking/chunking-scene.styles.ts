@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { sceneStyles } from '../shared/scene-styles.js';
-import { swatchStyles } from '../shared/swatch-styles.js';
+import { keyStyles, swatchStyles } from '../shared/swatch-styles.js';
 
 /** Dark ink on the phase colours: every phase colour is light enough for it. */
 const INK = css`#050608`; // opaque: at 0.88 alpha it fell to 4.1:1 on infected running
@@ -9,6 +9,7 @@ const INK = css`#050608`; // opaque: at 0.88 alpha it fell to 4.1:1 on infected 
 export const chunkingSceneStyles = [
   sceneStyles,
   swatchStyles,
+  keyStyles,
   css`
     :host {
       gap: 22px;
@@ -165,14 +166,6 @@ export const chunkingSceneStyles = [
     }
     .summary b {
       font-variant-numeric: tabular-nums;
-    }
-    .key {
-      display: inline-block;
-      width: 1.4em;
-      height: 0.95em;
-      vertical-align: -0.1em;
-      border-radius: 2px;
-      margin-right: 0.35em;
     }
     .key.mismatch {
       background: repeating-linear-gradient(135deg, #e0b040 0 3px, #0b0d10 3px 5px);

@@ -38,8 +38,8 @@ export class FleetChunkingScene extends LitElement {
     if (c.shown === undefined) {
       return html`<div class="cell waiting" part="cell" data-index=${c.index} style=${style}>
         <span class="window">window ${c.index}</span>
-        <span class="phase">waiting</span>
-        <span class="note">no prediction yet</span>
+        <span class="phase">${text.waiting}</span>
+        <span class="note">${text.noPrediction}</span>
       </div>`;
     }
     const classes = ['cell', c.mismatch ? 'mismatch' : '', c.stale ? 'stale' : ''].join(' ');
@@ -69,7 +69,7 @@ export class FleetChunkingScene extends LitElement {
     const style = `left:calc(${c.left}% + 4px);width:calc(${c.width}% - 8px)`;
     if (c.actual === undefined) {
       return html`<div class="truth unknown ${c.stale ? 'stale' : ''}" part="truth" data-index=${c.index} style=${style}>
-        <span>unknown</span>
+        <span>${text.unknown}</span>
       </div>`;
     }
     return html`<div

@@ -1,5 +1,5 @@
 import type { EpisodeRecord } from '../../store/fleet.js';
-import { labelledUntil, type StripSegment, stripSegments } from '../shared/phase-strip.js';
+import { labelledUntil, type PhaseBarSegment, stripSegments } from '../shared/phase-bar.js';
 
 /** Episode length assumed until a producer says otherwise (the fleet records 60 s). */
 export const DEFAULT_EPISODE_S = 60;
@@ -29,7 +29,7 @@ export interface RecordingRow {
   readonly hostId: string;
   readonly episodeId: string;
   readonly profile: string;
-  readonly segments: readonly StripSegment[];
+  readonly segments: readonly PhaseBarSegment[];
   /** Fractions of the axis: from the end of the labels to the estimated recording point. */
   readonly tail: { readonly from: number; readonly to: number; readonly phase?: string };
   /** Estimated seconds recorded at `now`. */

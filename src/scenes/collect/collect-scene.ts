@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
@@ -7,8 +7,7 @@ import { hostsOnline, recordingNow } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
-import { sceneStyles } from '../shared/scene-styles.js';
+import { labelledSegments, phaseBar, stripSegments } from '../shared/phase-bar.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import {
@@ -19,7 +18,7 @@ import {
   recordingRow,
   rowMetrics,
 } from './collect-layout.js';
-import { collectLargeStyles } from './collect-scene.styles.js';
+import { collectSceneStyles } from './collect-scene.styles.js';
 
 const TICKER_ITEMS = 6;
 /** Above this many hosts the ticker changes too often to animate. */
@@ -40,187 +39,7 @@ const text = SCENE_TEXT.collect;
  */
 @customElement('fleet-collect-scene')
 export class FleetCollectScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    collectLargeStyles,
-    phaseStripStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 18px;
-      }
-      header {
-        display: flex;
-        align-items: flex-end;
-        justify-content: space-between;
-        gap: 32px;
-      }
-      header h2 {
-        margin: 0;
-      }
-      .rate {
-        display: flex;
-        align-items: baseline;
-        gap: 14px;
-        font-variant-numeric: tabular-nums;
-      }
-      .rate .value {
-        font-size: 64px;
-        font-weight: 750;
-        line-height: 1;
-      }
-      .rate .unit {
-        font-size: 1.05em;
-      }
-      .rate .detail {
-        font-size: 0.85em;
-      }
-      .body {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 440px;
-        gap: 36px;
-      }
-      .recording {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      h3 {
-        margin: 0 0 10px;
-        font-size: 1em;
-        font-weight: 600;
-        color: var(--fleet-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-      }
-      .axis,
-      .row {
-        display: grid;
-        grid-template-columns: var(--label-w, 150px) minmax(0, 1fr);
-        column-gap: 16px;
-        align-items: center;
-      }
-      .axis {
-        font-size: 0.72em;
-        color: var(--fleet-muted);
-        margin-bottom: 6px;
-      }
-      .ticks {
-        position: relative;
-        height: 1.3em;
-      }
-      .ticks span {
-        position: absolute;
-        white-space: nowrap;
-        transform: translateX(-50%);
-        font-variant-numeric: tabular-nums;
-      }
-      .ticks span:first-child {
-        transform: none;
-      }
-      .ticks span:last-child {
-        transform: translateX(-100%);
-      }
-      .rows:focus-visible,
-      .ticker:focus-visible {
-        outline: 3px solid var(--fleet-accent);
-        outline-offset: 2px;
-      }
-      .rows {
-        flex: 1;
-        min-height: 0;
-        overflow-y: auto;
-        overflow-x: hidden;
-      }
-      .row .host {
-        font-family: var(--fleet-mono);
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        text-align: right;
-      }
-      .row .host small {
-        display: block;
-        font-family: var(--fleet-font);
-        font-size: 0.68em;
-        color: var(--fleet-muted);
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .row .strip {
-        --strip-font: 0.62em;
-      }
-      .row .seg.tail {
-        transition: width 0.5s linear;
-      }
-      .quiet {
-        color: var(--fleet-muted);
-      }
-      .ticker {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        overflow: hidden;
-      }
-      .ticker ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 10px;
-      }
-      .ticker li {
-        padding: 10px 14px 12px;
-        border-radius: 10px;
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-        animation: arrive 0.5s ease-out;
-        --strip-height: 14px;
-      }
-      .ticker .head {
-        display: flex;
-        justify-content: space-between;
-        gap: 12px;
-        font-size: 0.86em;
-      }
-      .ticker .episode {
-        font-family: var(--fleet-mono);
-        font-weight: 700;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      .ticker .ago {
-        white-space: nowrap;
-        font-variant-numeric: tabular-nums;
-      }
-      .ticker .who {
-        margin: 2px 0 8px;
-        font-size: 0.74em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      @keyframes arrive {
-        from {
-          opacity: 0;
-          transform: translateY(-12px);
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .ticker li {
-          animation: none;
-        }
-        .row .seg.tail {
-          transition: none;
-        }
-      }
-    `,
-  ];
+  static override styles = collectSceneStyles;
 
   private readonly store = new StoreController(this, ['fleet']);
   // The recording tails and the ticker's ages move with time alone.
@@ -237,7 +56,7 @@ export class FleetCollectScene extends LitElement {
     const fleet = this.store.state.fleet;
     const online = hostsOnline(fleet);
     const hz = fleet.snapshot?.sample_hz;
-    return html`<header>
+    return html`<header class="scene-header">
       <h2>${text.heading}</h2>
       <div class="rate" part="rate">
         <span class="value">${rate !== undefined ? formatRate(rate) : '—'}</span>
@@ -310,8 +129,7 @@ export class FleetCollectScene extends LitElement {
                   <div class="host" title="${displayText(row.hostId)} · ${displayText(row.profile)} · ${displayText(row.episodeId)}">
                     ${displayText(row.hostId)}${metrics.rowHeight >= 48 ? html`<small>${displayText(row.profile)}</small>` : nothing}
                   </div>
-                  ${phaseStrip(row.segments, {
-                    labels: metrics.spanLabels,
+                  ${phaseBar(metrics.spanLabels ? labelledSegments(row.segments) : row.segments, {
                     tail: row.tail,
                     label: `${displayText(row.hostId)} recording ${displayText(row.episodeId)}: ${Math.round(row.elapsedS)} s`,
                   })}
@@ -344,10 +162,10 @@ export class FleetCollectScene extends LitElement {
               (e) => e.episode_id,
               (e) => {
                 const axis = e.duration_s ?? Math.max(1, ...(e.phases ?? []).map((p) => p.end_s));
-                return html`<li data-episode=${e.episode_id}>
+                return html`<li class="arrives" data-episode=${e.episode_id}>
                   <div class="head"><span class="episode">${displayText(e.episode_id)}</span><span class="ago muted">${formatAgo((now - e.updated) / 1000)}</span></div>
                   <div class="who muted">${displayText(e.host_id)} · ${displayText(e.profile)}</div>
-                  ${phaseStrip(stripSegments(e.phases, axis))}
+                  ${phaseBar(stripSegments(e.phases, axis))}
                 </li>`;
               },
             )}

@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
@@ -8,11 +8,11 @@ import { phaseSharesAt } from '../../store/phase-mix.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatBytes, formatCount } from '../shared/format.js';
-import { areCounts, type ShareSegment, shareSegments } from '../shared/phase-shares.js';
-import { phaseStrip, phaseStripStyles, stripSegments } from '../shared/phase-strip.js';
-import { sceneStyles } from '../shared/scene-styles.js';
-import { shareBar, shareBarStyles, shareLegend } from '../shared/share-bar.js';
+import { labelledSegments, phaseBar, stripSegments } from '../shared/phase-bar.js';
+import { areCounts, type ShareSegment, shareBarSegments, shareSegments } from '../shared/phase-shares.js';
+import { shareLegend } from '../shared/share-legend.js';
 import { StoreController } from '../shared/store-controller.js';
+import { dbSceneStyles } from './db-scene.styles.js';
 
 const text = SCENE_TEXT.db;
 const LAST_N = 10;
@@ -33,144 +33,7 @@ export type PerPhaseSource = 'snapshot' | 'phase_mix' | 'phase' | 'none';
  */
 @customElement('fleet-db-scene')
 export class FleetDbScene extends LitElement {
-  static override styles = [
-    sceneStyles,
-    phaseStripStyles,
-    shareBarStyles,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 18px;
-      }
-      h2 {
-        margin: 0;
-      }
-      h3 {
-        margin: 0 0 12px;
-        font-size: 1em;
-        font-weight: 600;
-        color: var(--fleet-muted);
-        text-transform: uppercase;
-        letter-spacing: 0.06em;
-      }
-      .body {
-        flex: 1;
-        min-height: 0;
-        display: grid;
-        grid-template-columns: 600px minmax(0, 1fr);
-        gap: 44px;
-      }
-      .left {
-        display: flex;
-        flex-direction: column;
-        gap: 30px;
-        min-height: 0;
-      }
-      .totals {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 16px;
-      }
-      .tile {
-        padding: 16px 22px 14px;
-        border-radius: 12px;
-        background: var(--fleet-panel);
-        border: 1px solid var(--fleet-border);
-      }
-      .tile .value {
-        display: block;
-        font-size: 44px;
-        font-weight: 750;
-        line-height: 1.1;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .tile .name {
-        font-size: 0.9em;
-        color: var(--fleet-muted);
-      }
-      .tile .waiting {
-        display: block;
-        font-size: 0.8em;
-        line-height: 2.6;
-        color: var(--fleet-muted);
-      }
-      .per-phase {
-        --bar-height: 58px;
-        --bar-font: 0.9em;
-      }
-      .per-phase .share-legend {
-        margin-top: 14px;
-        width: 100%;
-        font-size: 0.95em;
-      }
-      .per-phase .share-legend .name {
-        width: 100%;
-      }
-      .episodes {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      .episodes ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-direction: column;
-        gap: 12px;
-        overflow: hidden;
-      }
-      .episodes li {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) auto;
-        column-gap: 16px;
-        row-gap: 5px;
-        --strip-height: 22px;
-        animation: arrive 0.5s ease-out;
-      }
-      .episodes .id {
-        font-family: var(--fleet-mono);
-        font-weight: 700;
-        font-size: 0.86em;
-        white-space: nowrap;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .episodes .who {
-        margin-left: 0.7em;
-        font-family: var(--fleet-font);
-        font-weight: 400;
-        color: var(--fleet-muted);
-      }
-      .episodes .facts {
-        font-size: 0.78em;
-        color: var(--fleet-muted);
-        white-space: nowrap;
-        font-variant-numeric: tabular-nums;
-      }
-      .episodes .strip {
-        grid-column: 1 / -1;
-      }
-      .quiet {
-        color: var(--fleet-muted);
-      }
-      @keyframes arrive {
-        from {
-          opacity: 0;
-          transform: translateY(-10px);
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .episodes li {
-          animation: none;
-        }
-      }
-    `,
-  ];
+  static override styles = dbSceneStyles;
 
   private readonly store = new StoreController(this, ['fleet', 'phaseMix']);
   // Episode ages and a phase mix that ages out move with time alone.
@@ -206,13 +69,13 @@ export class FleetDbScene extends LitElement {
       ${
         source === 'none'
           ? html`<p class="quiet">Waiting for <code>phase_counts</code> in a <code>snapshot</code>, or a <code>phase_mix</code>.</p>`
-          : html`${shareBar(
-              segments,
-              `${counts ? `${formatCount(total)} labelled windows: ` : ''}${segments
+          : html`${phaseBar(shareBarSegments(segments), {
+              variant: 'share',
+              label: `${counts ? `${formatCount(total)} labelled windows: ` : ''}${segments
                 .filter((s) => s.count > 0)
                 .map((s) => `${s.phase} ${Math.round(s.share * 100)}%`)
                 .join(', ')}`,
-            )}
+            })}
             ${shareLegend(segments, counts)}`
       }
     </section>`;
@@ -225,10 +88,10 @@ export class FleetDbScene extends LitElement {
       e.samples !== undefined ? `${formatCount(e.samples)} samples` : undefined,
       formatAgo((now - e.updated) / 1000),
     ].filter((f) => f !== undefined);
-    return html`<li data-episode=${e.episode_id}>
+    return html`<li class="arrives" data-episode=${e.episode_id}>
       <span class="id">${displayText(e.episode_id)}<span class="who">${displayText(e.host_id)} · ${displayText(e.profile)}</span></span>
       <span class="facts">${facts.join(' · ')}</span>
-      ${phaseStrip(stripSegments(e.phases, axis), { labels: true })}
+      ${phaseBar(labelledSegments(stripSegments(e.phases, axis)))}
     </li>`;
   }
 
@@ -241,7 +104,7 @@ export class FleetDbScene extends LitElement {
     const totals = fleet.snapshot?.totals;
     const recent = fleet.recentComplete.slice(0, LAST_N);
     return html`
-      <h2>${text.heading}</h2>
+      <header class="scene-header"><h2>${text.heading}</h2></header>
       <div class="body">
         <div class="left">
           <div class="totals" part="totals">

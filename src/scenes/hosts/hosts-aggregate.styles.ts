@@ -13,6 +13,7 @@ export const hostsAggregateStyles = css`
   .aggregate h3 {
     margin: 0 0 8px;
     font-size: 14px;
+    font-weight: 700;
     letter-spacing: 0.08em;
     text-transform: uppercase;
     color: var(--fleet-muted);
@@ -95,14 +96,6 @@ export const hostsAggregateStyles = css`
     flex-direction: column;
     gap: 10px;
     min-height: 0;
-  }
-  .filter {
-    font: inherit;
-    color: var(--fleet-fg);
-    background: var(--fleet-panel);
-    border: 1px solid var(--fleet-border);
-    border-radius: 6px;
-    padding: 6px 12px;
   }
   .filter:focus-visible,
   .list li:focus-visible {

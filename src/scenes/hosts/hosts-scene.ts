@@ -1,7 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { SCENE_TEXT } from '../../content/deck-text.js';
+import { HOST_FILTER_TEXT, SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { phaseColor } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
@@ -181,7 +181,7 @@ export class FleetHostsScene extends LitElement {
     return html`<ul class="bars">
       ${counts.map(
         ({ key, count }) => html`<li>
-          <span class="name" title=${key || 'unknown'}>${phases ? (key === '' ? html`<span class="muted">phase unknown</span>` : phaseSwatch(key)) : key || html`<span class="muted">unknown</span>`}</span>
+          <span class="name" title=${key || text.unknown}>${phases ? (key === '' ? html`<span class="muted">${text.phaseUnknown}</span>` : phaseSwatch(key)) : key || html`<span class="muted">${text.unknown}</span>`}</span>
           <span class="track" aria-hidden="true"><span class="fill" style="display:block;width:${(100 * count) / Math.max(1, total)}%;--bar-color:${phases ? phaseColor(key || undefined) : 'var(--fleet-accent)'}"></span></span>
           <span class="n">${formatCount(count)}</span>
         </li>`,
@@ -213,14 +213,14 @@ export class FleetHostsScene extends LitElement {
             aria-label="Map of ${formatCount(agg.total)} hosts, offline first: ${formatCount(agg.offline)} offline; ${phaseText}"></canvas>
           ${this.tip ? html`<div class="tip" role="tooltip" style="left:${this.tip.left}px;top:${this.tip.top}px">${this.tip.text}</div>` : nothing}
         </div>
-        <div class="note muted">one square per host in its phase colour · hollow: offline · hover for details</div>
+        <div class="note muted">${text.mapNote}</div>
       </section>
       <section class="list-col">
         <h3>${text.offlineFirst}</h3>
         <input class="filter" type="search" .value=${this.filter}
           @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
-          placeholder="Filter: host id, profile or phase" aria-label="Filter hosts by id, profile or phase" />
-        <ul class="list" aria-label="Hosts, offline first">
+          placeholder=${HOST_FILTER_TEXT.placeholder} aria-label=${HOST_FILTER_TEXT.label} />
+        <ul class="list" aria-label=${text.offlineFirst}>
           ${repeat(
             shown,
             (h) => h.host_id,
@@ -255,7 +255,7 @@ export class FleetHostsScene extends LitElement {
         <header class="scene-header">
           <h2>${text.heading}</h2>
           <div class="counts" role="status" aria-live="off">
-            <span><b>${formatCount(agg.total)}</b> <span class="muted">hosts</span></span>
+            <span><b>${formatCount(agg.total)}</b> <span class="muted">${text.hosts}</span></span>
             <span><span class="dot on" style="display:inline-block"></span> <b>${formatCount(agg.online)}</b> <span class="muted">${text.online}</span></span>
             <span><b>${formatCount(agg.offline)}</b> <span class="muted">${text.offline}</span></span>
           </div>
@@ -276,7 +276,7 @@ export class FleetHostsScene extends LitElement {
       <header class="scene-header">
         <h2>${text.heading}</h2>
         <div class="counts" role="status" aria-live="off">
-          <span><b>${formatCount(this.hosts.length)}</b> <span class="muted">hosts</span></span>
+          <span><b>${formatCount(this.hosts.length)}</b> <span class="muted">${text.hosts}</span></span>
           <span><span class="dot on" style="display:inline-block"></span> <b>${formatCount(online)}</b> <span class="muted">${text.online}</span></span>
           ${offline > 0 ? html`<span><b>${formatCount(offline)}</b> <span class="muted">${text.offline}</span></span>` : nothing}
         </div>

@@ -1,9 +1,10 @@
 import { css } from 'lit';
-import { sceneStyles } from '../shared/scene-styles.js';
+import { sceneStyles, tooltipStyles } from '../shared/scene-styles.js';
 
 /** Styles of `<fleet-knn-scene>`. */
 export const knnSceneStyles = [
   sceneStyles,
+  tooltipStyles,
   css`
     :host {
       gap: 12px;
@@ -225,17 +226,11 @@ export const knnSceneStyles = [
       font-size: 0.7em;
     }
     .tooltip {
-      position: absolute;
       z-index: 2;
-      pointer-events: none;
       padding: 10px 14px;
       border-radius: 8px;
       font-size: 0.72em;
       line-height: 1.5;
-      background: var(--fleet-panel);
-      border: 1px solid var(--fleet-border);
-      box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
-      white-space: nowrap;
     }
     .tooltip .k {
       display: inline-block;

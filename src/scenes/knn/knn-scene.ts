@@ -308,7 +308,7 @@ export class FleetKnnScene extends LitElement {
     const rest = sorted.slice(LEGEND_MAX);
     const restCount = rest.reduce((sum, e) => sum + e.count, 0);
     const dense = entries.length > 12;
-    return html`<ul class=${dense ? 'dense' : ''} aria-label="Legend">
+    return html`<ul class=${dense ? 'dense' : ''} aria-label=${text.legend}>
         ${shown.map(
           (
             e,

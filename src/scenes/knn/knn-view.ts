@@ -31,6 +31,18 @@ import { pointSizePx } from './point-size.js';
 export const HOME = new Vector3(1.2, 0.78, 1.62).normalize().multiplyScalar(2.7);
 const CUBE_RADIUS = Math.sqrt(3) / 2;
 
+/**
+ * Fresh uniforms for the shared vertex shader (point size at the home
+ * distance; the fade's near and far, which each render sets around the cube):
+ * every material drawn with it needs its own set.
+ */
+const vertexUniforms = (size: number) => ({
+  uSize: { value: size },
+  uHome: { value: HOME.length() },
+  uNear: { value: 1 },
+  uFar: { value: 4 },
+});
+
 /** What the scene hands the view. */
 export interface KnnViewOptions {
   readonly canvas: HTMLCanvasElement;
@@ -139,12 +151,7 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     fragmentShader: FRAGMENT,
     transparent: true,
     depthWrite: true,
-    uniforms: {
-      uSize: { value: 4 },
-      uHome: { value: HOME.length() },
-      uNear: { value: 1 },
-      uFar: { value: 4 },
-    },
+    uniforms: vertexUniforms(4),
   });
   let geometry = new BufferGeometry();
   const cloud = new Points(geometry, material);
@@ -162,13 +169,7 @@ export function createKnnView(options: KnnViewOptions): KnnView {
     fragmentShader: RING_FRAGMENT,
     transparent: true,
     depthTest: false,
-    uniforms: {
-      uSize: { value: 12 },
-      uHome: { value: HOME.length() },
-      uNear: { value: 1 },
-      uFar: { value: 4 },
-      uColor: { value: new Color(theme.fg) },
-    },
+    uniforms: { ...vertexUniforms(12), uColor: { value: new Color(theme.fg) } },
   });
   const ring = new Points(ringGeometry, ringMaterial);
   ring.renderOrder = 10;

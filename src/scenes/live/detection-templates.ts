@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { modelColor, phaseGlyph } from '../../contract/palette.js';
 import { phaseLabel } from '../../contract/vocabulary.js';
@@ -10,6 +11,8 @@ import {
   laneLength,
 } from '../../store/live-lanes.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
+
+const text = SCENE_TEXT.live;
 
 /** A fraction as a percentage with one decimal: hit rates differ in the first decimal. */
 export const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -46,13 +49,13 @@ export function cellTooltip(live: LiveLanesState, hovered: Hovered | undefined):
 /** The latest detection, at the scene's foot. */
 export function latestCallout(cell: LaneCell): unknown {
   return html`<div class="callout" part="callout" style="--callout-color:${modelColor(cell.model)}" aria-live="off">
-    <span class="muted">latest</span>
+    <span class="muted">${text.latest}</span>
     <span class="id host-id" title=${displayText(cell.host_id)}>${displayText(cell.host_id)}</span>
     ${cell.model !== undefined ? html`<span>${displayText(cell.model)}</span>` : nothing}
     ${cell.profile !== undefined ? html`<span class="muted">${displayText(cell.profile)}</span>` : nothing}
     <span>predicted ${phaseSwatch(cell.predicted)}</span>
-    ${cell.actual !== undefined ? html`<span>actual ${phaseSwatch(cell.actual)}</span>` : html`<span class="muted">actual pending</span>`}
-    ${cell.confidence !== undefined ? html`<span><b>${Math.round(cell.confidence * 100)}%</b> confident</span>` : nothing}
+    ${cell.actual !== undefined ? html`<span>actual ${phaseSwatch(cell.actual)}</span>` : html`<span class="muted">${text.actualPending}</span>`}
+    ${cell.confidence !== undefined ? html`<span><b>${Math.round(cell.confidence * 100)}%</b> ${text.confident}</span>` : nothing}
     ${cell.latency_ms !== undefined ? html`<span>${cell.latency_ms.toFixed(1)} ms</span>` : nothing}
   </div>`;
 }
@@ -62,7 +65,7 @@ export function latestCallout(cell: LaneCell): unknown {
  * its lane stands, so the reader need not decode a thin row's colours.
  */
 export function focusDetail(live: LiveLanesState, host: string | undefined): unknown {
-  if (host === undefined) return html`<div class="detail muted">No host matches the filter.</div>`;
+  if (host === undefined) return html`<div class="detail muted">${text.noMatch}</div>`;
   const len = laneLength(live, host);
   const latest = laneCell(live, host, len - 1);
   let disagree = 0;
@@ -80,7 +83,7 @@ export function focusDetail(live: LiveLanesState, host: string | undefined): unk
             ${latest.profile !== undefined ? html`<span class="muted">${latest.profile}</span>` : nothing}
             ${latest.model !== undefined ? html`<span>${latest.model}</span>` : nothing}
             <span>predicted ${phaseSwatch(latest.predicted)}</span>
-            ${latest.actual !== undefined ? html`<span>actual ${phaseSwatch(latest.actual)}</span>` : html`<span class="muted">actual pending</span>`}
+            ${latest.actual !== undefined ? html`<span>actual ${phaseSwatch(latest.actual)}</span>` : html`<span class="muted">${text.actualPending}</span>`}
             ${latest.confidence !== undefined ? html`<span><b>${Math.round(latest.confidence * 100)}%</b></span>` : nothing}
           </div>`
         : nothing

@@ -43,9 +43,9 @@ export const liveSceneStyles = css`
     flex-direction: column;
     min-width: 0;
   }
-  /* A long id ends in an ellipsis; hover or focus shows it whole, over the lane. */
-  .host {
-    position: relative;
+  /* A host id in a label column: one line, right-aligned; a long one ends in an ellipsis. */
+  .host,
+  .focus-list .option {
     display: block;
     overflow: hidden;
     white-space: nowrap;
@@ -53,6 +53,10 @@ export const liveSceneStyles = css`
     text-align: right;
     font-family: var(--fleet-mono);
     color: var(--fleet-muted);
+  }
+  /* Hover or focus shows a lane's id whole, over the lane. */
+  .host {
+    position: relative;
     border-radius: 4px;
     outline: none;
   }
@@ -78,17 +82,11 @@ export const liveSceneStyles = css`
     width: 100%;
   }
   .tooltip {
-    position: absolute;
     z-index: 4;
-    pointer-events: none;
     padding: 8px 12px;
     border-radius: 6px;
     font-size: 0.75em;
     line-height: 1.4;
-    background: var(--fleet-panel);
-    border: 1px solid var(--fleet-border);
-    box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
-    white-space: nowrap;
     max-width: 640px;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -114,14 +112,6 @@ export const liveSceneStyles = css`
     font-family: var(--fleet-mono);
     font-weight: 700;
   }
-  .key {
-    display: inline-block;
-    width: 1.4em;
-    height: 0.95em;
-    vertical-align: -0.1em;
-    border-radius: 2px;
-    margin-right: 0.35em;
-  }
   .key.pending {
     background: color-mix(in srgb, #3fb27f 35%, transparent);
     outline: 1.5px solid #3fb27f;
@@ -140,12 +130,6 @@ export const liveSceneStyles = css`
   }
   .filter {
     width: 26em;
-    font: inherit;
-    color: var(--fleet-fg);
-    background: var(--fleet-panel);
-    border: 1px solid var(--fleet-border);
-    border-radius: 6px;
-    padding: 6px 12px;
   }
   .filter:focus-visible,
   .focus-list:focus-visible {
@@ -213,14 +197,7 @@ export const liveSceneStyles = css`
     border-radius: 6px;
   }
   .focus-list .option {
-    display: block;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-    text-align: right;
-    font-family: var(--fleet-mono);
     font-size: 14px;
-    color: var(--fleet-muted);
   }
   .focus-list .option[aria-selected='true'] {
     color: var(--fleet-fg);

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { HOST_FILTER_TEXT, SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { modelColor } from '../../contract/palette.js';
 import { PHASES } from '../../contract/vocabulary.js';
@@ -14,10 +15,10 @@ import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
-import { sceneStyles } from '../shared/scene-styles.js';
+import { sceneStyles, tooltipStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
-import { swatchStyles } from '../shared/swatch-styles.js';
+import { keyStyles, swatchStyles } from '../shared/swatch-styles.js';
 import { sizedContext } from './canvas-context.js';
 import {
   cellTooltip,
@@ -39,6 +40,8 @@ import {
   MAX_LANE_HOSTS,
 } from './lane-layout.js';
 import { liveSceneStyles } from './live-scene.styles.js';
+
+const text = SCENE_TEXT.live;
 
 /** Width of the lane view's label column (px). */
 const LABEL_WIDTH = 170;
@@ -64,7 +67,7 @@ const REORDER_MS = 1000;
  */
 @customElement('fleet-live-scene')
 export class FleetLiveScene extends LitElement {
-  static override styles = [sceneStyles, swatchStyles, liveSceneStyles];
+  static override styles = [sceneStyles, swatchStyles, keyStyles, tooltipStyles, liveSceneStyles];
 
   private readonly store = new StoreController(this, ['live']);
 
@@ -230,19 +233,27 @@ export class FleetLiveScene extends LitElement {
     });
   }
 
-  private onLanePointer(event: PointerEvent): void {
-    const layout = this.layout;
+  /**
+   * Where the pointer is over the canvas, in layout pixels (the stage may be
+   * scaled). The canvas sticks to the top of the scrolled lanes, so the
+   * scroll is added back.
+   */
+  private canvasPoint(event: PointerEvent): { x: number; y: number } | undefined {
     const canvas = this.canvas;
-    if (!layout || !canvas) return;
+    if (!canvas) return undefined;
     const rect = canvas.getBoundingClientRect();
     const scale = rect.width / (canvas.clientWidth || 1);
-    const scroll = this.scrollBox?.scrollTop ?? 0;
-    // The canvas sticks to the top of the scrolled lanes: add the scroll back.
-    const box: CellBox | undefined = boxAt(
-      layout,
-      (event.clientX - rect.left) / scale,
-      (event.clientY - rect.top) / scale + scroll,
-    );
+    return {
+      x: (event.clientX - rect.left) / scale,
+      y: (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0),
+    };
+  }
+
+  private onLanePointer(event: PointerEvent): void {
+    const layout = this.layout;
+    const point = this.canvasPoint(event);
+    if (!layout || !point) return;
+    const box: CellBox | undefined = boxAt(layout, point.x, point.y);
     if (!box) {
       this.hovered = undefined;
       return;
@@ -266,13 +277,10 @@ export class FleetLiveScene extends LitElement {
   }
 
   private onFleetPointer(event: PointerEvent): void {
-    const canvas = this.canvas;
     const rows = this.rows;
-    if (!canvas || !rows) return;
-    const rect = canvas.getBoundingClientRect();
-    const scale = rect.width / (canvas.clientWidth || 1);
-    const x = (event.clientX - rect.left) / scale;
-    const y = (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0);
+    const point = this.canvasPoint(event);
+    if (!rows || !point) return;
+    const { x, y } = point;
     const host = rows.hosts[Math.floor(y / this.rowHeight())];
     if (host === undefined) {
       this.hovered = undefined;
@@ -363,7 +371,7 @@ export class FleetLiveScene extends LitElement {
     return html`
       <div class="toolbar">
         <input class="filter" type="search" .value=${this.filter} @input=${this.onFilter}
-          placeholder="Filter: host id, profile or phase" aria-label="Filter hosts by id, profile or phase" />
+          placeholder=${HOST_FILTER_TEXT.placeholder} aria-label=${HOST_FILTER_TEXT.label} />
         <span class="count" role="status">${status} · ${formatCount(rows.troubled)} with disagreements · trouble first</span>
       </div>
       <div class="fleet" part="fleet">
@@ -378,7 +386,7 @@ export class FleetLiveScene extends LitElement {
         </div>
         <div class="panel">
           <div class="focus-list" role="listbox" tabindex="0" @keydown=${this.onFocusKey}
-            aria-label="Hosts, trouble first; arrow keys move the focus"
+            aria-label=${text.focusList}
             aria-activedescendant=${shown > 0 ? focusId(focus) : nothing}>
             ${rows.hosts.slice(first, last).map(
               (host, k) => html`<div class="option" role="option" id=${focusId(first + k)}
@@ -399,7 +407,7 @@ export class FleetLiveScene extends LitElement {
 
   override render() {
     const live = this.store.state.live;
-    if (live.total === 0) return emptyState('Live detections', ['live_detection']);
+    if (live.total === 0) return emptyState(text.heading, ['live_detection']);
     const rate = hitRate(live);
     const perSecond = ratePerSecond(live.rate, this.store.now());
     const model = live.lastModel;
@@ -414,18 +422,18 @@ export class FleetLiveScene extends LitElement {
       : `${live.hosts.length} hosts, ${formatCount(live.total)} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
     return html`
       <header class="scene-header">
-        <h2>Live detections</h2>
+        <h2>${text.heading}</h2>
         <div class="stats" role="status" aria-live="off">
-          <span>hit rate <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>
+          <span>${text.hitRate} <b class="hit-rate">${rate !== undefined ? percent(rate) : '—'}</b>
             <span class="muted">(${formatCount(live.judged)} judged)</span></span>
-          <span><b class="per-second">${perSecond.toFixed(1)}</b> <span class="muted">detections/s</span></span>
-          ${model !== undefined ? html`<span class="badge" title="model of the latest detection that named one" style="background:${modelColor(model)}">${displayText(model)}</span>` : nothing}
+          <span><b class="per-second">${perSecond.toFixed(1)}</b> <span class="muted">${text.perSecond}</span></span>
+          ${model !== undefined ? html`<span class="badge" title=${text.modelBadge} style="background:${modelColor(model)}">${displayText(model)}</span>` : nothing}
         </div>
       </header>
       <div class="legend" aria-hidden="true">
         ${PHASES.map((p) => phaseSwatch(p))}
-        <span><span class="key pending"></span>truth pending</span>
-        <span><span class="key mismatch"></span>truth disagrees</span>
+        <span><span class="key pending"></span>${text.truthPending}</span>
+        <span><span class="key mismatch"></span>${text.truthDisagrees}</span>
       </div>
       ${fleet ? this.fleetViewTemplate(live, summary) : this.laneView(live, summary)}
       ${live.latest ? latestCallout(live.latest) : nothing}

@@ -38,7 +38,7 @@ export class FleetModelsScene extends LitElement {
       <span class="value" style="left:${bar.width}%"
         >${bar.pinned ? html`<span class="pin" style="color:${bar.color}" aria-hidden="true">◀</span>` : ''}${percent(bar.accuracy)}${
           bar.pinned ? html` <span class="note">below ${percent(AXIS_MIN)}</span>` : ''
-        }${bar.best ? html`<span class="best">best</span>` : ''}</span
+        }${bar.best ? html`<span class="best">${text.best}</span>` : ''}</span
       >
     </div>`;
   }

@@ -54,6 +54,11 @@ export function stripSegments(spans: readonly PhaseSpanData[] | undefined, axisS
   return out;
 }
 
+/** `segments` with each one's phase named inside it, for bars tall and wide enough to read. */
+export function labelledSegments(segments: readonly PhaseBarSegment[]): PhaseBarSegment[] {
+  return segments.map((s) => ({ ...s, text: phaseLabel(s.phase) }));
+}
+
 /** The end (s) of the last labelled span, 0 when there is none. */
 export function labelledUntil(spans: readonly PhaseSpanData[] | undefined): number {
   let end = 0;

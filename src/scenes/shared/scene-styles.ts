@@ -27,6 +27,21 @@ export const visuallyHiddenStyles = css`
   }
 `;
 
+/**
+ * A panel floating over a chart beside the pointer; the scene sets its
+ * size and place (padding, font size, z-index).
+ */
+export const tooltipStyles = css`
+  .tooltip {
+    position: absolute;
+    pointer-events: none;
+    background: var(--fleet-panel);
+    border: 1px solid var(--fleet-border);
+    box-shadow: 0 6px 20px rgba(0, 0, 0, 0.4);
+    white-space: nowrap;
+  }
+`;
+
 export const sceneStyles = css`
   ${visuallyHiddenStyles}
   :host {
@@ -86,6 +101,39 @@ export const sceneStyles = css`
   .scene-header h2,
   .scene-header p {
     margin: 0;
+  }
+  /* A section's title inside a scene: small capitals in the muted colour. */
+  h3 {
+    margin: 0 0 12px;
+    font-size: 1em;
+    font-weight: 600;
+    color: var(--fleet-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+  }
+  /* The search box over a long list (recordings, hosts, lanes). */
+  .filter {
+    font: inherit;
+    color: var(--fleet-fg);
+    background: var(--fleet-panel);
+    border: 1px solid var(--fleet-border);
+    border-radius: 6px;
+    padding: 6px 12px;
+  }
+  /* A list item that has just arrived slides in from above (--arrive-from sets how far). */
+  .arrives {
+    animation: arrive 0.5s ease-out;
+  }
+  @keyframes arrive {
+    from {
+      opacity: 0;
+      transform: translateY(var(--arrive-from, -10px));
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .arrives {
+      animation: none;
+    }
   }
   .empty {
     display: flex;

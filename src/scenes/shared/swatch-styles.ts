@@ -25,3 +25,15 @@ export const swatchStyles = css`
     font-size: 0.8em;
   }
 `;
+
+/** A colour key's chip at the start of a legend line (`<span class="key …">`); each scene colours its own kinds. */
+export const keyStyles = css`
+  .key {
+    display: inline-block;
+    width: 1.4em;
+    height: 0.95em;
+    vertical-align: -0.1em;
+    border-radius: 2px;
+    margin-right: 0.35em;
+  }
+`;

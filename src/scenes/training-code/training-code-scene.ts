@@ -63,7 +63,7 @@ export class FleetTrainingCodeScene extends LitElement {
         <aside>
           <h2>${text.heading}</h2>
           <p class="file muted"><code>${this.listing.file}</code> · ${text.language}</p>
-          <ol class="notes" part="notes" aria-label="Key lines">
+          <ol class="notes" part="notes" aria-label=${text.keyLines}>
             ${keys.map(
               (k) => html`<li data-line=${k.line}>
                 <span class="badge">${k.ordinal}</span>

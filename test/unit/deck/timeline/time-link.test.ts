@@ -3,8 +3,10 @@ import type { TimeStatus } from '../../../../src/bus/time-control.js';
 import {
   followTime,
   readTimeMessage,
+  STEP_KEY_MS,
   shareTime,
   type TimeCommand,
+  timeKeyCommand,
 } from '../../../../src/deck/timeline/time-link.js';
 
 const status = (position: number): TimeStatus => ({
@@ -68,5 +70,19 @@ describe('time link', () => {
       from: 'x',
       command: { action: 'step', delta: -5000 },
     });
+  });
+});
+
+describe('timeKeyCommand', () => {
+  it('maps the four time keys to commands, for the deck and the presenter alike', () => {
+    expect(timeKeyCommand({ kind: 'pause' })).toEqual({ action: 'toggle' });
+    expect(timeKeyCommand({ kind: 'mark' })).toEqual({ action: 'mark' });
+    expect(timeKeyCommand({ kind: 'rewind' })).toEqual({ action: 'step', delta: -STEP_KEY_MS });
+    expect(timeKeyCommand({ kind: 'forward' })).toEqual({ action: 'step', delta: STEP_KEY_MS });
+  });
+
+  it('leaves every other action alone', () => {
+    expect(timeKeyCommand({ kind: 'next' })).toBeUndefined();
+    expect(timeKeyCommand({ kind: 'digit', digit: '3' })).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ import {
   recordingRow,
   rowMetrics,
 } from '../../../../src/scenes/collect/collect-layout.js';
-import { labelledUntil, stripSegments } from '../../../../src/scenes/shared/phase-strip.js';
+import { labelledUntil, stripSegments } from '../../../../src/scenes/shared/phase-bar.js';
 import type { EpisodeRecord } from '../../../../src/store/fleet.js';
 
 const record = (extra: Partial<EpisodeRecord> = {}): EpisodeRecord => ({
