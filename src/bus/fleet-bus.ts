@@ -213,10 +213,16 @@ export class FleetBus extends EventTarget {
     this.stores = state;
     this.timeHook?.reduced(events, state, now);
     const byType = new Map<EventType, FleetEvent[]>();
+    // Looked up only where the type changes (see reduceStores).
+    let type: EventType | undefined;
+    let list: FleetEvent[] = [];
     for (const event of events) {
-      const list = byType.get(event.type);
-      if (list) list.push(event);
-      else byType.set(event.type, [event]);
+      if (event.type !== type) {
+        type = event.type;
+        list = byType.get(type) ?? [];
+        byType.set(type, list);
+      }
+      list.push(event);
     }
     for (const [type, list] of byType) {
       this.diagnostics.countAccepted(type, list.length, now);

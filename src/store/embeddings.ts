@@ -77,7 +77,17 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
   else map.delete(key);
 }
 
-/** Adds one point per event; at the cap the oldest point is overwritten. */
+/** Clusters counted in a flat array during a batch (offset so NO_CLUSTER is 0); others in a map. */
+const DENSE_CLUSTERS = 4096;
+const CLUSTER_OFFSET = -NO_CLUSTER;
+
+/**
+ * Adds one point per event; at the cap the oldest point is overwritten.
+ *
+ * Runs per inserted point (a full ring evicts one per insert), so the loop
+ * touches typed arrays only: count changes are summed per label id and per
+ * cluster in flat arrays and folded into the count maps once per batch.
+ */
 export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedding[]): EmbeddingsState {
   if (events.length === 0) return state;
   const { capacity, positions, phase, predicted, cluster } = state;
@@ -95,38 +105,62 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     }
     return id;
   };
-  const phaseCounts = new Map(state.phaseCounts);
-  const predictedCounts = new Map(state.predictedCounts);
-  const clusterCounts = new Map(state.clusterCounts);
-  let { head, count, judged, agreed } = state;
-  // +1 judged (and agreed) for a slot holding both labels, read before and after a write.
-  const tally = (slot: number, sign: number) => {
-    if (phase[slot] === NO_LABEL || predicted[slot] === NO_LABEL) return;
-    judged += sign;
-    if (phase[slot] === predicted[slot]) agreed += sign;
+  const phaseDelta = new Int32Array(MAX_LABELS);
+  const predictedDelta = new Int32Array(MAX_LABELS);
+  const clusterDelta = new Int32Array(DENSE_CLUSTERS);
+  let sparseClusterDelta: Map<number, number> | undefined;
+  const countCluster = (id: number, n: number) => {
+    const at = id + CLUSTER_OFFSET;
+    if (at >= 0 && at < DENSE_CLUSTERS) clusterDelta[at]! += n;
+    else {
+      sparseClusterDelta ??= new Map();
+      sparseClusterDelta.set(id, (sparseClusterDelta.get(id) ?? 0) + n);
+    }
   };
+  let { head, count, judged, agreed } = state;
   // Only the last `capacity` events of a huge batch can survive.
   const from = Math.max(0, events.length - capacity);
   for (let i = from; i < events.length; i++) {
     const event = events[i]!;
     if (count === capacity) {
-      bump(phaseCounts, labels[phase[head]!]!, -1);
-      bump(predictedCounts, labels[predicted[head]!]!, -1);
-      bump(clusterCounts, cluster[head]!, -1);
-      tally(head, -1);
+      const p = phase[head]!;
+      const q = predicted[head]!;
+      phaseDelta[p]!--;
+      predictedDelta[q]!--;
+      countCluster(cluster[head]!, -1);
+      if (p !== NO_LABEL && q !== NO_LABEL) {
+        judged--;
+        if (p === q) agreed--;
+      }
     } else count++;
     positions[head * 3] = event.x;
     positions[head * 3 + 1] = event.y;
     positions[head * 3 + 2] = event.z ?? 0.5;
-    phase[head] = intern(event.phase);
-    predicted[head] = intern(event.predicted);
+    const p = intern(event.phase);
+    const q = intern(event.predicted);
+    phase[head] = p;
+    predicted[head] = q;
     cluster[head] = event.cluster ?? NO_CLUSTER;
-    bump(phaseCounts, labels[phase[head]!]!, 1);
-    bump(predictedCounts, labels[predicted[head]!]!, 1);
-    bump(clusterCounts, cluster[head]!, 1);
-    tally(head, 1);
-    head = (head + 1) % capacity;
+    phaseDelta[p]!++;
+    predictedDelta[q]!++;
+    // As stored, so the eviction takes back exactly what was counted.
+    countCluster(cluster[head]!, 1);
+    if (p !== NO_LABEL && q !== NO_LABEL) {
+      judged++;
+      if (p === q) agreed++;
+    }
+    head = head + 1 === capacity ? 0 : head + 1;
   }
+  const phaseCounts = new Map(state.phaseCounts);
+  const predictedCounts = new Map(state.predictedCounts);
+  const clusterCounts = new Map(state.clusterCounts);
+  for (let id = 0; id < labels.length; id++) {
+    if (phaseDelta[id] !== 0) bump(phaseCounts, labels[id]!, phaseDelta[id]!);
+    if (predictedDelta[id] !== 0) bump(predictedCounts, labels[id]!, predictedDelta[id]!);
+  }
+  for (let at = 0; at < DENSE_CLUSTERS; at++)
+    if (clusterDelta[at] !== 0) bump(clusterCounts, at - CLUSTER_OFFSET, clusterDelta[at]!);
+  for (const [id, n] of sparseClusterDelta ?? []) if (n !== 0) bump(clusterCounts, id, n);
   return {
     ...state,
     labels,

@@ -84,7 +84,15 @@ describe('agreement', () => {
     const event = fc.record({
       phase: label,
       predicted: label,
-      cluster: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+      // Noise, small ids, and ids past the reducer's flat per-batch tally (4,094 and up).
+      cluster: fc.option(
+        fc.oneof(
+          fc.integer({ min: -1, max: 4 }),
+          fc.integer({ min: 4090, max: 4100 }),
+          fc.constant(2 ** 31 - 1),
+        ),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(
@@ -100,6 +108,7 @@ describe('agreement', () => {
           let judged = 0;
           let agreed = 0;
           const phases = new Map<string, number>();
+          const predictions = new Map<string, number>();
           const clusters = new Map<number, number>();
           for (let i = 0; i < s.count; i++) {
             const slot = embeddingSlot(s, i);
@@ -110,10 +119,12 @@ describe('agreement', () => {
               if (p === q) agreed++;
             }
             phases.set(p, (phases.get(p) ?? 0) + 1);
+            predictions.set(q, (predictions.get(q) ?? 0) + 1);
             clusters.set(s.cluster[slot]!, (clusters.get(s.cluster[slot]!) ?? 0) + 1);
           }
           expect([s.judged, s.agreed]).toEqual([judged, agreed]);
           expect(new Map(s.phaseCounts)).toEqual(phases);
+          expect(new Map(s.predictedCounts)).toEqual(predictions);
           expect(new Map(s.clusterCounts)).toEqual(clusters);
         },
       ),

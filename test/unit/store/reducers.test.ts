@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../../src/contract/schemas.js';
+import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot, emptyEmbeddings, reduceEmbeddings } from '../../../src/store/embeddings.js';
 import { emptyFleet, MAX_EPISODES, RECENT_COMPLETE, reduceFleet } from '../../../src/store/fleet.js';
 import {
@@ -16,6 +16,7 @@ import { emptyPhaseMix, phaseSharesAt, reducePhaseMix } from '../../../src/store
 import { emptyPredictions, reducePredictions } from '../../../src/store/predictions.js';
 import { emptyProfiles, MAX_PROFILES, reduceProfiles } from '../../../src/store/profiles.js';
 import { addToRate, emptyRate, ratePerSecond } from '../../../src/store/rate-window.js';
+import { initialStores, reduceStores } from '../../../src/store/stores.js';
 
 type Det = EventOf<'live_detection'>;
 const det = (host: string, win: number | undefined, predicted: string, actual?: string): Det => ({
@@ -319,5 +320,27 @@ describe('embeddings ring', () => {
   it('draws z at 0.5 when absent', () => {
     const s = reduceEmbeddings(emptyEmbeddings(2), [point(1)]);
     expect(s.positions[2]).toBe(0.5);
+  });
+});
+
+describe('reduceStores', () => {
+  it('gives each store all of its events in order when types interleave', () => {
+    const events: FleetEvent[] = [
+      { type: 'embedding', x: 0.1, y: 0.5 },
+      { type: 'model_metric', model: 'rnn', accuracy: 0.8 },
+      { type: 'embedding', x: 0.2, y: 0.5 },
+      { type: 'embedding', x: 0.3, y: 0.5 },
+      { type: 'model_metric', model: 'gru', accuracy: 0.9 },
+      { type: 'embedding', x: 0.4, y: 0.5 },
+    ];
+    const { state, changed } = reduceStores(initialStores({ embeddingCapacity: 8 }), events, 1000);
+    expect([...changed].sort()).toEqual(['embeddings', 'models']);
+    const e = state.embeddings;
+    expect(
+      Array.from({ length: e.count }, (_, i) => e.positions[embeddingSlot(e, i) * 3]!.toFixed(1)),
+    ).toEqual(['0.1', '0.2', '0.3', '0.4']);
+    expect(state.models).toEqual(
+      reduceModels(emptyModels, [events[1], events[4]] as EventOf<'model_metric'>[]),
+    );
   });
 });
