@@ -123,7 +123,9 @@ describe('NATS source', () => {
   it('rebuilds from the present when a stream starts over, instead of appending', async () => {
     expect(await post(embeddings(3, 0))).toBe(3);
     const nc = await connect({ servers: cluster.nodes[0]!.clientUrl, ...cluster.users.bridge });
-    const jsm = await jetstreamManager(nc);
+    // After the test before killed a node, its streams elect new leaders: on a loaded machine
+    // an info request can wait past the client's 5 s default.
+    const jsm = await jetstreamManager(nc, { timeout: 30_000 });
     // Node 1 holds the gateway and stays up; the test before killed node 3 or node 2.
     const held = (await jsm.streams.info('FLEET_EMBEDDING')).state.messages;
     const judgedBefore = (await jsm.streams.info('FLEET_LIVE_DETECTION')).state.messages;
