@@ -48,3 +48,12 @@ export function modelColor(model: string | undefined): string {
 export function phaseGlyph(phase: string | undefined): string {
   return phase !== undefined && isKnownPhase(phase) ? PHASE_GLYPHS[phase] : '?';
 }
+
+/** Parses `#rgb` or `#rrggbb` into 0–255 channels. */
+export function parseHex(hex: string): readonly [number, number, number] {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) throw new Error(`not a hex colour: ${hex}`);
+  const digits = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!;
+  const n = Number.parseInt(digits, 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}

@@ -1,3 +1,4 @@
+import { parseHex } from '../contract/palette.js';
 import {
   isThemeName,
   SYNTAX_COLORS,
@@ -55,14 +56,7 @@ export function rememberTheme(theme: ThemeName): void {
 
 /* WCAG 2.x contrast, for the tests and for anyone adding a theme. */
 
-/** Parses `#rgb` or `#rrggbb` into 0–255 channels. */
-export function parseHex(hex: string): readonly [number, number, number] {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
-  if (!m) throw new Error(`not a hex colour: ${hex}`);
-  const digits = m[1]!.length === 3 ? [...m[1]!].map((d) => d + d).join('') : m[1]!;
-  const n = Number.parseInt(digits, 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
+export { parseHex };
 
 /** WCAG relative luminance of a hex colour (0 black … 1 white). */
 export function relativeLuminance(hex: string): number {

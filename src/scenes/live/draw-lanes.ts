@@ -110,7 +110,7 @@ export function drawRows(
   const h = rowHeight - rowGap(rowHeight);
   const w = cellWidth - gap;
   const { a: sx, d: sy, f: ty } = ctx.getTransform();
-  const inks = inksFor(ctx, colors, PENDING_ALPHA);
+  const inks = inksFor(colors, PENDING_ALPHA);
   const { image, words } = clearedPixels(ctx);
   for (const row of rows) {
     const len = cells.length[row.slot]!;
@@ -123,16 +123,8 @@ export function drawRows(
       const ink = (cells.actual[k] === NO_LANE_LABEL ? inks.faint : inks.solid)[label] ?? inks.solid[0]!;
       const x = (offset + i) * cellWidth;
       const x0 = Math.round(x * sx);
-      fillPixels(
-        words,
-        image.width,
-        image.height,
-        x0,
-        y0,
-        Math.max(x0 + 1, Math.round((x + w) * sx)),
-        y1,
-        ink,
-      );
+      const rect = { x0, y0, x1: Math.max(x0 + 1, Math.round((x + w) * sx)), y1 };
+      fillPixels(words, image.width, image.height, rect, ink);
     }
   }
   if (h >= DETAIL_MIN_PX) {

@@ -5,6 +5,7 @@
  * while filling a typed array of one viewport's pixels and putting it back
  * costs about a millisecond. Cells snap to device pixels.
  */
+import { parseHex } from '../../contract/palette.js';
 
 /** A colour as a little-endian RGBA word per label id, opaque and at the pending alpha. */
 interface Inks {
@@ -12,46 +13,17 @@ interface Inks {
   readonly faint: Uint32Array;
 }
 
-const inkCache = new Map<string, number>();
-
-/** `color` (any CSS colour the context accepts) as RGBA bytes, `alpha` times its own alpha. */
-function rgba(ctx: CanvasRenderingContext2D, color: string, alpha: number): number {
-  const key = `${color}\u0000${alpha}`;
-  const cached = inkCache.get(key);
-  if (cached !== undefined) return cached;
-  // The context normalises what it accepts to #rrggbb or rgba(r, g, b, a).
-  const saved = ctx.fillStyle;
-  ctx.fillStyle = '#000';
-  ctx.fillStyle = color;
-  const normal = String(ctx.fillStyle);
-  ctx.fillStyle = saved;
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  let a = 1;
-  if (normal.startsWith('#')) {
-    const n = Number.parseInt(normal.slice(1, 7), 16);
-    r = n >> 16;
-    g = (n >> 8) & 255;
-    b = n & 255;
-  } else {
-    const parts = normal
-      .replace(/[^\d.,]/g, '')
-      .split(',')
-      .map(Number);
-    [r = 0, g = 0, b = 0, a = 1] = parts;
-  }
-  const word = (((Math.round(a * alpha * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0) as number;
-  if (inkCache.size > 256) inkCache.clear();
-  inkCache.set(key, word);
-  return word;
+/** A palette colour (`#rrggbb`) as a little-endian RGBA word at `alpha`. */
+function rgba(color: string, alpha: number): number {
+  const [r, g, b] = parseHex(color);
+  return ((Math.round(alpha * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
 
-/** Each label id's ink, opaque and at `faintAlpha`. */
-export function inksFor(ctx: CanvasRenderingContext2D, colors: readonly string[], faintAlpha: number): Inks {
+/** Each label id's ink (its palette colour), opaque and at `faintAlpha`. */
+export function inksFor(colors: readonly string[], faintAlpha: number): Inks {
   return {
-    solid: Uint32Array.from(colors, (c) => rgba(ctx, c, 1)),
-    faint: Uint32Array.from(colors, (c) => rgba(ctx, c, faintAlpha)),
+    solid: Uint32Array.from(colors, (c) => rgba(c, 1)),
+    faint: Uint32Array.from(colors, (c) => rgba(c, faintAlpha)),
   };
 }
 
@@ -71,25 +43,27 @@ export function clearedPixels(ctx: CanvasRenderingContext2D): { image: ImageData
   return { image, words };
 }
 
-/**
- * Fills the device-pixel rectangle [x0, x1) × [y0, y1) of a `stride`-wide
- * buffer with `ink`, clipped to the buffer.
- */
+/** A device-pixel rectangle [x0, x1) × [y0, y1). */
+export interface PixelRect {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** Fills `rect` of a `stride`-wide buffer of `rows` rows with `ink`, clipped to the buffer. */
 export function fillPixels(
   words: Uint32Array,
   stride: number,
   rows: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
+  rect: PixelRect,
   ink: number,
 ): void {
-  const left = Math.max(0, x0);
-  const right = Math.min(stride, x1);
+  const left = Math.max(0, rect.x0);
+  const right = Math.min(stride, rect.x1);
   if (right <= left) return;
-  const bottom = Math.min(rows, y1);
-  for (let y = Math.max(0, y0); y < bottom; y++) {
+  const bottom = Math.min(rows, rect.y1);
+  for (let y = Math.max(0, rect.y0); y < bottom; y++) {
     const end = y * stride + right;
     // A plain loop: most cells are a dozen pixels wide, where fill()'s call costs more than the writes.
     for (let i = y * stride + left; i < end; i++) words[i] = ink;
@@ -97,16 +71,16 @@ export function fillPixels(
 }
 
 /**
- * Lays the "truth disagrees" hatch over the device-pixel rectangle [x0, x1) ×
- * [y0, y1): diagonal bands (rising to the right) `band` px wide, measured
- * along a row, every `spacing` px from the rectangle's top-left corner, in `ink` at `alpha` over
- * what is there. The pixels' twin of the lane view's stroked hatch.
+ * Lays the "truth disagrees" hatch over `rect`: diagonal bands (rising to
+ * the right) `band` px wide, measured along a row, every `spacing` px from
+ * the rectangle's top-left corner, in `ink` at `alpha` over what is there.
+ * The pixels' twin of the lane view's stroked hatch.
  */
 export function hatchPixels(
   words: Uint32Array,
   stride: number,
   rows: number,
-  rect: { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number },
+  rect: PixelRect,
   spacing: number,
   band: number,
   ink: readonly [number, number, number],
