@@ -176,6 +176,11 @@ export class TimeControl extends EventTarget implements TimeHook {
   }
 
   /** @internal */
+  restart(state: StoreState, now: number): void {
+    if (this.modeValue === 'live') this.timeline.restart(state, now);
+  }
+
+  /** @internal */
   clock(wallNow: number): number {
     if (this.pausedValue) return this.shown;
     if (this.replay) return this.replayPosition(wallNow);

@@ -11,6 +11,8 @@ export interface TimeHook {
   admit(events: readonly FleetEvent[]): boolean;
   /** The stores took `events` at `now` and are `state` after them (time control records history here). */
   reduced(events: readonly FleetEvent[], state: StoreState, now: number): void;
+  /** The stores took a computed past at once (a warm start) and are `state` at `now`: history starts there. */
+  restart(state: StoreState, now: number): void;
   /** The bus clock given the wall clock: stopped while paused, moved back with a rewind. */
   clock(wallNow: number): number;
 }

@@ -36,8 +36,10 @@ export function storeBudget(bus: FleetBus): HistoryBudget {
  */
 export function warmStart(bus: FleetBus, sim: FleetSimulator, seconds: number, endMs: number): number {
   let accepted = 0;
-  sim.history(endMs, seconds, storeBudget(bus), (events, atMs) => {
-    accepted += bus.publish(events, atMs);
+  bus.fillPast(() => {
+    sim.history(endMs, seconds, storeBudget(bus), (events, atMs) => {
+      accepted += bus.publish(events, atMs);
+    });
   });
   bus.flush();
   return accepted;

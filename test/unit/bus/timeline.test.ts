@@ -145,4 +145,21 @@ describe('Timeline', () => {
     expect(timeline.end).toBe(100_000);
     expect(comparable(timeline.stateAt(42_000))).toEqual(comparable(rebuildFromScratch(42, 50)));
   });
+
+  it('restarts at a state taken at once: one moment held, and history goes on from it', () => {
+    const { timeline, state } = run(30, { checkpointEveryMs: 5_000 });
+    expect(timeline.checkpointCount).toBeGreaterThan(1);
+    timeline.restart(state, 30_000);
+    expect(timeline.checkpointCount).toBe(1);
+    expect(timeline.events).toBe(0);
+    expect(timeline.start).toBe(30_000);
+    expect(comparable(timeline.stateAt(0))).toEqual(comparable(rebuildFromScratch(30, 50)));
+    let next = state;
+    for (let i = 31; i <= 40; i++) {
+      next = reduceStores(next, batchAt(i), i * 1000).state;
+      timeline.append(batchAt(i), i * 1000, next);
+    }
+    expect(comparable(timeline.stateAt(35_000))).toEqual(comparable(rebuildFromScratch(35, 50)));
+    expect(comparable(timeline.stateAt(40_000))).toEqual(comparable(rebuildFromScratch(40, 50)));
+  });
 });

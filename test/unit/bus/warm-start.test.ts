@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { startSimulatorSource } from '../../../src/bus/sim-source.js';
+import { TimeControl } from '../../../src/bus/time-control.js';
 import { readSourceOptions } from '../../../src/bus/url-options.js';
 import { DEFAULT_WARM_S, storeBudget, warmStart } from '../../../src/bus/warm-start.js';
 import type { FleetEvent } from '../../../src/contract/schemas.js';
@@ -83,6 +84,20 @@ describe('warm start', () => {
     expect(bus.state.live.total).toBeLessThanOrEqual(storeBudget(bus).cells + 2000);
     expect(bus.state.fleet.snapshot?.hosts).toHaveLength(2000);
   }, 60_000);
+
+  it('is one moment to time control, not a history copied checkpoint by checkpoint', () => {
+    const bus = new FleetBus({ now: () => END, schedule: () => {} });
+    const time = TimeControl.for(bus, { now: () => END });
+    warmStart(bus, new FleetSimulator({ hosts: 200 }), 300, END);
+    // Recorded batch by batch, 300 s of 200 hosts would hold tens of checkpoints, each a copy of every lane.
+    expect(time.history.checkpointCount).toBe(1);
+    expect(time.history.events).toBe(0);
+    expect(time.history.start).toBe(END);
+    // The first moment is the warmed stores: showing it again loses nothing.
+    expect(time.history.stateAt(END).live.total).toBe(bus.state.live.total);
+    bus.publish({ type: 'live_detection', host_id: 'web-1', predicted: 'clean' });
+    expect(time.history.events).toBe(1);
+  });
 
   it('runs before the first tick of the simulator source; warm=0 is the cold start', () => {
     const warm = new FleetBus({ now: () => END, schedule: () => {} });
