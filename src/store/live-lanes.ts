@@ -76,6 +76,26 @@ export function cloneLiveLanes(state: LiveLanesState): LiveLanesState {
   return { ...state, cells: cloneCells(state.cells), slots: new Map(state.slots) };
 }
 
+/** Slots for `hosts` lanes, rounded up to the allocation step and capped at MAX_LANES. */
+function slotsFor(hosts: number): number {
+  return Math.min(MAX_LANES, Math.ceil(hosts / SLOT_STEP) * SLOT_STEP);
+}
+
+/**
+ * Room for `hosts` lanes, allocated now: a fleet snapshot says how many hosts
+ * will report, and growing one step at a time as 10,000 hosts join copies
+ * every lane array about twenty times (a third of a large warm start). Only
+ * capacity changes; what the lanes hold does not.
+ */
+export function reserveLanes(state: LiveLanesState, hosts: number): LiveLanesState {
+  const slots = slotsFor(hosts);
+  if (slots <= state.cells.slots) return state;
+  // The shared empty state is never written: fresh cells and a fresh slot map.
+  if (state.cells === emptyLiveLanes.cells) return { ...emptyLiveLanesState(), cells: allocCells(slots) };
+  grow(state.cells, slots);
+  return state;
+}
+
 const hostCollator = new Intl.Collator('en', { numeric: true });
 
 /** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
@@ -135,7 +155,7 @@ export function reduceLiveLanes(
         slot = stalest;
       } else {
         if (slots.size >= c.slots)
-          grow(c, Math.min(MAX_LANES, Math.ceil((c.slots * 1.5 + 1) / SLOT_STEP) * SLOT_STEP));
+          grow(c, slotsFor(c.slots * 1.5 + 1));
         slot = slots.size;
         // Free slots are the tail after an eviction-free run; find one if the tail is taken.
         while (c.hostIds[slot] !== undefined) slot = (slot + 1) % c.slots;

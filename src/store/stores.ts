@@ -1,7 +1,7 @@
 import type { EventOf, EventType, FleetEvent } from '../contract/schemas.js';
 import { type EmbeddingsState, emptyEmbeddings, reduceEmbeddings } from './embeddings.js';
 import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
-import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes } from './live-lanes.js';
+import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes, reserveLanes } from './live-lanes.js';
 import {
   emptyModels,
   emptyPerf,
@@ -89,8 +89,11 @@ export function reduceStores(
   const changed = Object.keys(batches) as StoreName[];
   if (changed.length === 0) return { state, changed };
   const pick = <T extends EventType>(name: StoreName) => (batches[name] ?? []) as EventOf<T>[];
+  let live = state.live;
+  // A snapshot says how many hosts will report: their lanes are allocated at once, not grown host by host.
+  for (const event of batches.fleet ?? []) if (event.type === 'snapshot') live = reserveLanes(live, event.hosts.length);
   const next: StoreState = {
-    live: batches.live ? reduceLiveLanes(state.live, pick<'live_detection'>('live'), now) : state.live,
+    live: batches.live ? reduceLiveLanes(live, pick<'live_detection'>('live'), now) : live,
     fleet: batches.fleet ? reduceFleet(state.fleet, pick<'snapshot' | 'episode'>('fleet'), now) : state.fleet,
     phaseMix: batches.phaseMix
       ? reducePhaseMix(state.phaseMix, pick<'phase' | 'phase_mix'>('phaseMix'), now)

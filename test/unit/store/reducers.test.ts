@@ -10,6 +10,7 @@ import {
   laneLength,
   MAX_LANES,
   reduceLiveLanes,
+  reserveLanes,
 } from '../../../src/store/live-lanes.js';
 import { emptyModels, emptyPerf, MAX_MODELS, reduceModels, reducePerf } from '../../../src/store/models.js';
 import { emptyPhaseMix, phaseSharesAt, reducePhaseMix } from '../../../src/store/phase-mix.js';
@@ -132,6 +133,37 @@ describe('live lanes', () => {
     expect(bounded.slots.has('h0')).toBe(false);
     expect(laneCells(bounded, `h${MAX_LANES + 9}`)).toHaveLength(1);
     expect(bounded.hosts).toHaveLength(MAX_LANES);
+  });
+
+  it('allocates the lanes a snapshot announces at once, and still holds what it held', () => {
+    const before = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed', 'armed')], 0);
+    const cells = before.cells;
+    const reserved = reserveLanes(before, 10_000);
+    expect(reserved.cells.slots).toBe(10_000);
+    expect(laneCells(reserved, 'h')).toEqual(laneCells(before, 'h'));
+    // Never shrinks, never past the bound, never writes the shared empty state.
+    expect(reserveLanes(reserved, 5).cells.slots).toBe(10_000);
+    expect(reserveLanes(emptyLiveLanes, 10 * MAX_LANES).cells.slots).toBe(MAX_LANES);
+    expect(reserveLanes(emptyLiveLanes, 40).cells.slots).toBe(40);
+    const fromEmpty = reduceLiveLanes(reserveLanes(emptyLiveLanes, 8), [det('e', 0, 'clean')], 0);
+    expect(fromEmpty.slots.size).toBe(1);
+    expect(emptyLiveLanes.cells.slots).toBe(0);
+    expect(emptyLiveLanes.slots.size).toBe(0);
+    // 10,000 hosts joining after the reservation cost no further growth (no new arrays).
+    const joined = reduceLiveLanes(
+      reserved,
+      Array.from({ length: 9_999 }, (_, i) => det(`n${i}`, 0, 'clean')),
+      1,
+    );
+    expect(joined.cells.predicted).toBe(reserved.cells.predicted);
+    // Like every reduction, in place: the cells are shared with the state before.
+    expect(joined.cells).toBe(cells);
+
+    const snapshot = {
+      type: 'snapshot',
+      hosts: Array.from({ length: 2_000 }, (_, i) => ({ host_id: `s${i}`, online: true })),
+    } as FleetEvent;
+    expect(reduceStores(initialStores(), [snapshot], 0).state.live.cells.slots).toBe(2_000);
   });
 
   it('counts detections per second by arrival', () => {
