@@ -137,3 +137,29 @@ describe('FleetSimulator at start', () => {
     }
   });
 });
+
+describe('FleetSimulator history', () => {
+  const budget = { cellsPerHost: 60, cells: 60_000, embeddings: 20_000, episodes: 500 };
+
+  it('simulates a large fleet only from where its hosts have something to emit', () => {
+    const sim = new FleetSimulator({ hosts: 10_000, seed: 5 });
+    const episodes = new Set<string>();
+    const snapshots: FleetEvent[] = [];
+    sim.history(T0, 300, budget, (events) => {
+      for (const e of events) {
+        if (e.type === 'live_detection' && e.episode_id) episodes.add(e.episode_id);
+        if (e.type === 'snapshot') snapshots.push(e);
+      }
+    });
+    // Episode ids are numbered as begun: 300 s of every host would begin about six each (60 s episodes).
+    const begun = Math.max(...[...episodes].map((id) => Number(id.split('-').pop())));
+    expect(begun).toBeLessThan(2.5 * 10_000);
+    // The skipped minutes still count: a host has as many episodes behind it as if it had run them.
+    const last = snapshots.at(-1) as Extract<FleetEvent, { type: 'snapshot' }>;
+    const unsampled = last.hosts.slice(1_000);
+    const meanEpisodes = unsampled.reduce((n, h) => n + (h.episodes ?? 0), 0) / unsampled.length;
+    expect(meanEpisodes).toBeGreaterThan(29.5 + 3);
+    // Every host reports in the lanes' window.
+    expect(last.hosts).toHaveLength(10_000);
+  }, 30_000);
+});
