@@ -4,6 +4,7 @@ import { readSourceOptions } from './bus/url-options.js';
 import { isEmbedFrame, mountEmbedFrame } from './deck/embed-frame.js';
 import './deck/fleet-deck.js';
 import { connectAudience } from './deck/presenter/audience-link.js';
+import { SCENES, sceneIndexFromHash } from './deck/scene-registry.js';
 import { applyPageTheme, rememberTheme, type ThemeName, themeFromParams } from './deck/theme.js';
 
 /**
@@ -35,6 +36,8 @@ async function boot(): Promise<void> {
     mountPrint(params, document.body);
     return;
   }
+  // The scene on screen first starts loading before the warm start computes, so its chunk arrives meanwhile.
+  void SCENES[sceneIndexFromHash(location.hash) ?? 0]?.load();
   const options = readSourceOptions(params);
   const bus = new FleetBus();
   // Under time control from the first event: pause, rewind, and `?replay=…&t=` opening at a moment.
