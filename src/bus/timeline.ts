@@ -1,39 +1,67 @@
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
 import { type EmbeddingsState, reduceEmbeddings } from '../store/embeddings.js';
-import { cloneLiveLanes } from '../store/live-lanes.js';
+import {
+  cloneLiveLanes,
+  emptyLiveLanes,
+  type LiveLanesState,
+  laneBytes,
+  reduceLiveLanes,
+} from '../store/live-lanes.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
 import { copyRing, restoreRing } from './ring-keyframe.js';
 
 /** History kept by default: ten minutes… */
 export const HISTORY_MS = 10 * 60_000;
-/** …or this many events, whichever is shorter (memory stays bounded at any rate). */
+/** …or this many events, whichever is shorter (memory stays bounded at any rate)… */
 export const HISTORY_MAX_EVENTS = 200_000;
-/** A checkpoint of the stores at least this often (ms of timeline time), and every maxEvents / 64 events. */
+/**
+ * …or this many bytes of events (at HISTORY_EVENT_BYTES each) and lane
+ * copies: a 10,000-host fleet's lanes are ~19 MB a copy, so its history holds
+ * fewer events (about a minute of such a fleet) and the page stays bounded.
+ */
+export const HISTORY_MAX_BYTES = 40 * 2 ** 20;
+/** What an event held in the history costs, about (measured: 260–285 B for the simulator's mix). */
+export const HISTORY_EVENT_BYTES = 256;
+/** A checkpoint of the stores at least this often (ms of timeline time), and every 1/64 of the events the window holds. */
 export const CHECKPOINT_EVERY_MS = 5_000;
+/**
+ * Bytes of lane copies held besides the first moment's. A copy of 10,000
+ * hosts' lanes is ~19 MB, so a large fleet keeps none (a moment's lanes are
+ * replayed from the first moment's); a small one keeps one per checkpoint.
+ */
+export const LANE_COPY_BYTES = 8 * 2 ** 20;
 
 export interface TimelineOptions {
   /** How far back the history reaches (ms); Infinity keeps everything (a recording). */
   readonly historyMs?: number;
   /** Events kept at most; Infinity keeps everything. */
   readonly maxEvents?: number;
+  /** Bytes of events and lane copies kept at most (see HISTORY_MAX_BYTES); Infinity keeps everything. */
+  readonly maxBytes?: number;
   readonly checkpointEveryMs?: number;
+  /** Bytes of lane copies kept besides the first moment's (default LANE_COPY_BYTES). */
+  readonly laneCopyBytes?: number;
 }
 
-/** What a checkpoint keeps: the copy-on-write stores by reference, the lanes as a copy. */
-type SharedStores = Omit<StoreState, 'embeddings'>;
+/** What a checkpoint keeps by reference: the copy-on-write stores (the lanes and the ring are written in place). */
+type SharedStores = Omit<StoreState, 'embeddings' | 'live'>;
 
 interface Checkpoint {
   /** Absolute index of the first entry after it: the state is that after entries [0, at). */
   readonly at: number;
   readonly t: number;
   readonly stores: SharedStores;
+  /** A private copy of the lanes then, where the copy budget allowed one (always at the first moment). */
+  lanes?: LiveLanesState;
 }
 
 function shared(state: StoreState): SharedStores {
-  const { embeddings: _ring, ...stores } = state;
-  // The lanes' cells are written in place too: a checkpoint keeps a copy.
-  return { ...stores, live: cloneLiveLanes(stores.live) };
+  const { embeddings: _ring, live: _lanes, ...stores } = state;
+  return stores;
 }
+
+const isDetection = (event: FleetEvent): event is EventOf<'live_detection'> =>
+  event.type === 'live_detection';
 
 /** A private copy of a ring, free to be written. */
 function cloneRing(ring: EmbeddingsState): EmbeddingsState {
@@ -59,13 +87,16 @@ function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[
  * Stores are pure reducers, so the state at time T is the nearest checkpoint
  * at or before T plus the batches after it up to T, reduced again with the
  * arrival times they had. Checkpoints keep the copy-on-write stores by
- * reference (cheap). The embedding ring is written in place, so it cannot be
- * kept that way: the timeline holds one private ring as it was at its first
- * moment, and a rebuilt moment copies it and adds the points received since
- * (the ring ignores arrival times, and adding points is a few typed-array
- * writes each). When history falls out of the window (older than
+ * reference (cheap). The embedding ring and the lanes are written in place,
+ * so they cannot be kept that way: the timeline holds a private ring as it
+ * was at its first moment, and a rebuilt moment copies it and adds the points
+ * received since (the ring ignores arrival times, and adding points is a few
+ * typed-array writes each); the lanes likewise, from the latest private copy
+ * of them at or before the moment — the first moment's, or a checkpoint's
+ * where `laneCopyBytes` allowed one (10,000 hosts' lanes are 19 MB a copy,
+ * five hosts' a few kB). When history falls out of the window (older than
  * `historyMs`, or more than `maxEvents` events held) the first moment moves
- * up to a later checkpoint and that private ring takes the dropped points,
+ * up to a later checkpoint and the private copies take the dropped events,
  * so memory stays bounded and nothing is copied while events arrive.
  *
  * Pure of the DOM and of clocks: the bus feeds it (`append`), a recording
@@ -74,7 +105,9 @@ function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[
 export class Timeline {
   private readonly historyMs: number;
   private readonly maxEvents: number;
+  private readonly maxBytes: number;
   private readonly checkpointEveryMs: number;
+  private readonly laneCopyBytes: number;
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
@@ -84,13 +117,17 @@ export class Timeline {
   private baseRing: EmbeddingsState;
   private eventCount = 0;
   private sinceCheckpoint = 0;
+  /** Events since the latest lane copy. */
+  private sinceLaneCopy = 0;
 
   /** A timeline whose first moment is `state` at `t`. */
   constructor(state: StoreState, t: number, options: TimelineOptions = {}) {
     this.historyMs = options.historyMs ?? HISTORY_MS;
     this.maxEvents = options.maxEvents ?? HISTORY_MAX_EVENTS;
+    this.maxBytes = options.maxBytes ?? HISTORY_MAX_BYTES;
     this.checkpointEveryMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
-    this.checkpoints.push({ at: 0, t, stores: shared(state) });
+    this.laneCopyBytes = options.laneCopyBytes ?? LANE_COPY_BYTES;
+    this.checkpoints.push({ at: 0, t, stores: shared(state), lanes: cloneLiveLanes(state.live) });
     this.baseRing = cloneRing(state.embeddings);
   }
 
@@ -106,7 +143,8 @@ export class Timeline {
     this.batches = [];
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
-    this.checkpoints = [{ at: this.base, t, stores: shared(state) }];
+    this.sinceLaneCopy = 0;
+    this.checkpoints = [{ at: this.base, t, stores: shared(state), lanes: cloneLiveLanes(state.live) }];
     this.baseRing = cloneRing(state.embeddings);
   }
 
@@ -118,9 +156,14 @@ export class Timeline {
     initial: StoreState,
     t0: number,
     entries: readonly { readonly t: number; readonly events: readonly FleetEvent[] }[],
-    options: Pick<TimelineOptions, 'checkpointEveryMs'> = {},
+    options: Pick<TimelineOptions, 'checkpointEveryMs' | 'laneCopyBytes'> = {},
   ): Timeline {
-    const timeline = new Timeline(initial, t0, { ...options, historyMs: Infinity, maxEvents: Infinity });
+    const timeline = new Timeline(initial, t0, {
+      ...options,
+      historyMs: Infinity,
+      maxEvents: Infinity,
+      maxBytes: Infinity,
+    });
     let state: StoreState = {
       ...initial,
       live: cloneLiveLanes(initial.live),
@@ -165,13 +208,48 @@ export class Timeline {
     this.batches.push(events);
     this.eventCount += events.length;
     this.sinceCheckpoint += events.length;
+    this.sinceLaneCopy += events.length;
     const last = this.checkpoints[this.checkpoints.length - 1]!;
-    const dueByEvents = Number.isFinite(this.maxEvents) && this.sinceCheckpoint >= this.maxEvents / 64;
+    const window = this.windowEvents();
+    const dueByEvents = Number.isFinite(window) && this.sinceCheckpoint >= window / 64;
     if (time - last.t >= this.checkpointEveryMs || dueByEvents) {
-      this.checkpoints.push({ at: this.base + this.times.length, t: time, stores: shared(state) });
+      const checkpoint: Checkpoint = { at: this.base + this.times.length, t: time, stores: shared(state) };
+      if (this.laneCopyDue(state.live)) {
+        checkpoint.lanes = cloneLiveLanes(state.live);
+        this.sinceLaneCopy = 0;
+      }
+      this.checkpoints.push(checkpoint);
       this.sinceCheckpoint = 0;
       this.trim();
     }
+  }
+
+  /**
+   * Whether a checkpoint now keeps a copy of `lanes`: while the copies held
+   * stay within the budget, spread over the window (a window of maxEvents
+   * holds about budget / size of them).
+   */
+  private laneCopyDue(lanes: LiveLanesState): boolean {
+    const bytes = laneBytes(lanes);
+    const held = this.laneCopiesBytes() - laneBytes(this.checkpoints[0]!.lanes!);
+    if (held + bytes > this.laneCopyBytes) return false;
+    const window = this.windowEvents();
+    const spacing = Number.isFinite(window) ? (window * bytes) / this.laneCopyBytes : 0;
+    return this.sinceLaneCopy >= spacing;
+  }
+
+  /** Bytes of the lane copies held, the first moment's included. */
+  private laneCopiesBytes(): number {
+    let bytes = 0;
+    for (const checkpoint of this.checkpoints) if (checkpoint.lanes) bytes += laneBytes(checkpoint.lanes);
+    return bytes;
+  }
+
+  /** Events the history may hold: maxEvents, or fewer where they and the lane copies would pass maxBytes. */
+  private windowEvents(): number {
+    if (!Number.isFinite(this.maxBytes)) return this.maxEvents;
+    const room = Math.max(0, this.maxBytes - this.laneCopiesBytes());
+    return Math.min(this.maxEvents, Math.floor(room / HISTORY_EVENT_BYTES));
   }
 
   /**
@@ -184,16 +262,28 @@ export class Timeline {
     let c = this.checkpoints.length - 1;
     while (c > 0 && this.checkpoints[c]!.at > end) c--;
     const checkpoint = this.checkpoints[c]!;
+    let l = c;
+    while (!this.checkpoints[l]!.lanes) l--;
+    const fromLanes = this.checkpoints[l]!;
+    const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes!), fromLanes.at, end);
     const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
-    let state: StoreState = {
-      ...checkpoint.stores,
-      live: cloneLiveLanes(checkpoint.stores.live),
-      embeddings: ring,
-    };
+    // The lanes are replayed above: the other stores take the batches without their detections.
+    let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
-      state = reduceStores(state, this.batches[i - this.base]!, this.times[i - this.base]!).state;
+      const others = this.batches[i - this.base]!.filter((event) => !isDetection(event));
+      if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
-    return state;
+    return { ...state, live };
+  }
+
+  /** `lanes` (private) after the detections of batches [from, to) (absolute indices), at their times. */
+  private replayLanes(lanes: LiveLanesState, from: number, to: number): LiveLanesState {
+    let next = lanes;
+    for (let i = from; i < to; i++) {
+      const detections = this.batches[i - this.base]!.filter(isDetection);
+      if (detections.length > 0) next = reduceLiveLanes(next, detections, this.times[i - this.base]!);
+    }
+    return next;
   }
 
   /** The embedding events of batches [from, to) (absolute indices). */
@@ -223,9 +313,10 @@ export class Timeline {
     // The first batch that must be kept; history before it may go.
     let keepFrom = this.base;
     let events = this.eventCount;
+    const maxEvents = this.windowEvents();
     while (
       keepFrom - this.base < this.times.length &&
-      (newest - this.times[keepFrom - this.base]! > this.historyMs || events > this.maxEvents)
+      (newest - this.times[keepFrom - this.base]! > this.historyMs || events > maxEvents)
     ) {
       events -= this.batches[keepFrom - this.base]!.length;
       keepFrom++;
@@ -237,6 +328,14 @@ export class Timeline {
     const start = this.checkpoints[k]!.at;
     // The private ring takes the points that fall out, in place: no copy while events arrive.
     this.baseRing = addPoints(this.baseRing, this.pointsBetween(this.base, start));
+    // The new first moment needs lanes: the latest copy before it, brought up to it in place.
+    const first = this.checkpoints[k]!;
+    if (!first.lanes) {
+      let l = k - 1;
+      while (!this.checkpoints[l]!.lanes) l--;
+      const from = this.checkpoints[l]!;
+      first.lanes = this.replayLanes(from.lanes!, from.at, start);
+    }
     const drop = start - this.base;
     for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
     this.times.splice(0, drop);

@@ -131,6 +131,23 @@ export function cloneCells(c: LaneCells): LaneCells {
   };
 }
 
+/** Bytes the cells' typed arrays hold (what a copy of them costs, give or take the id tables). */
+export function cellBytes(c: LaneCells): number {
+  const perCell = [
+    c.predicted,
+    c.actual,
+    c.model,
+    c.profile,
+    c.confidence,
+    c.latency,
+    c.windowIdx,
+    c.episode,
+    c.arrived,
+  ];
+  const perSlot = [c.start, c.length, c.touched, c.episodeSerials];
+  return [...perCell, ...perSlot].reduce((n, a) => n + a.byteLength, 0);
+}
+
 /** Grows every per-slot and per-cell array to `slots` slots, keeping what they hold. */
 export function grow(c: LaneCells, slots: number): void {
   const old = c.slots;

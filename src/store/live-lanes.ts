@@ -2,6 +2,7 @@ import type { EventOf } from '../contract/schemas.js';
 import {
   allocCells,
   cellAt,
+  cellBytes,
   cellIndex,
   cloneCells,
   episodeSerial,
@@ -96,6 +97,11 @@ export function reserveLanes(state: LiveLanesState, hosts: number): LiveLanesSta
   return state;
 }
 
+/** Bytes a copy of `state`'s lanes costs (see cellBytes). */
+export function laneBytes(state: LiveLanesState): number {
+  return cellBytes(state.cells);
+}
+
 const hostCollator = new Intl.Collator('en', { numeric: true });
 
 /** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
@@ -154,8 +160,7 @@ export function reduceLiveLanes(
         removed.add(evicted);
         slot = stalest;
       } else {
-        if (slots.size >= c.slots)
-          grow(c, slotsFor(c.slots * 1.5 + 1));
+        if (slots.size >= c.slots) grow(c, slotsFor(c.slots * 1.5 + 1));
         slot = slots.size;
         // Free slots are the tail after an eviction-free run; find one if the tail is taken.
         while (c.hostIds[slot] !== undefined) slot = (slot + 1) % c.slots;

@@ -91,7 +91,8 @@ export function reduceStores(
   const pick = <T extends EventType>(name: StoreName) => (batches[name] ?? []) as EventOf<T>[];
   let live = state.live;
   // A snapshot says how many hosts will report: their lanes are allocated at once, not grown host by host.
-  for (const event of batches.fleet ?? []) if (event.type === 'snapshot') live = reserveLanes(live, event.hosts.length);
+  for (const event of batches.fleet ?? [])
+    if (event.type === 'snapshot') live = reserveLanes(live, event.hosts.length);
   const next: StoreState = {
     live: batches.live ? reduceLiveLanes(live, pick<'live_detection'>('live'), now) : live,
     fleet: batches.fleet ? reduceFleet(state.fleet, pick<'snapshot' | 'episode'>('fleet'), now) : state.fleet,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Timeline } from '../../../src/bus/timeline.js';
+import { HISTORY_EVENT_BYTES, Timeline } from '../../../src/bus/timeline.js';
 import type { FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot } from '../../../src/store/embeddings.js';
+import { laneBytes } from '../../../src/store/live-lanes.js';
 import { initialStores, reduceStores, type StoreState } from '../../../src/store/stores.js';
 
 /** A mixed batch for second `i`: a detection, an embedding, a phase and, now and then, an episode. */
@@ -120,6 +121,54 @@ describe('Timeline', () => {
     const t = Math.ceil(timeline.start / 1000) + 3;
     expect(comparable(timeline.stateAt(t * 1000))).toEqual(comparable(truth.at(t)));
     expect(comparable(timeline.stateAt(200_000))).toEqual(comparable(truth.at(200)));
+  });
+
+  it('replays the lanes from the first moment where no copy of them fits the budget (a large fleet)', () => {
+    const { timeline, truth } = run(200, { historyMs: 60_000, checkpointEveryMs: 5_000, laneCopyBytes: 0 });
+    // Trimmed many times: the first moment's lanes were brought forward each time.
+    expect(timeline.start).toBeGreaterThan(100_000);
+    for (const t of [Math.ceil(timeline.start / 1000), Math.ceil(timeline.start / 1000) + 7, 171, 200]) {
+      expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(truth.at(t)));
+    }
+  });
+
+  it('spreads lane copies over the window within their byte budget', () => {
+    const { state } = run(1, {});
+    const copy = laneBytes(state.live);
+    // Room for three copies besides the first moment's, in a window of 640 events.
+    const timeline = new Timeline(initialStores({ embeddingCapacity: 50 }), 0, {
+      maxEvents: 640,
+      laneCopyBytes: 3 * copy,
+    });
+    let next = initialStores({ embeddingCapacity: 50 });
+    const held = () => (timeline as unknown as { checkpoints: { lanes?: unknown }[] }).checkpoints.slice(1);
+    for (let i = 1; i <= 2_000; i++) {
+      next = reduceStores(next, batchAt(i), i).state;
+      timeline.append(batchAt(i), i, next);
+      expect(held().filter((c) => c.lanes).length).toBeLessThanOrEqual(3);
+    }
+    // Spread, not bunched at one end: copies are about a third of the window apart.
+    expect(held().filter((c) => c.lanes).length).toBeGreaterThanOrEqual(2);
+    const t = timeline.start + 90;
+    expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
+  });
+
+  it('keeps events and lane copies within maxBytes: a large fleet holds fewer events', () => {
+    const { state } = run(1, {});
+    const lanes = laneBytes(state.live);
+    // Room for the first moment's lanes and 640 events.
+    const maxBytes = lanes + 640 * HISTORY_EVENT_BYTES;
+    let next = initialStores({ embeddingCapacity: 50 });
+    const timeline = new Timeline(next, 0, { maxBytes, laneCopyBytes: 0 });
+    for (let i = 1; i <= 2_000; i++) {
+      next = reduceStores(next, batchAt(i), i).state;
+      timeline.append(batchAt(i), i, next);
+    }
+    // Trimmed at checkpoints (every 640 / 64 events), so up to one checkpoint's worth over.
+    expect(timeline.events).toBeLessThanOrEqual(640 + 14);
+    expect(timeline.events).toBeGreaterThanOrEqual(600);
+    const t = timeline.start + 90;
+    expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
   });
 
   it('keeps at most about maxEvents events at any rate', () => {
