@@ -663,8 +663,9 @@ export async function createBusServer(options: BusServerOptions = {}): Promise<B
   if (options.sim) {
     const sim = new FleetSimulator(options.sim);
     const tick = () => {
-      const events = sim.tick(now());
-      if (events.length > 0) publish(JSON.stringify(events));
+      // In bodies under the cap: a 10,000-host tick (a ~1 MB snapshot and the detections due) is more than one.
+      const serialized = sim.tick(now()).map((event) => JSON.stringify(event));
+      for (const body of packFrames(serialized, maxBodyBytes)) publish(body);
     };
     tick();
     simTimer = setInterval(tick, SIM_TICK_MS);

@@ -7,6 +7,8 @@ import {
   createBusServer,
   packFrames,
 } from '../../../server/bus-server.js';
+import type { EventOf } from '../../../src/contract/schemas.js';
+import { DEFAULT_MAX_FRAME_BYTES } from '../../../src/contract/wire.js';
 
 const servers: BusServer[] = [];
 const sockets: WebSocket[] = [];
@@ -61,6 +63,8 @@ async function viewer(url: string): Promise<{
   controls: Control[];
   heartbeats: number;
   last?: number;
+  /** Bytes of the largest frame received. */
+  largest: number;
 }> {
   const ws = new WebSocket(url);
   sockets.push(ws);
@@ -71,8 +75,10 @@ async function viewer(url: string): Promise<{
     controls: [] as Control[],
     heartbeats: 0,
     last: undefined as number | undefined,
+    largest: 0,
   };
   ws.on('message', (data) => {
+    state.largest = Math.max(state.largest, (data as Buffer).byteLength);
     const parsed = JSON.parse(String(data));
     if (Array.isArray(parsed) && parsed.length === 0) {
       state.heartbeats++;
@@ -291,6 +297,18 @@ describe('bus server: fan-out and the sticky cache', () => {
     );
     expect(server.cache.sizes().snapshot).toBe(1);
   });
+
+  it('gets a 10,000-host fleet to a viewer: its snapshot fits a frame, its ticks are split under the body cap', async () => {
+    const server = await start({ sim: { seed: 4, hosts: 10_000 } });
+    const a = await viewer(server.wsUrl);
+    // The first detections of a 10,000-host fleet come within a few seconds of its start.
+    await until(() => a.events.some((e) => e.type === 'live_detection'), 20_000);
+    const snapshot = a.events.find((e) => e.type === 'snapshot') as EventOf<'snapshot'>;
+    expect(snapshot.hosts).toHaveLength(10_000);
+    expect(Buffer.byteLength(JSON.stringify(snapshot))).toBeLessThan(DEFAULT_MAX_FRAME_BYTES);
+    // Every frame the viewer got is one the deck accepts.
+    expect(a.largest).toBeLessThanOrEqual(DEFAULT_MAX_FRAME_BYTES);
+  }, 30_000);
 });
 
 describe('bus server: shutdown', () => {
