@@ -19,7 +19,8 @@ export function hostSummary(host: HostView): string {
     host.phase !== undefined ? phaseLabel(host.phase) : 'phase unknown',
     displayText(host.profile),
     host.episodes !== undefined ? `${formatCount(host.episodes)} ${text.episodes}` : undefined,
-    `${text.lastSeen} ${formatAgo(host.lastSeenAgoS)}`,
+    // A large fleet's snapshot leaves out when an online host was seen (it was seen about now).
+    host.lastSeenAgoS !== undefined ? `${text.lastSeen} ${formatAgo(host.lastSeenAgoS)}` : undefined,
   ]
     .filter((part) => part !== undefined)
     .join(' · ');

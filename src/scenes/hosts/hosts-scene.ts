@@ -228,7 +228,13 @@ export class FleetHostsScene extends LitElement {
               title=${hostSummary(h)} aria-label=${hostSummary(h)} style="--phase-color:${phaseColor(h.phase)}">
               <span class="id">${displayText(h.host_id)}</span>
               ${h.phase !== undefined ? phaseSwatch(h.phase, false) : html`<span class="muted">—</span>`}
-              <span class="seen muted">${h.online === false ? text.offline : formatAgo(h.lastSeenAgoS)}</span>
+              <span class="seen muted">${
+                h.online === false
+                  ? text.offline
+                  : h.lastSeenAgoS === undefined && h.online
+                    ? text.online
+                    : formatAgo(h.lastSeenAgoS)
+              }</span>
             </li>`,
           )}
         </ul>
