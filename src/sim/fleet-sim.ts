@@ -134,6 +134,8 @@ export class FleetSimulator {
   private nextSnapshotMs = 0;
   private nextMetricsMs = 0;
   private emitFrom: EmitFrom = EMIT_ALL;
+  /** While `history` runs, its end: truth due by then is emitted with its detection. */
+  private historyEndMs = -Infinity;
 
   constructor(options: FleetSimOptions = {}) {
     this.seed = Math.trunc(options.seed ?? 1);
@@ -201,6 +203,7 @@ export class FleetSimulator {
       episodes: endMs - (budget.episodes / episodeEventsPerS) * 1000,
       snapshots: endMs - 2 * SNAPSHOT_EVERY_S * 1000,
     };
+    this.historyEndMs = endMs;
     const first: FleetEvent[] = [];
     this.begin(startMs, first);
     emit(first, startMs);
@@ -214,6 +217,7 @@ export class FleetSimulator {
       if (out.length > 0) emit(out, at);
     }
     this.emitFrom = EMIT_ALL;
+    this.historyEndMs = -Infinity;
     this.lastTickMs = endMs;
   }
 
@@ -427,11 +431,16 @@ export class FleetSimulator {
     };
     const roll = r.next();
     if (roll < 0.55) out.push({ ...base, actual });
-    else {
-      out.push(base);
+    else if (roll < 0.9) {
       // Most withheld truth follows a little later; some never comes.
-      if (roll < 0.9) this.pending.push({ dueMs: now + r.between(1, 4) * 1000, event: { ...base, actual } });
-    }
+      const dueMs = now + r.between(1, 4) * 1000;
+      // Within a history the truth due before its end is folded in: the stores end the same, one event fewer.
+      if (dueMs <= this.historyEndMs) out.push({ ...base, actual });
+      else {
+        out.push(base);
+        this.pending.push({ dueMs, event: { ...base, actual } });
+      }
+    } else out.push(base);
   }
 
   private releaseTruth(out: FleetEvent[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
-import type { FleetEvent } from '../../../src/contract/schemas.js';
+import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { PHASES } from '../../../src/contract/vocabulary.js';
 import { type FleetSimOptions, FleetSimulator } from '../../../src/sim/fleet-sim.js';
 import { MALWARE_PROFILES } from '../../../src/sim/malware-profiles.js';
@@ -162,4 +162,31 @@ describe('FleetSimulator history', () => {
     // Every host reports in the lanes' window.
     expect(last.hosts).toHaveLength(10_000);
   }, 30_000);
+});
+
+describe('FleetSimulator history truth', () => {
+  it('folds truth due within the history into its detection; truth due after it follows live', () => {
+    const budget = { cellsPerHost: 60, cells: 60_000, embeddings: 1_000, episodes: 100 };
+    const sim = new FleetSimulator({ hosts: 50, seed: 9 });
+    // A follow-up repeats its detection, stamp included.
+    const key = (e: EventOf<'live_detection'>) => `${e.host_id}|${e.t_wall}`;
+    const seen = new Set<string>();
+    let followUps = 0;
+    let withheld = 0;
+    sim.history(T0, 120, budget, (events) => {
+      for (const e of events) {
+        if (e.type !== 'live_detection') continue;
+        if (seen.has(key(e))) followUps++;
+        seen.add(key(e));
+        if (e.actual === undefined) withheld++;
+      }
+    });
+    expect(followUps).toBe(0);
+    // Some truth never comes, and the last seconds' is still on its way.
+    expect(withheld).toBeGreaterThan(0);
+    const later = sim
+      .tick(T0 + 5_000)
+      .filter((e): e is EventOf<'live_detection'> => e.type === 'live_detection');
+    expect(later.some((e) => e.actual !== undefined && seen.has(key(e)))).toBe(true);
+  });
 });
