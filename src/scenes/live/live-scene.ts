@@ -79,8 +79,16 @@ export class FleetLiveScene extends LitElement {
 
   @query('.lanes canvas, .overview canvas') private canvas?: HTMLCanvasElement;
   @query('.focus-list canvas') private focusCanvas?: HTMLCanvasElement;
+  // Observed, not read per frame: clientWidth in draw forced a layout every frame.
+  private readonly focusSize = new SizeController(this, '.focus-list canvas');
   @query('.lanes, .overview') private scrollBox?: HTMLElement;
   private scrollFrame = 0;
+  /**
+   * The scrolling box's offset as of its last scroll event. Reading
+   * `scrollTop` in draw() forced a layout every frame while the text around
+   * changed: a tenth of a flooded frame.
+   */
+  private scrolled: { box?: HTMLElement; top: number } = { top: 0 };
 
   @state() private hovered?: Hovered;
   @state() private filter = '';
@@ -153,7 +161,7 @@ export class FleetLiveScene extends LitElement {
     const { width } = this.size;
     const total = this.layout ? this.layout.height : (this.rows?.hosts.length ?? 0) * this.rowHeight();
     const viewHeight = Math.max(1, Math.min(total, this.size.height));
-    const top = Math.min(this.scrollBox?.scrollTop ?? 0, Math.max(0, total - viewHeight));
+    const top = Math.min(this.boxScrollTop(), Math.max(0, total - viewHeight));
     if (this.layout) {
       const ctx = sizedContext(canvas, width, viewHeight);
       if (!ctx) return;
@@ -211,7 +219,7 @@ export class FleetLiveScene extends LitElement {
     const canvas = this.focusCanvas;
     if (!canvas || !this.rows) return;
     const { first, last } = this.focusWindow();
-    const width = canvas.clientWidth;
+    const width = this.focusSize.width || canvas.clientWidth;
     const height = (last - first) * FOCUS_ROW;
     const ctx = sizedContext(canvas, width, height);
     if (!ctx) return;
@@ -225,7 +233,16 @@ export class FleetLiveScene extends LitElement {
     drawRows(ctx, live.cells, rows, FOCUS_ROW, width, colors, this.columns);
   }
 
-  private onScroll(): void {
+  /** The box's scroll offset, read from it only when the box is new (the lane and fleet views have their own). */
+  private boxScrollTop(): number {
+    const box = this.scrollBox;
+    if (box !== this.scrolled.box) this.scrolled = { box, top: box?.scrollTop ?? 0 };
+    return this.scrolled.top;
+  }
+
+  private onScroll(event: Event): void {
+    const box = event.currentTarget as HTMLElement;
+    this.scrolled = { box, top: box.scrollTop };
     if (this.scrollFrame) return;
     this.scrollFrame = requestAnimationFrame(() => {
       this.scrollFrame = 0;
@@ -245,7 +262,7 @@ export class FleetLiveScene extends LitElement {
     const scale = rect.width / (canvas.clientWidth || 1);
     return {
       x: (event.clientX - rect.left) / scale,
-      y: (event.clientY - rect.top) / scale + (this.scrollBox?.scrollTop ?? 0),
+      y: (event.clientY - rect.top) / scale + this.boxScrollTop(),
     };
   }
 
@@ -295,7 +312,7 @@ export class FleetLiveScene extends LitElement {
             host,
             index,
             left: Math.min(x + 12, Math.max(0, this.size.width - 360)),
-            top: y - (this.scrollBox?.scrollTop ?? 0) + 14,
+            top: y - this.boxScrollTop() + 14,
           }
         : undefined;
   }
@@ -336,6 +353,7 @@ export class FleetLiveScene extends LitElement {
     const y = hosts.indexOf(this.focusHost) * this.rowHeight();
     if (y < box.scrollTop || y > box.scrollTop + box.clientHeight - this.rowHeight()) {
       box.scrollTop = Math.max(0, y - box.clientHeight / 2);
+      this.scrolled = { box, top: box.scrollTop };
     }
   }
 
