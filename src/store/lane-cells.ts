@@ -133,19 +133,22 @@ export function cloneCells(c: LaneCells): LaneCells {
 
 /** Bytes the cells' typed arrays hold (what a copy of them costs, give or take the id tables). */
 export function cellBytes(c: LaneCells): number {
-  const perCell = [
-    c.predicted,
-    c.actual,
-    c.model,
-    c.profile,
-    c.confidence,
-    c.latency,
-    c.windowIdx,
-    c.episode,
-    c.arrived,
-  ];
-  const perSlot = [c.start, c.length, c.touched, c.episodeSerials];
-  return [...perCell, ...perSlot].reduce((n, a) => n + a.byteLength, 0);
+  // Summed in place: the rewind timeline asks on every batch.
+  return (
+    c.predicted.byteLength +
+    c.actual.byteLength +
+    c.model.byteLength +
+    c.profile.byteLength +
+    c.confidence.byteLength +
+    c.latency.byteLength +
+    c.windowIdx.byteLength +
+    c.episode.byteLength +
+    c.arrived.byteLength +
+    c.start.byteLength +
+    c.length.byteLength +
+    c.touched.byteLength +
+    c.episodeSerials.byteLength
+  );
 }
 
 /** Grows every per-slot and per-cell array to `slots` slots, keeping what they hold. */
