@@ -1,4 +1,5 @@
-import type { FleetSimulator, HistoryBudget } from '../sim/fleet-sim.js';
+import type { FleetSimulator } from '../sim/fleet-sim.js';
+import type { HistoryBudget } from '../sim/history-budget.js';
 import { MAX_EPISODES } from '../store/fleet.js';
 import { LANE_CAPACITY } from '../store/live-lanes.js';
 import type { FleetBus } from './fleet-bus.js';

@@ -14,6 +14,7 @@ import {
   WINDOW_S,
   windowPhase,
 } from './fleet-events.js';
+import { EMIT_ALL, type EmitFrom, emitFromBudget, type HistoryBudget } from './history-budget.js';
 import { MALWARE_PROFILES, type MalwareProfile, profileCurve } from './malware-profiles.js';
 import { type Random, seededRandom } from './random.js';
 import { WakeQueue } from './wake-queue.js';
@@ -28,22 +29,6 @@ export interface FleetSimOptions {
   readonly accuracy?: number;
   /** Speed factor of simulated time (default 1). */
   readonly rate?: number;
-}
-
-/**
- * How much of a history the stores can hold, so a warm start emits no event
- * that would be dropped before the first paint. Each is a count the stores
- * keep; the simulator turns them into the time span worth emitting.
- */
-export interface HistoryBudget {
-  /** Lane cells kept per host. */
-  readonly cellsPerHost: number;
-  /** Lane cells worth emitting over the whole fleet (bounds a large fleet's warm start). */
-  readonly cells: number;
-  /** Embedding points kept. */
-  readonly embeddings: number;
-  /** Episodes kept by id. */
-  readonly episodes: number;
 }
 
 /** Largest fleet the simulator runs. */
@@ -72,21 +57,6 @@ interface PendingTruth {
   readonly dueMs: number;
   readonly event: FleetEvent;
 }
-
-/** From when (simulated ms) each kind of event is emitted; earlier ones are simulated silently. */
-interface EmitFrom {
-  detections: number;
-  embeddings: number;
-  episodes: number;
-  snapshots: number;
-}
-
-const EMIT_ALL: EmitFrom = {
-  detections: -Infinity,
-  embeddings: -Infinity,
-  episodes: -Infinity,
-  snapshots: -Infinity,
-};
 
 /** The host id for index `i` (0-based), zero-padded to the fleet's width. */
 export function hostId(i: number, hosts: number): string {
@@ -191,18 +161,12 @@ export class FleetSimulator {
   ): void {
     if (this.started) throw new Error('history() must run before the first tick');
     const startMs = endMs - Math.max(0, seconds) * 1000;
-    const hosts = this.hostCount;
-    const cellsPerHost = Math.max(1, Math.min(budget.cellsPerHost, Math.floor(budget.cells / hosts)));
-    const sampled = Math.min(SAMPLED_HOSTS, hosts);
-    const embeddingsPerS = (sampled / this.detectionS) * EMBEDDINGS_PER_DETECTION || 1;
-    // Episode events per host per second: a recording update per window, a complete and a new one per episode.
-    const episodeEventsPerS = (hosts * (EPISODE_S / WINDOW_S + 1)) / EPISODE_S;
-    this.emitFrom = {
-      detections: endMs - cellsPerHost * this.detectionS * 1000,
-      embeddings: endMs - (budget.embeddings / embeddingsPerS) * 1000,
-      episodes: endMs - (budget.episodes / episodeEventsPerS) * 1000,
-      snapshots: endMs - 2 * SNAPSHOT_EVERY_S * 1000,
-    };
+    this.emitFrom = emitFromBudget(endMs, budget, {
+      hosts: this.hostCount,
+      detectionS: this.detectionS,
+      embeddingsPerS: (Math.min(SAMPLED_HOSTS, this.hostCount) / this.detectionS) * EMBEDDINGS_PER_DETECTION,
+      snapshotEveryS: SNAPSHOT_EVERY_S,
+    });
     this.historyEndMs = endMs;
     const first: FleetEvent[] = [];
     this.begin(startMs, first);

@@ -85,6 +85,23 @@ export interface RowSpec {
   readonly y: number;
 }
 
+/** Rows first…last of `hosts` (those with a lane), `pitch` apart, the row `from` at y 0. */
+export function rowSpecs(
+  slots: ReadonlyMap<string, number>,
+  hosts: readonly string[],
+  first: number,
+  last: number,
+  pitch: number,
+  from = 0,
+): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (let i = first; i < last; i++) {
+    const slot = slots.get(hosts[i]!);
+    if (slot !== undefined) rows.push({ slot, y: (i - from) * pitch });
+  }
+  return rows;
+}
+
 /**
  * Draws thin rows straight from the lanes' arrays, no box objects, as pixels
  * (row-raster.ts): solid cells, faint pending ones, then the hatch where rows

@@ -28,7 +28,7 @@ import {
   longestLane,
   percent,
 } from './detection-templates.js';
-import { cellGap, drawLanes, drawOverview, drawRows, type RowSpec, rowsShowHatch } from './draw-lanes.js';
+import { cellGap, drawLanes, drawOverview, drawRows, rowSpecs, rowsShowHatch } from './draw-lanes.js';
 import { FOCUS_ROW, fleetRowHeight, focusWindow } from './fleet-layout.js';
 import { type FleetRows, fleetRows } from './fleet-order.js';
 import {
@@ -175,7 +175,8 @@ export class FleetLiveScene extends LitElement {
     const first = Math.max(0, Math.floor(top / rowHeight));
     const last = Math.min(hosts.length, Math.ceil((top + viewHeight) / rowHeight));
     const colors = labelColors(live.cells.labels);
-    const rows = this.rowSpecs(live, hosts, first, last, rowHeight);
+    // At their place in the scrolled overview.
+    const rows = rowSpecs(live.slots, hosts, first, last, rowHeight);
     drawOverview(
       canvas,
       live.cells,
@@ -190,22 +191,6 @@ export class FleetLiveScene extends LitElement {
   private gapStyle(rowHeight: number): string {
     const cell = this.size.width / this.columns;
     return `--cell:${cell}px;--gap:${rowsShowHatch(rowHeight) ? 0 : cellGap(cell)}px`;
-  }
-
-  /** Rows first…last of `hosts` at their place in the scrolled overview. */
-  private rowSpecs(
-    live: LiveLanesState,
-    hosts: readonly string[],
-    first: number,
-    last: number,
-    rowHeight: number,
-  ): RowSpec[] {
-    const rows: RowSpec[] = [];
-    for (let i = first; i < last; i++) {
-      const slot = live.slots.get(hosts[i]!);
-      if (slot !== undefined) rows.push({ slot, y: i * rowHeight });
-    }
-    return rows;
   }
 
   /** The magnified rows around the focus: as many as fit above the detail card. */
@@ -225,11 +210,7 @@ export class FleetLiveScene extends LitElement {
     if (!ctx) return;
     const dpr = globalThis.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const rows: RowSpec[] = [];
-    for (let i = first; i < last; i++) {
-      const slot = live.slots.get(this.rows.hosts[i]!);
-      if (slot !== undefined) rows.push({ slot, y: (i - first) * FOCUS_ROW });
-    }
+    const rows = rowSpecs(live.slots, this.rows.hosts, first, last, FOCUS_ROW, first);
     drawRows(ctx, live.cells, rows, FOCUS_ROW, width, colors, this.columns);
   }
 
