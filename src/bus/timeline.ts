@@ -30,6 +30,8 @@ export const CHECKPOINT_EVERY_MS = 5_000;
  * replayed from the first moment's); a small one keeps one per checkpoint.
  */
 export const LANE_COPY_BYTES = 8 * 2 ** 20;
+/** Lane copies a full window holds at most besides the first moment's, however small the lanes. */
+export const MAX_LANE_COPIES = 8;
 
 export interface TimelineOptions {
   /** How far back the history reaches (ms); Infinity keeps everything (a recording). */
@@ -226,15 +228,19 @@ export class Timeline {
 
   /**
    * Whether a checkpoint now keeps a copy of `lanes`: while the copies held
-   * stay within the budget, spread over the window (a window of maxEvents
-   * holds about budget / size of them).
+   * stay within the budget, spread over the window (a full window holds
+   * about budget / size of them, and at most MAX_LANE_COPIES).
    */
   private laneCopyDue(lanes: LiveLanesState): boolean {
     const bytes = laneBytes(lanes);
     const held = this.laneCopiesBytes() - laneBytes(this.checkpoints[0]!.lanes!);
     if (held + bytes > this.laneCopyBytes) return false;
     const window = this.windowEvents();
-    const spacing = Number.isFinite(window) ? (window * bytes) / this.laneCopyBytes : 0;
+    // At most MAX_LANE_COPIES a window: a flood of a small fleet's events made one every few
+    // thousand events, a tenth of the main thread, to save a seek a few milliseconds of replay.
+    const spacing = Number.isFinite(window)
+      ? Math.max(window / MAX_LANE_COPIES, (window * bytes) / this.laneCopyBytes)
+      : 0;
     return this.sinceLaneCopy >= spacing;
   }
 

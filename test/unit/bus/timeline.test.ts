@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_EVENT_BYTES, Timeline } from '../../../src/bus/timeline.js';
+import { HISTORY_EVENT_BYTES, MAX_LANE_COPIES, Timeline } from '../../../src/bus/timeline.js';
 import type { FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot } from '../../../src/store/embeddings.js';
 import { laneBytes } from '../../../src/store/live-lanes.js';
@@ -151,6 +151,24 @@ describe('Timeline', () => {
     expect(held().filter((c) => c.lanes).length).toBeGreaterThanOrEqual(2);
     const t = timeline.start + 90;
     expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
+  });
+
+  it('keeps at most MAX_LANE_COPIES lane copies a window, however small the lanes', () => {
+    const timeline = new Timeline(initialStores({ embeddingCapacity: 50 }), 0, {
+      maxEvents: 6_400,
+      laneCopyBytes: 2 ** 30,
+    });
+    let next = initialStores({ embeddingCapacity: 50 });
+    const copies = () =>
+      (timeline as unknown as { checkpoints: { lanes?: unknown }[] }).checkpoints
+        .slice(1)
+        .filter((c) => c.lanes).length;
+    for (let i = 1; i <= 6_000; i++) {
+      next = reduceStores(next, batchAt(i), i).state;
+      timeline.append(batchAt(i), i, next);
+      expect(copies()).toBeLessThanOrEqual(MAX_LANE_COPIES + 1);
+    }
+    expect(copies()).toBeGreaterThanOrEqual(MAX_LANE_COPIES - 1);
   });
 
   it('keeps events and lane copies within maxBytes: a large fleet holds fewer events', () => {
