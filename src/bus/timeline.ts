@@ -27,7 +27,7 @@ export const CHECKPOINT_EVERY_MS = 5_000;
 /**
  * Bytes of lane copies held besides the first moment's. A copy of 10,000
  * hosts' lanes is ~19 MB, so a large fleet keeps none (a moment's lanes are
- * replayed from the first moment's); a small one keeps one per checkpoint.
+ * replayed from the first moment's); a small one keeps up to MAX_LANE_COPIES.
  */
 export const LANE_COPY_BYTES = 8 * 2 ** 20;
 /** Lane copies a full window holds at most besides the first moment's, however small the lanes. */
@@ -268,10 +268,8 @@ export class Timeline {
     let c = this.checkpoints.length - 1;
     while (c > 0 && this.checkpoints[c]!.at > end) c--;
     const checkpoint = this.checkpoints[c]!;
-    let l = c;
-    while (!this.checkpoints[l]!.lanes) l--;
-    const fromLanes = this.checkpoints[l]!;
-    const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes!), fromLanes.at, end);
+    const fromLanes = this.laneCopyFrom(c);
+    const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
     const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
     // The lanes are replayed above: the other stores take the batches without their detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
@@ -280,6 +278,13 @@ export class Timeline {
       if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
     return { ...state, live };
+  }
+
+  /** The latest checkpoint at or before index `c` that holds a lane copy (the first moment always does). */
+  private laneCopyFrom(c: number): Checkpoint & { readonly lanes: LiveLanesState } {
+    let l = c;
+    while (!this.checkpoints[l]!.lanes) l--;
+    return this.checkpoints[l] as Checkpoint & { readonly lanes: LiveLanesState };
   }
 
   /** `lanes` (private) after the detections of batches [from, to) (absolute indices), at their times. */
@@ -337,10 +342,8 @@ export class Timeline {
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
     if (!first.lanes) {
-      let l = k - 1;
-      while (!this.checkpoints[l]!.lanes) l--;
-      const from = this.checkpoints[l]!;
-      first.lanes = this.replayLanes(from.lanes!, from.at, start);
+      const from = this.laneCopyFrom(k - 1);
+      first.lanes = this.replayLanes(from.lanes, from.at, start);
     }
     const drop = start - this.base;
     for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
