@@ -1,4 +1,5 @@
 import type { EventOf } from '../contract/schemas.js';
+import { compareHostIds } from './host-order.js';
 
 type Snapshot = EventOf<'snapshot'>;
 type Episode = EventOf<'episode'>;
@@ -126,8 +127,6 @@ export interface HostView {
   readonly recording?: string;
 }
 
-const idCollator = new Intl.Collator('en', { numeric: true });
-
 function lastPhase(record: EpisodeRecord | undefined): string | undefined {
   const spans = record?.phases;
   return spans && spans.length > 0 ? spans[spans.length - 1]!.phase : undefined;
@@ -183,7 +182,7 @@ export function fleetHosts(state: FleetState, now: number): HostView[] {
       recording: recordingId,
     });
   }
-  return [...byId.values()].sort((a, b) => idCollator.compare(a.host_id, b.host_id));
+  return [...byId.values()].sort((a, b) => compareHostIds(a.host_id, b.host_id));
 }
 
 /** The episodes recording now, one per host, sorted by host id (numerically). */
@@ -193,5 +192,5 @@ export function recordingNow(state: FleetState): EpisodeRecord[] {
     const record = state.episodes.get(episodeId);
     if (record) out.push(record);
   }
-  return out.sort((a, b) => idCollator.compare(a.host_id, b.host_id));
+  return out.sort((a, b) => compareHostIds(a.host_id, b.host_id));
 }

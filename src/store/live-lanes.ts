@@ -1,4 +1,5 @@
 import type { EventOf } from '../contract/schemas.js';
+import { compareHostIds } from './host-order.js';
 import {
   allocCells,
   cellAt,
@@ -102,20 +103,18 @@ export function laneBytes(state: LiveLanesState): number {
   return cellBytes(state.cells);
 }
 
-const hostCollator = new Intl.Collator('en', { numeric: true });
-
 /** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
 function withHosts(
   hosts: readonly string[],
   added: readonly string[],
   removed: ReadonlySet<string>,
 ): string[] {
-  const incoming = added.filter((id) => !removed.has(id)).sort(hostCollator.compare);
+  const incoming = added.filter((id) => !removed.has(id)).sort(compareHostIds);
   const out: string[] = [];
   let j = 0;
   for (const id of hosts) {
     if (removed.has(id)) continue;
-    while (j < incoming.length && hostCollator.compare(incoming[j]!, id) < 0) out.push(incoming[j++]!);
+    while (j < incoming.length && compareHostIds(incoming[j]!, id) < 0) out.push(incoming[j++]!);
     out.push(id);
   }
   while (j < incoming.length) out.push(incoming[j++]!);
