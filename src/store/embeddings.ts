@@ -109,10 +109,16 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
   const predictedDelta = new Int32Array(MAX_LABELS);
   const clusterDelta = new Int32Array(DENSE_CLUSTERS);
   let sparseClusterDelta: Map<number, number> | undefined;
+  // The dense clusters touched, so folding them in walks those, not all 4,096 (a small batch's whole cost).
+  let denseLo = DENSE_CLUSTERS;
+  let denseHi = -1;
   const countCluster = (id: number, n: number) => {
     const at = id + CLUSTER_OFFSET;
-    if (at >= 0 && at < DENSE_CLUSTERS) clusterDelta[at]! += n;
-    else {
+    if (at >= 0 && at < DENSE_CLUSTERS) {
+      clusterDelta[at]! += n;
+      if (at < denseLo) denseLo = at;
+      if (at > denseHi) denseHi = at;
+    } else {
       sparseClusterDelta ??= new Map();
       sparseClusterDelta.set(id, (sparseClusterDelta.get(id) ?? 0) + n);
     }
@@ -158,7 +164,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     if (phaseDelta[id] !== 0) bump(phaseCounts, labels[id]!, phaseDelta[id]!);
     if (predictedDelta[id] !== 0) bump(predictedCounts, labels[id]!, predictedDelta[id]!);
   }
-  for (let at = 0; at < DENSE_CLUSTERS; at++)
+  for (let at = denseLo; at <= denseHi; at++)
     if (clusterDelta[at] !== 0) bump(clusterCounts, at - CLUSTER_OFFSET, clusterDelta[at]!);
   for (const [id, n] of sparseClusterDelta ?? []) if (n !== 0) bump(clusterCounts, id, n);
   return {
