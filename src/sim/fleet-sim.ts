@@ -1,4 +1,4 @@
-import type { FleetEvent } from '../contract/schemas.js';
+import type { EventOf, FleetEvent } from '../contract/schemas.js';
 import { type KnownModel, type KnownPhase, MODELS, PHASES } from '../contract/vocabulary.js';
 import {
   clamp01,
@@ -245,7 +245,8 @@ export class FleetSimulator {
     }
     for (let i = 0; i < INITIAL_EMBEDDINGS; i++) out.push(embedding(r, r.pick(PHASES), this.accuracy));
     this.metrics(out);
-    this.snapshot(out);
+    // A history's first snapshot would only be replaced: at 10,000 hosts it is 10,000 entries built for nothing.
+    if (this.simNow >= this.emitFrom.snapshots) this.snapshot(out);
     this.nextSnapshotMs = this.simNow + SNAPSHOT_EVERY_S * 1000;
     this.nextMetricsMs = this.simNow + METRICS_EVERY_S * 1000;
   }
@@ -258,8 +259,8 @@ export class FleetSimulator {
    */
   private quietUntil(): number {
     const { detections, episodes, snapshots } = this.emitFrom;
-    // A whole episode before episodes are emitted, so the one recording then is tracked from its start.
-    return Math.max(this.simNow, Math.min(detections, episodes - EPISODE_S * 1000, snapshots));
+    // A host starts part-way into an episode with its windows counted (see begin), so it is tracked from there.
+    return Math.max(this.simNow, Math.min(detections, episodes, snapshots));
   }
 
   /**
@@ -381,8 +382,8 @@ export class FleetSimulator {
     const { predicted, confidence } = predict(this.random, actual, this.modelAccuracy.get(host.model)!);
     const windowIdx = Math.floor((now - host.episode.startMs) / (this.detectionS * 1000));
     const latency = MODEL_TRAITS[host.model].latencyMs * Math.exp(r.normal() * 0.25);
-    const base = {
-      type: 'live_detection' as const,
+    const event: EventOf<'live_detection'> = {
+      type: 'live_detection',
       host_id: host.id,
       predicted,
       confidence,
@@ -394,17 +395,13 @@ export class FleetSimulator {
       t_wall: now / 1000,
     };
     const roll = r.next();
-    if (roll < 0.55) out.push({ ...base, actual });
-    else if (roll < 0.9) {
-      // Most withheld truth follows a little later; some never comes.
-      const dueMs = now + r.between(1, 4) * 1000;
-      // Within a history the truth due before its end is folded in: the stores end the same, one event fewer.
-      if (dueMs <= this.historyEndMs) out.push({ ...base, actual });
-      else {
-        out.push(base);
-        this.pending.push({ dueMs, event: { ...base, actual } });
-      }
-    } else out.push(base);
+    // Most withheld truth follows a little later; some never comes.
+    const dueMs = roll >= 0.55 && roll < 0.9 ? now + r.between(1, 4) * 1000 : Infinity;
+    // Within a history the truth due before its end is folded in: the stores end the same, one event fewer.
+    // Set on the event, not spread into a copy: a copy per detection was half a large history's simulation.
+    if (roll < 0.55 || dueMs <= this.historyEndMs) event.actual = actual;
+    else if (dueMs < Infinity) this.pending.push({ dueMs, event: { ...event, actual } });
+    out.push(event);
   }
 
   private releaseTruth(out: FleetEvent[]): void {

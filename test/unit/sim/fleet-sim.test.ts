@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
+import { validateEvent } from '../../../src/contract/validate.js';
 import { PHASES } from '../../../src/contract/vocabulary.js';
 import { type FleetSimOptions, FleetSimulator } from '../../../src/sim/fleet-sim.js';
 import { MALWARE_PROFILES } from '../../../src/sim/malware-profiles.js';
@@ -17,6 +18,17 @@ function run(options: FleetSimOptions, seconds: number, stepMs = 100): FleetEven
 const ofType = <T extends FleetEvent['type']>(events: FleetEvent[], type: T) =>
   events.filter((e): e is Extract<FleetEvent, { type: T }> => e.type === type);
 
+/** Every event passes the contract as built, nothing clamped or warned about: a warm start reduces a history without validating it. */
+function expectAcceptedAsBuilt(events: readonly FleetEvent[]): void {
+  for (const event of events) {
+    expect(validateEvent(JSON.parse(JSON.stringify(event)))).toEqual({
+      kind: 'accepted',
+      event,
+      warnings: [],
+    });
+  }
+}
+
 describe('FleetSimulator', () => {
   it('is deterministic: same seed and tick times, same events', () => {
     expect(run({ seed: 7 }, 90)).toEqual(run({ seed: 7 }, 90));
@@ -28,6 +40,7 @@ describe('FleetSimulator', () => {
     const bus = new FleetBus({ now: () => 0, schedule: () => {} });
     expect(bus.publish(JSON.parse(JSON.stringify(events)))).toBe(events.length);
     expect(bus.diagnostics.vocabularyWarnings).toBe(0);
+    expectAcceptedAsBuilt(events);
     expect(new Set(events.map((e) => e.type))).toEqual(
       new Set([
         'attack_profile',
@@ -162,6 +175,16 @@ describe('FleetSimulator history', () => {
     // Every host reports in the lanes' window.
     expect(last.hosts).toHaveLength(10_000);
   }, 30_000);
+});
+
+describe('FleetSimulator history events', () => {
+  it('are accepted as built, sampled and unsampled hosts alike', () => {
+    const events: FleetEvent[] = [];
+    const budget = { cellsPerHost: 60, cells: 6_000, embeddings: 2_000, episodes: 100 };
+    new FleetSimulator({ hosts: 400, seed: 4 }).history(T0, 120, budget, (batch) => events.push(...batch));
+    expect(new Set(events.map((e) => e.type)).size).toBeGreaterThanOrEqual(8);
+    expectAcceptedAsBuilt(events);
+  });
 });
 
 describe('FleetSimulator history truth', () => {
