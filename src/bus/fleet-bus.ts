@@ -120,7 +120,8 @@ export class FleetBus extends EventTarget {
 
   /**
    * Reduces events that were validated already (held ones on resume, a
-   * replay's lines) at `now`, past the time hook's hold.
+   * replay's lines) or built to the contract by this project's simulator (a
+   * warm start) at `now`, past the time hook's hold.
    */
   reduceValidated(events: readonly FleetEvent[], now = this.clock()): void {
     if (events.length > 0) this.reduce(events, now);
@@ -228,6 +229,7 @@ export class FleetBus extends EventTarget {
   }
 
   private reduce(events: readonly FleetEvent[], now: number): void {
+    this.timeHook?.beforeReduce();
     const { state, changed } = reduceStores(this.stores, events, now);
     this.stores = state;
     if (!this.fillingPast) this.timeHook?.reduced(events, state, now);

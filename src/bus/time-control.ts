@@ -170,6 +170,11 @@ export class TimeControl extends EventTarget implements TimeHook {
   }
 
   /** @internal */
+  beforeReduce(): void {
+    this.timeline.settle();
+  }
+
+  /** @internal */
   reduced(events: readonly FleetEvent[], state: StoreState, now: number): void {
     // A replay's timeline is the recording, built up front.
     if (this.modeValue === 'live') this.timeline.append(events, now, state);

@@ -9,6 +9,8 @@ import type { StoreState } from '../store/stores.js';
 export interface TimeHook {
   /** A batch of validated events arrived: true lets the stores take it now, false means it was held. */
   admit(events: readonly FleetEvent[]): boolean;
+  /** The stores are about to take a batch, writing their lanes in place: a copy of them still owed is made now. */
+  beforeReduce(): void;
   /** The stores took `events` at `now` and are `state` after them (time control records history here). */
   reduced(events: readonly FleetEvent[], state: StoreState, now: number): void;
   /** The stores took a computed past at once (a warm start) and are `state` at `now`: history starts there. */

@@ -9,11 +9,12 @@ export const DEFAULT_WARM_S = 300;
 /** Longest history asked for (an hour). */
 export const MAX_WARM_S = 3600;
 /**
- * Lane cells a warm start emits over the whole fleet. Up to 1,000 hosts every
- * lane is filled (60 cells); a 10,000-host fleet gets its last 6 detections
- * per host, so the first view costs the same whatever the fleet's size.
+ * Lane cells a warm start emits over the whole fleet. Up to 500 hosts every
+ * lane is filled (60 cells); a 10,000-host fleet gets its last 3 detections
+ * per host (its last 30 s), so the first view costs about the same whatever
+ * the fleet's size, and live detections fill the lanes from there.
  */
-export const WARM_CELL_BUDGET = 60_000;
+export const WARM_CELL_BUDGET = 30_000;
 /** Embedding points a warm start emits at most (the scatter's ring keeps 100,000). */
 export const WARM_EMBEDDING_BUDGET = 20_000;
 
@@ -39,7 +40,10 @@ export function warmStart(bus: FleetBus, sim: FleetSimulator, seconds: number, e
   let accepted = 0;
   bus.fillPast(() => {
     sim.history(endMs, seconds, storeBudget(bus), (events, atMs) => {
-      accepted += bus.publish(events, atMs);
+      // Built to the contract by our own simulator (its tests validate every kind it emits), so
+      // not validated again: at 10,000 hosts that is 90,000 events, a tenth of the warm start.
+      bus.reduceValidated(events, atMs);
+      accepted += events.length;
     });
   });
   bus.flush();

@@ -222,6 +222,8 @@ describe('Timeline', () => {
     expect(timeline.start).toBe(30_000);
     expect(comparable(timeline.stateAt(0))).toEqual(comparable(rebuildFromScratch(30, 50)));
     let next = state;
+    // The first moment's lanes are the stores' own until settled: the bus settles before it writes them.
+    timeline.settle();
     for (let i = 31; i <= 40; i++) {
       next = reduceStores(next, batchAt(i), i * 1000).state;
       timeline.append(batchAt(i), i * 1000, next);
