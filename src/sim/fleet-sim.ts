@@ -245,8 +245,8 @@ export class FleetSimulator {
     }
     for (let i = 0; i < INITIAL_EMBEDDINGS; i++) out.push(embedding(r, r.pick(PHASES), this.accuracy));
     this.metrics(out);
-    // A history's first snapshot would only be replaced: at 10,000 hosts it is 10,000 entries built for nothing.
-    if (this.simNow >= this.emitFrom.snapshots) this.snapshot(out);
+    // Always, a history's too: it tells the stores the fleet's size before the first detection (see reserveLanes).
+    this.snapshot(out);
     this.nextSnapshotMs = this.simNow + SNAPSHOT_EVERY_S * 1000;
     this.nextMetricsMs = this.simNow + METRICS_EVERY_S * 1000;
   }
