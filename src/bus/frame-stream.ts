@@ -57,6 +57,13 @@ const PUBLISH_CHUNK = 250;
  * time), while a frame costs the deck well under 16 ms.
  */
 const INGEST_PER_FRAME_MS = 10;
+/**
+ * A frame not begun this long (ms, two vsyncs) after the last one is held up
+ * by the compositor, not by this page: a backlog's drains go on meanwhile, a
+ * frame's share at a time. Under SwiftShader frames came 4–6 vsyncs apart
+ * during a flood, and waiting for each left the page idle a third of the time.
+ */
+const STALLED_FRAME_MS = 33;
 
 /**
  * One source's frames into the bus: queued as they arrive, decoded and
@@ -74,8 +81,11 @@ export class FrameStream {
   /** Ingest time since the last animation frame, and whether a frame callback is asked for. */
   private sinceFrameMs = 0;
   private frameAsked = false;
-  /** A drain waits for the next frame to have rendered. */
+  /** When the last frame began (or watching for frames did), by the host's clock. */
+  private frameAt = 0;
+  /** A drain waits for the next frame to have rendered, or for it to be overdue (see STALLED_FRAME_MS). */
   private waitingForFrame = false;
+  private stallTimer: unknown;
 
   constructor(
     private readonly host: FrameStreamHost,
@@ -154,16 +164,29 @@ export class FrameStream {
       this.watchFrames(timers.requestFrame);
       if (this.sinceFrameMs >= INGEST_PER_FRAME_MS) {
         this.waitingForFrame = true;
+        const overdueIn = Math.max(0, this.frameAt + STALLED_FRAME_MS - this.host.now());
+        this.stallTimer = timers.setTimeout(() => this.frameOverdue(), overdueIn);
         return;
       }
     }
     this.timer = timers.setTimeout(() => this.drain(), 0);
   }
 
+  /** The frame waited for is overdue: this page is not what holds it up, so ingest takes another share. */
+  private frameOverdue(): void {
+    this.stallTimer = undefined;
+    if (!this.waitingForFrame || this.closed) return;
+    this.waitingForFrame = false;
+    this.sinceFrameMs = 0;
+    this.frameAt = this.host.now();
+    this.drain();
+  }
+
   /** Counts ingest time per animation frame while a backlog lasts; releases a drain waiting for one. */
   private watchFrames(requestFrame: (callback: () => void) => void): void {
     if (this.frameAsked) return;
     this.frameAsked = true;
+    this.frameAt = this.host.now();
     requestFrame(() => {
       this.frameAsked = false;
       this.sinceFrameMs = 0;
@@ -171,16 +194,23 @@ export class FrameStream {
       // Queued from within the frame callback, the drain runs after the frame rendered.
       if (this.waitingForFrame) {
         this.waitingForFrame = false;
+        this.clearStallTimer();
         this.timer ??= this.host.timers.setTimeout(() => this.drain(), 0);
       }
       if (this.queue.length > 0) this.watchFrames(requestFrame);
     });
   }
 
+  private clearStallTimer(): void {
+    if (this.stallTimer !== undefined) this.host.timers.clearTimeout(this.stallTimer);
+    this.stallTimer = undefined;
+  }
+
   /** Drops queued frames and takes no more (the source stopped). */
   close(): void {
     this.closed = true;
     this.waitingForFrame = false;
+    this.clearStallTimer();
     if (this.timer !== undefined) this.host.timers.clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];

@@ -132,15 +132,42 @@ describe('FrameStream: room for frames', () => {
     const stream = bus.openStream();
     for (let n = 0; n < 6; n++)
       stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
-    clock.advance(50);
+    clock.advance(20);
     expect(bus.diagnostics.frames).toBe(2);
     expect(frames).toHaveLength(1);
     // The frame renders; the drain queued from its callback runs after it.
     frames.shift()!();
-    clock.advance(50);
+    clock.advance(20);
     expect(bus.diagnostics.frames).toBe(4);
     frames.shift()!();
-    clock.advance(50);
+    clock.advance(20);
+    expect(bus.diagnostics.frames).toBe(6);
+    expect(bus.state.live.total).toBe(1800);
+  });
+
+  it('goes on a share at a time when a frame is overdue: a slow compositor does not hold ingest', () => {
+    const clock = new FakeClock();
+    const timers = {
+      setTimeout: clock.setTimeout.bind(clock),
+      clearTimeout: clock.clearTimeout.bind(clock),
+      // Frames are asked for and never come (4–6 vsyncs apart under SwiftShader, here never).
+      requestFrame: () => {},
+    };
+    const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers });
+    const publish = bus.publish.bind(bus);
+    bus.publish = (input: unknown) => {
+      clock.time += 5;
+      return publish(input);
+    };
+    const stream = bus.openStream();
+    for (let n = 0; n < 6; n++)
+      stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
+    clock.advance(20);
+    expect(bus.diagnostics.frames).toBe(2);
+    // Two vsyncs after the frame was asked for, the next share of ingest.
+    clock.advance(30);
+    expect(bus.diagnostics.frames).toBe(4);
+    clock.advance(40);
     expect(bus.diagnostics.frames).toBe(6);
     expect(bus.state.live.total).toBe(1800);
   });
