@@ -51,12 +51,14 @@ const BATCH_MAX_CHARS = 4 * 1024 * 1024;
 const BATCH_BUDGET_MS = 4;
 const PUBLISH_CHUNK = 250;
 /**
- * Ingest time (ms) a backlog may take between two animation frames. Past it
- * the next drain waits for the frame to render: under a flood, drains chained
- * back to back kept frames 33-50 ms apart on #/live (npm run bench, frame
- * time), while a frame costs the deck well under 16 ms.
+ * How long (ms) after an animation frame began a backlog's drains may go on.
+ * Past it the next drain waits for the next frame to render: under a flood,
+ * drains chained back to back kept frames 33-50 ms apart on #/live (npm run
+ * bench, frame time), while a frame costs the deck well under 16 ms. Counted
+ * from the frame's start, not as ingest time, so a frame that draws longer
+ * leaves ingest less of it and the next one still begins on its vsync.
  */
-const INGEST_PER_FRAME_MS = 10;
+const INGEST_UNTIL_MS = 12;
 /**
  * A frame not begun this long (ms, two vsyncs) after the last one is held up
  * by the compositor, not by this page: a backlog's drains go on meanwhile, a
@@ -78,10 +80,9 @@ export class FrameStream {
   private timer: unknown;
   private position?: BusCursor;
   private closed = false;
-  /** Ingest time since the last animation frame, and whether a frame callback is asked for. */
-  private sinceFrameMs = 0;
+  /** Whether a frame callback is asked for. */
   private frameAsked = false;
-  /** When the last frame began (or watching for frames did), by the host's clock. */
+  /** When the last frame began (or the backlog did), by the host's clock. */
   private frameAt = 0;
   /** A drain waits for the next frame to have rendered, or for it to be overdue (see STALLED_FRAME_MS). */
   private waitingForFrame = false;
@@ -122,6 +123,8 @@ export class FrameStream {
     this.waitingForFrame = false;
     const host = this.host;
     const started = host.now();
+    // A backlog begins: its first drains count from now until a frame begins.
+    if (!this.frameAsked) this.frameAt = started;
     let batch: unknown[] = [];
     let taken = 0;
     let chars = 0;
@@ -150,19 +153,19 @@ export class FrameStream {
     }
     this.queue = taken === queue.length ? [] : queue.slice(taken);
     if (batch.length > 0) host.publish(batch);
-    this.sinceFrameMs += host.now() - started;
     if (this.queue.length > 0) this.continueDrain();
   }
 
   /**
    * Schedules the next drain of a backlog: at once, or, once ingest has had
-   * its share of this frame's time, right after the next frame rendered.
+   * its share of this frame's time, right after the next frame rendered (or
+   * once that frame is overdue).
    */
   private continueDrain(): void {
     const { timers } = this.host;
     if (timers.requestFrame && !this.host.hidden()) {
       this.watchFrames(timers.requestFrame);
-      if (this.sinceFrameMs >= INGEST_PER_FRAME_MS) {
+      if (this.host.now() - this.frameAt >= INGEST_UNTIL_MS) {
         this.waitingForFrame = true;
         const overdueIn = Math.max(0, this.frameAt + STALLED_FRAME_MS - this.host.now());
         this.stallTimer = timers.setTimeout(() => this.frameOverdue(), overdueIn);
@@ -177,7 +180,6 @@ export class FrameStream {
     this.stallTimer = undefined;
     if (!this.waitingForFrame || this.closed) return;
     this.waitingForFrame = false;
-    this.sinceFrameMs = 0;
     this.frameAt = this.host.now();
     this.drain();
   }
@@ -186,10 +188,9 @@ export class FrameStream {
   private watchFrames(requestFrame: (callback: () => void) => void): void {
     if (this.frameAsked) return;
     this.frameAsked = true;
-    this.frameAt = this.host.now();
     requestFrame(() => {
       this.frameAsked = false;
-      this.sinceFrameMs = 0;
+      this.frameAt = this.host.now();
       if (this.closed) return;
       // Queued from within the frame callback, the drain runs after the frame rendered.
       if (this.waitingForFrame) {
