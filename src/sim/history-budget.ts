@@ -53,6 +53,8 @@ export function emitFromBudget(endMs: number, budget: HistoryBudget, rates: Flee
     detections: endMs - cellsPerHost * rates.detectionS * 1000,
     embeddings: endMs - (budget.embeddings / (rates.embeddingsPerS || 1)) * 1000,
     episodes: endMs - (budget.episodes / episodeEventsPerS) * 1000,
-    snapshots: endMs - 2 * rates.snapshotEveryS * 1000,
+    // The stores keep the latest snapshot: the one in the last interval (its start excluded), besides the
+    // history's first, which tells the stores the fleet's size.
+    snapshots: endMs - rates.snapshotEveryS * 1000 + 1,
   };
 }

@@ -75,7 +75,7 @@ describe('warm start', () => {
     // The initial cloud plus the budget.
     expect(bus.state.embeddings.total).toBeLessThanOrEqual(800 + budget.embeddings + 40);
     expect(bus.diagnostics.acceptedByType.get('episode')!).toBeLessThanOrEqual(MAX_EPISODES + 40);
-    expect(bus.diagnostics.acceptedByType.get('snapshot')!).toBeLessThanOrEqual(4);
+    expect(bus.diagnostics.acceptedByType.get('snapshot')!).toBeLessThanOrEqual(2);
   });
 
   it('bounds a large fleet by the cell budget, not by its size', () => {
