@@ -18,6 +18,12 @@ export interface NavigationHost extends ReactiveControllerHost, HTMLElement {
 /** Scenes whose modules load with the one on stage: the next two (the presenter previews one) and the last. */
 const PREFETCH = [0, 1, 2, -1] as const;
 
+/** Runs `task` when the page is next idle (soon, where the browser cannot say). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 /**
  * The shell the deck and the presenter share: clamping, next / previous /
  * first / last, a typed number then Enter, the theme toggle, announcements
@@ -42,7 +48,9 @@ export class NavigationController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.prefetch(this.host.index);
+    void SCENES[this.host.index]?.load();
+    // The neighbours once the page is idle: loaded and run during the first view, they delayed it.
+    whenIdle(() => this.prefetch(this.host.index));
   }
 
   /** `index` made whole and kept inside the deck. */
