@@ -80,6 +80,14 @@ function bump<K>(map: Map<K, number>, key: K, n: number): void {
 /** Clusters counted in a flat array during a batch (offset so NO_CLUSTER is 0); others in a map. */
 const DENSE_CLUSTERS = 4096;
 const CLUSTER_OFFSET = -NO_CLUSTER;
+/**
+ * A batch's count changes, kept between batches and zeroed after each where
+ * it was written: allocating them per batch was 24 KB a batch, megabytes of
+ * short-lived buffers over a warm start's hundreds of batches.
+ */
+const PHASE_DELTA = new Int32Array(MAX_LABELS);
+const PREDICTED_DELTA = new Int32Array(MAX_LABELS);
+const CLUSTER_DELTA = new Int32Array(DENSE_CLUSTERS);
 
 /**
  * Adds one point per event; at the cap the oldest point is overwritten.
@@ -105,9 +113,9 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     }
     return id;
   };
-  const phaseDelta = new Int32Array(MAX_LABELS);
-  const predictedDelta = new Int32Array(MAX_LABELS);
-  const clusterDelta = new Int32Array(DENSE_CLUSTERS);
+  const phaseDelta = PHASE_DELTA;
+  const predictedDelta = PREDICTED_DELTA;
+  const clusterDelta = CLUSTER_DELTA;
   let sparseClusterDelta: Map<number, number> | undefined;
   // The dense clusters touched, so folding them in walks those, not all 4,096 (a small batch's whole cost).
   let denseLo = DENSE_CLUSTERS;
@@ -166,6 +174,10 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
   }
   for (let at = denseLo; at <= denseHi; at++)
     if (clusterDelta[at] !== 0) bump(clusterCounts, at - CLUSTER_OFFSET, clusterDelta[at]!);
+  // Left zeroed for the next batch.
+  phaseDelta.fill(0, 0, labels.length);
+  predictedDelta.fill(0, 0, labels.length);
+  if (denseHi >= denseLo) clusterDelta.fill(0, denseLo, denseHi + 1);
   for (const [id, n] of sparseClusterDelta ?? []) if (n !== 0) bump(clusterCounts, id, n);
   return {
     ...state,

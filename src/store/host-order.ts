@@ -17,8 +17,13 @@ const folded = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
  * lanes' and the host list's ids.
  */
 export function compareHostIds(a: string, b: string): number {
+  // The common prefix decides nothing: start at the digit run (or character) where they differ.
+  const shorter = Math.min(a.length, b.length);
   let i = 0;
-  let j = 0;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === a.length && i === b.length) return 0;
+  while (i > 0 && isDigit(a.charCodeAt(i - 1))) i--;
+  let j = i;
   while (i < a.length && j < b.length) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
