@@ -2,7 +2,7 @@ import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, CHROME_PATH } from '../../test/e2e/support/browser.js';
 import type { RunnerContext } from '../lib/context.js';
 import { heapAfterGc, openPage, sleep } from '../lib/pages.js';
-import { intervals, percentile } from '../lib/stats.js';
+import { intervals, median, percentile } from '../lib/stats.js';
 import type { BenchRow } from '../types.js';
 
 /** Issue 17's targets at 10,000 hosts. */
@@ -15,6 +15,8 @@ export const MAX_HEAP_MB = 64;
  */
 const HISTORY_FULL_MS = 75_000;
 export const MAX_FIRST_VIEW_MS = 1500;
+/** Navigations whose median is the first full view. */
+const FIRST_VIEW_SAMPLES = 3;
 const FRAME_WINDOW_MS = 5000;
 const MB = 1024 * 1024;
 
@@ -40,6 +42,46 @@ interface Measured {
   readonly heapFullMb?: number;
 }
 
+/** Navigates `page` to `#/scene` at `hosts` and returns when its first full view was there (ms since navigation). */
+async function firstFullView(
+  page: import('playwright-core').Page,
+  siteUrl: string,
+  scene: 'live' | 'hosts',
+  hosts: number,
+): Promise<number> {
+  await page.goto(`${siteUrl}?hosts=${hosts}#/${scene}`);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(FULL_VIEW[scene])) return (await page.evaluate('performance.now()')) as number;
+    await sleep(25);
+  }
+  throw new Error(`#/${scene} at ${hosts} hosts drew no full view within 30 s`);
+}
+
+/**
+ * The median first full view over FIRST_VIEW_SAMPLES navigations, `first`
+ * (measured by `measure`) included: one navigation varied by a quarter of a
+ * second from run to run on a shared machine.
+ */
+async function medianFirstView(
+  browser: import('playwright-core').Browser,
+  siteUrl: string,
+  scene: 'live' | 'hosts',
+  hosts: number,
+  first: number,
+): Promise<number> {
+  const samples = [first];
+  while (samples.length < FIRST_VIEW_SAMPLES) {
+    const opened = await openPage(browser, 'about:blank');
+    try {
+      samples.push(await firstFullView(opened.page, siteUrl, scene, hosts));
+    } finally {
+      await opened.close();
+    }
+  }
+  return median(samples);
+}
+
 /** Opens `#/scene` at `hosts`, times its first full view, records frames, then the heap after GC. */
 async function measure(
   browser: import('playwright-core').Browser,
@@ -51,18 +93,7 @@ async function measure(
   const opened = await openPage(browser, 'about:blank', ['frames']);
   try {
     const { page } = opened;
-    await page.goto(`${siteUrl}?hosts=${hosts}#/${scene}`);
-    const deadline = Date.now() + 30_000;
-    let firstViewMs = Number.NaN;
-    while (Date.now() < deadline) {
-      if (await page.evaluate(FULL_VIEW[scene])) {
-        firstViewMs = (await page.evaluate('performance.now()')) as number;
-        break;
-      }
-      await sleep(25);
-    }
-    if (Number.isNaN(firstViewMs))
-      throw new Error(`#/${scene} at ${hosts} hosts drew no full view within 30 s`);
+    const firstViewMs = await firstFullView(page, siteUrl, scene, hosts);
     await page.evaluate(`__benchFrames.record(500, ${FRAME_WINDOW_MS})`);
     await sleep(FRAME_WINDOW_MS + 1500);
     const result = (await page.evaluate('__benchFrames.result')) as { stamps: number[] } | undefined;
@@ -100,8 +131,15 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
     for (const scene of ['live', 'hosts'] as const) {
       // On #/live the page also runs until its rewind history is full: the heap a monitor left open settles at.
       const soakMs = scene === 'live' ? HISTORY_FULL_MS : 0;
-      const small = await measure(software, context.siteUrl, scene, 5, soakMs);
-      const large = await measure(software, context.siteUrl, scene, 10_000, soakMs);
+      const measured = async (hosts: number): Promise<Measured> => {
+        const m = await measure(software, context.siteUrl, scene, hosts, soakMs);
+        return {
+          ...m,
+          firstViewMs: await medianFirstView(software, context.siteUrl, scene, hosts, m.firstViewMs),
+        };
+      };
+      const small = await measured(5);
+      const large = await measured(10_000);
       details[`${scene}-5`] = small;
       details[`${scene}-10000`] = large;
       context.log(
@@ -148,7 +186,7 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
           floor: small.firstViewMs,
           target: `≤ ${MAX_FIRST_VIEW_MS} ms`,
           met: large.firstViewMs <= MAX_FIRST_VIEW_MS,
-          note: 'with the warm start: five minutes of seeded history computed before the first paint',
+          note: `with the warm start: five minutes of seeded history computed before the first paint; median of ${FIRST_VIEW_SAMPLES} navigations`,
         },
       );
     }
