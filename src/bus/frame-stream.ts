@@ -184,7 +184,7 @@ export class FrameStream {
     this.drain();
   }
 
-  /** Counts ingest time per animation frame while a backlog lasts; releases a drain waiting for one. */
+  /** Notes when each animation frame begins while a backlog lasts; releases a drain waiting for one. */
   private watchFrames(requestFrame: (callback: () => void) => void): void {
     if (this.frameAsked) return;
     this.frameAsked = true;
