@@ -121,6 +121,31 @@ describe('live lanes', () => {
     expect(emptyLiveLanes.cells.slots).toBe(0);
   });
 
+  it('keeps every lane whole as its slots grow, a full lane wrapped round its ring included', () => {
+    // 70 cells in h0 (a full lane whose ring has wrapped), a few in the others; then hosts join past the slots.
+    let state = reduceLiveLanes(
+      emptyLiveLanes,
+      Array.from({ length: 70 }, (_, i) => det('h0', i, i % 2 ? 'armed' : 'clean')),
+      0,
+    );
+    state = reduceLiveLanes(
+      state,
+      ['h1', 'h2', 'h3'].flatMap((h, n) => Array.from({ length: n + 2 }, (_, i) => det(h, i, 'infecting'))),
+      1,
+    );
+    const held = ['h0', 'h1', 'h2', 'h3'].map((h) => laneCells(state, h));
+    const slotsBefore = state.cells.slots;
+    state = reduceLiveLanes(
+      state,
+      Array.from({ length: 100 }, (_, i) => det(`j${i}`, 0, 'dormant')),
+      2,
+    );
+    expect(state.cells.slots).toBeGreaterThan(slotsBefore);
+    expect(['h0', 'h1', 'h2', 'h3'].map((h) => laneCells(state, h))).toEqual(held);
+    expect(laneCells(state, 'h0')).toHaveLength(LANE_CAPACITY);
+    expect(laneCells(state, 'j99')).toHaveLength(1);
+  });
+
   it('sorts hosts numerically and bounds the number of lanes', () => {
     const state = reduceLiveLanes(emptyLiveLanes, [det('host-10', 0, 'clean'), det('host-9', 0, 'clean')], 0);
     expect(state.hosts).toEqual(['host-9', 'host-10']);
@@ -138,9 +163,10 @@ describe('live lanes', () => {
   it('allocates the lanes a snapshot announces at once, and still holds what it held', () => {
     const before = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed', 'armed')], 0);
     const cells = before.cells;
+    const held = laneCells(before, 'h');
     const reserved = reserveLanes(before, 10_000);
     expect(reserved.cells.slots).toBe(10_000);
-    expect(laneCells(reserved, 'h')).toEqual(laneCells(before, 'h'));
+    expect(laneCells(reserved, 'h')).toEqual(held);
     // Never shrinks, never past the bound, never writes the shared empty state.
     expect(reserveLanes(reserved, 5).cells.slots).toBe(10_000);
     expect(reserveLanes(emptyLiveLanes, 10 * MAX_LANES).cells.slots).toBe(MAX_LANES);
