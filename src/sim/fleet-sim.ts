@@ -395,11 +395,11 @@ export class FleetSimulator {
       t_wall: now / 1000,
     };
     const roll = r.next();
-    // Most withheld truth follows a little later; some never comes.
-    const dueMs = roll >= 0.55 && roll < 0.9 ? now + r.between(1, 4) * 1000 : Infinity;
+    // Truth comes with the detection, or follows 1–4 s later, or never.
+    const dueMs = roll < 0.55 ? now : roll < 0.9 ? now + r.between(1, 4) * 1000 : Infinity;
     // Within a history the truth due before its end is folded in: the stores end the same, one event fewer.
     // Set on the event, not spread into a copy: a copy per detection was half a large history's simulation.
-    if (roll < 0.55 || dueMs <= this.historyEndMs) event.actual = actual;
+    if (dueMs <= Math.max(now, this.historyEndMs)) event.actual = actual;
     else if (dueMs < Infinity) this.pending.push({ dueMs, event: { ...event, actual } });
     out.push(event);
   }

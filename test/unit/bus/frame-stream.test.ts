@@ -113,25 +113,34 @@ describe('FleetBus: one boundary', () => {
   });
 });
 
+/**
+ * A bus fed `count` frames of 300 detections on one stream, whose publishes
+ * each "take" 5 ms of the fake clock (a drain yields after one: its budget is
+ * 4 ms); animation frames are asked for through `requestFrame`.
+ */
+function backlog(count: number, requestFrame: (callback: () => void) => void) {
+  const clock = new FakeClock();
+  const timers = {
+    setTimeout: clock.setTimeout.bind(clock),
+    clearTimeout: clock.clearTimeout.bind(clock),
+    requestFrame,
+  };
+  const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers });
+  const publish = bus.publish.bind(bus);
+  bus.publish = (input: unknown) => {
+    clock.time += 5;
+    return publish(input);
+  };
+  const stream = bus.openStream();
+  for (let n = 0; n < count; n++)
+    stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
+  return { clock, bus };
+}
+
 describe('FrameStream: room for frames', () => {
   it('waits for the next animation frame once a backlog has had its ingest time for this one', () => {
-    const clock = new FakeClock();
     const frames: (() => void)[] = [];
-    const timers = {
-      setTimeout: clock.setTimeout.bind(clock),
-      clearTimeout: clock.clearTimeout.bind(clock),
-      requestFrame: (callback: () => void) => frames.push(callback),
-    };
-    const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers });
-    const publish = bus.publish.bind(bus);
-    // Each chunk "takes" 5 ms: a drain yields after one, and 10 ms of ingest fill a frame's share.
-    bus.publish = (input: unknown) => {
-      clock.time += 5;
-      return publish(input);
-    };
-    const stream = bus.openStream();
-    for (let n = 0; n < 6; n++)
-      stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
+    const { clock, bus } = backlog(6, (callback) => frames.push(callback));
     // Drains go on until 12 ms after the backlog began: three of 5 ms each, the third past it.
     clock.advance(20);
     expect(bus.diagnostics.frames).toBe(3);
@@ -144,22 +153,8 @@ describe('FrameStream: room for frames', () => {
   });
 
   it('goes on a share at a time when a frame is overdue: a slow compositor does not hold ingest', () => {
-    const clock = new FakeClock();
-    const timers = {
-      setTimeout: clock.setTimeout.bind(clock),
-      clearTimeout: clock.clearTimeout.bind(clock),
-      // Frames are asked for and never come (4–6 vsyncs apart under SwiftShader, here never).
-      requestFrame: () => {},
-    };
-    const bus = new FleetBus({ now: clock.now, schedule: () => {}, timers });
-    const publish = bus.publish.bind(bus);
-    bus.publish = (input: unknown) => {
-      clock.time += 5;
-      return publish(input);
-    };
-    const stream = bus.openStream();
-    for (let n = 0; n < 9; n++)
-      stream.push(JSON.stringify(Array.from({ length: 300 }, (_, i) => JSON.parse(detection(`h${n}`, i)))));
+    // Frames are asked for and never come (4–6 vsyncs apart under SwiftShader, here never).
+    const { clock, bus } = backlog(9, () => {});
     clock.advance(20);
     expect(bus.diagnostics.frames).toBe(3);
     // Two vsyncs (33 ms) after the backlog began, the frame is overdue: the next share of ingest.
