@@ -46,7 +46,8 @@ const BATCH_MAX_CHARS = 4 * 1024 * 1024;
  * Time (ms) a drain may spend before it yields. The caps above bound a drain
  * of small frames; with big frames (hundreds of events each) a drain within
  * them still took 50–150 ms, during which no animation frame or key press can
- * run. Candidates are published in chunks so the budget is checked between.
+ * run. The budget is checked between frames, a frame's expected cost ahead
+ * (see COST_WEIGHT).
  */
 const BATCH_BUDGET_MS = 4;
 const PUBLISH_CHUNK = 250;
@@ -66,6 +67,14 @@ const INGEST_UNTIL_MS = 12;
  * during a flood, and waiting for each left the page idle a third of the time.
  */
 const STALLED_FRAME_MS = 33;
+/**
+ * Weight of the newest frame in the running estimate of what one frame costs
+ * to decode and publish. A drain does not begin a frame it expects to carry
+ * it past the frame's ingest share: checked only after each frame, a 500-event
+ * frame begun just before the share ended ran 4–8 ms past it, into the next
+ * vsync, and about one animation frame in ten came a vsync late.
+ */
+const COST_WEIGHT = 0.2;
 
 /**
  * One source's frames into the bus: queued as they arrive, decoded and
@@ -87,6 +96,10 @@ export class FrameStream {
   /** A drain waits for the next frame to have rendered, or for it to be overdue (see STALLED_FRAME_MS). */
   private waitingForFrame = false;
   private stallTimer: unknown;
+  /** Running estimate (ms) of what the next frame costs to decode and publish; 0 until one is timed. */
+  private frameCost = 0;
+  /** Ingest goes on past an overdue frame: no vsync to keep, so a drain need not stop a frame early for it. */
+  private stalled = false;
 
   constructor(
     private readonly host: FrameStreamHost,
@@ -125,6 +138,13 @@ export class FrameStream {
     const started = host.now();
     // A backlog begins: its first drains count from now until a frame begins.
     if (!this.frameAsked) this.frameAt = started;
+    const watching = host.timers.requestFrame !== undefined && !host.hidden();
+    const deadline = Math.min(
+      started + BATCH_BUDGET_MS,
+      watching ? this.frameAt + INGEST_UNTIL_MS : Infinity,
+    );
+    const ahead = this.costAhead();
+    let frameStart = started;
     let batch: unknown[] = [];
     let taken = 0;
     let chars = 0;
@@ -133,6 +153,8 @@ export class FrameStream {
     const unbounded = host.hidden();
     const queue = this.queue;
     while (taken < queue.length && (unbounded || (taken < BATCH_MAX_FRAMES && chars < BATCH_MAX_CHARS))) {
+      // Every drain takes one frame at least; past that, only one expected to end by the deadline.
+      if (!unbounded && taken > 0 && frameStart + ahead > deadline) break;
       const data = queue[taken++];
       if (typeof data === 'string') chars += data.length;
       const frame = decodeFrame(data, { maxBytes: host.maxFrameBytes });
@@ -148,8 +170,14 @@ export class FrameStream {
       if (!unbounded && batch.length >= PUBLISH_CHUNK) {
         host.publish(batch);
         batch = [];
-        if (host.now() - started >= BATCH_BUDGET_MS) break;
       }
+      const frameEnd = host.now();
+      // The first frame timed is the estimate; after it, a running average.
+      this.frameCost =
+        this.frameCost === 0
+          ? frameEnd - frameStart
+          : this.frameCost + COST_WEIGHT * (frameEnd - frameStart - this.frameCost);
+      frameStart = frameEnd;
     }
     this.queue = taken === queue.length ? [] : queue.slice(taken);
     if (batch.length > 0) host.publish(batch);
@@ -165,7 +193,7 @@ export class FrameStream {
     const { timers } = this.host;
     if (timers.requestFrame && !this.host.hidden()) {
       this.watchFrames(timers.requestFrame);
-      if (this.host.now() - this.frameAt >= INGEST_UNTIL_MS) {
+      if (this.host.now() + this.costAhead() >= this.frameAt + INGEST_UNTIL_MS) {
         this.waitingForFrame = true;
         const overdueIn = Math.max(0, this.frameAt + STALLED_FRAME_MS - this.host.now());
         this.stallTimer = timers.setTimeout(() => this.frameOverdue(), overdueIn);
@@ -175,11 +203,17 @@ export class FrameStream {
     this.timer = timers.setTimeout(() => this.drain(), 0);
   }
 
+  /** What the next frame is expected to cost, as far as the share's end goes: nothing once the frame is overdue. */
+  private costAhead(): number {
+    return this.stalled ? 0 : this.frameCost;
+  }
+
   /** The frame waited for is overdue: this page is not what holds it up, so ingest takes another share. */
   private frameOverdue(): void {
     this.stallTimer = undefined;
     if (!this.waitingForFrame || this.closed) return;
     this.waitingForFrame = false;
+    this.stalled = true;
     this.frameAt = this.host.now();
     this.drain();
   }
@@ -190,6 +224,7 @@ export class FrameStream {
     this.frameAsked = true;
     requestFrame(() => {
       this.frameAsked = false;
+      this.stalled = false;
       this.frameAt = this.host.now();
       if (this.closed) return;
       // Queued from within the frame callback, the drain runs after the frame rendered.
