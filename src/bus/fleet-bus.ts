@@ -66,6 +66,8 @@ export class FleetBus extends EventTarget {
   private defaultStream?: FrameStream;
   private pending = new Set<StoreName>();
   private scheduled = false;
+  /** True while `flush` notifies (see `onChange`). */
+  private flushing = false;
   /** Time control (pause, rewind, replay), plugged in where events are reduced. */
   private timeHook?: TimeHook;
   /** Inside `fillPast`: time control does not record batch by batch. */
@@ -191,10 +193,17 @@ export class FleetBus extends EventTarget {
 
   /**
    * Calls `listener` once per animation frame while stores change, until
-   * `signal` aborts. The listener gets the names of the stores that changed.
+   * `signal` aborts. The listener gets the names of the stores that changed,
+   * and whether the notification was asked for with `flush` (a reader who
+   * paces its rendering renders such a change at once).
    */
-  onChange(listener: (changed: ReadonlySet<StoreName>) => void, signal?: AbortSignal): void {
-    this.addEventListener('change', (e) => listener((e as StoreChangeEvent).detail), { signal });
+  onChange(
+    listener: (changed: ReadonlySet<StoreName>, flushed: boolean) => void,
+    signal?: AbortSignal,
+  ): void {
+    this.addEventListener('change', (e) => listener((e as StoreChangeEvent).detail, this.flushing), {
+      signal,
+    });
   }
 
   /**
@@ -214,8 +223,17 @@ export class FleetBus extends EventTarget {
     this.timeHook?.restart(this.stores, this.clock());
   }
 
-  /** Runs a pending change notification now (tests, print). */
+  /** Runs a pending change notification now (tests, print, a warm start): scenes render it at once. */
   flush(): void {
+    this.flushing = true;
+    try {
+      this.notify();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private notify(): void {
     if (this.pending.size === 0) return;
     const changed = this.pending;
     this.pending = new Set();
@@ -258,7 +276,7 @@ export class FleetBus extends EventTarget {
       this.scheduled = true;
       this.schedule(() => {
         this.scheduled = false;
-        this.flush();
+        this.notify();
       });
     }
   }

@@ -239,6 +239,14 @@ export function laneLength(state: LiveLanesState, host: string): number {
   return slot === undefined ? 0 : state.cells.length[slot]!;
 }
 
+/** The lane position (0 oldest) of cell index `k` in `host`'s lane, or -1 when the lane does not hold it. */
+export function lanePosition(state: LiveLanesState, host: string, k: number): number {
+  const slot = state.slots.get(host);
+  const len = laneLength(state, host);
+  for (let i = 0; slot !== undefined && i < len; i++) if (cellIndex(state.cells, slot, i) === k) return i;
+  return -1;
+}
+
 /** The i-th oldest cell of `host`'s lane as an object, or undefined. */
 export function laneCell(state: LiveLanesState, host: string, i: number): LaneCell | undefined {
   const slot = state.slots.get(host);

@@ -65,7 +65,14 @@ type Drawing = 'none' | 'webgl' | 'fallback';
 export class FleetKnnScene extends LitElement {
   static override styles = knnSceneStyles;
 
-  private readonly store = new StoreController(this, ['embeddings']);
+  // Points stream in every frame: the legend and counts render at a readable pace, the points at once.
+  private readonly store = new StoreController(this, ['embeddings'], {
+    redraw: () => {
+      if (!this.view && !this.fallback) return false;
+      this.sync();
+      return true;
+    },
+  });
   /** WebGL and the 2-D fallback paint with colours CSS cannot reach: repaint on any theme change. */
   private readonly theme = new ThemeController(this, (tokens) => this.repaint(tokens));
 

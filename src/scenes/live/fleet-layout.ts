@@ -25,3 +25,24 @@ export function focusWindow(rows: number, focus: number, boxHeight: number): { f
   const first = Math.max(0, Math.min(focus - span, rows - (2 * span + 1)));
   return { first, last: Math.min(rows, first + 2 * span + 1) };
 }
+
+/** Keys that move the focus through the rows, and how many rows each moves it (Home and End go to the ends). */
+const FOCUS_STEPS: Readonly<Record<string, number>> = {
+  ArrowDown: 1,
+  ArrowUp: -1,
+  PageDown: 10,
+  PageUp: -10,
+};
+
+/** The row `key` moves the focus to from row `at` of `rows`, or undefined for a key that does not move it. */
+export function focusMove(key: string, at: number, rows: number): number | undefined {
+  const to =
+    key === 'Home'
+      ? 0
+      : key === 'End'
+        ? rows - 1
+        : FOCUS_STEPS[key] !== undefined
+          ? at + FOCUS_STEPS[key]
+          : undefined;
+  return to === undefined ? undefined : Math.max(0, Math.min(rows - 1, to));
+}

@@ -5,11 +5,11 @@ import { displayText } from '../../contract/display-text.js';
 import { modelColor } from '../../contract/palette.js';
 import { PHASES } from '../../contract/vocabulary.js';
 import {
-  cellIndex,
   hitRate,
   LANE_CAPACITY,
   type LiveLanesState,
   laneLength,
+  lanePosition,
 } from '../../store/live-lanes.js';
 import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
@@ -29,7 +29,7 @@ import {
   percent,
 } from './detection-templates.js';
 import { cellGap, drawLanes, drawOverview, drawRows, rowSpecs, rowsShowHatch } from './draw-lanes.js';
-import { FOCUS_ROW, fleetRowHeight, focusWindow } from './fleet-layout.js';
+import { FOCUS_ROW, fleetRowHeight, focusMove, focusWindow } from './fleet-layout.js';
 import { type FleetRows, fleetRows } from './fleet-order.js';
 import {
   boxAt,
@@ -69,7 +69,8 @@ const REORDER_MS = 1000;
 export class FleetLiveScene extends LitElement {
   static override styles = [sceneStyles, swatchStyles, keyStyles, tooltipStyles, liveSceneStyles];
 
-  private readonly store = new StoreController(this, ['live']);
+  // Detections stream in every frame: the text (stats, callout, focus panel) renders at a readable pace, the lanes at once.
+  private readonly store = new StoreController(this, ['live'], { redraw: () => this.redraw() });
 
   // Lane view: cells span the canvas's width; lanes share the scrolling box's height.
   private readonly size = new SizeController(this, '.lanes, .overview', (box) => ({
@@ -114,7 +115,25 @@ export class FleetLiveScene extends LitElement {
     return this.fleetView ? this.rows : undefined;
   }
 
+  /** The host list the template last rendered (labels, focus list): a new one renders at once. */
+  private renderedHosts?: readonly string[];
+
   protected override willUpdate(): void {
+    this.prepare();
+    this.renderedHosts = this.store.state.live.hosts;
+  }
+
+  /** Between two renders: the canvas follows the stores, unless the hosts or the fleet view's order changed. */
+  private redraw(): boolean {
+    if (this.store.state.live.hosts !== this.renderedHosts) return false;
+    const rows = this.rows;
+    this.prepare();
+    if (this.rows === rows) this.draw();
+    return this.rows === rows;
+  }
+
+  /** The lane layout, or the fleet view's rows (re-ordered at most every REORDER_MS), for the stores now. */
+  private prepare(): void {
     const live = this.store.state.live;
     if (live.hosts.length <= MAX_LANE_HOSTS) {
       this.rows = undefined;
@@ -259,19 +278,10 @@ export class FleetLiveScene extends LitElement {
     const host = this.store.state.live.hosts[box.lane]!;
     this.hovered = {
       host,
-      index: this.indexOf(host, box.index),
+      index: lanePosition(this.store.state.live, host, box.index),
       left: Math.min(LABEL_WIDTH + 12 + box.x, Math.max(0, this.size.width - 200)),
       top: box.y + box.h + 6,
     };
-  }
-
-  /** The lane position (0 oldest) of a cell index. */
-  private indexOf(host: string, k: number): number {
-    const live = this.store.state.live;
-    const slot = live.slots.get(host)!;
-    const len = laneLength(live, host);
-    for (let i = 0; i < len; i++) if (cellIndex(live.cells, slot, i) === k) return i;
-    return -1;
   }
 
   private onFleetPointer(event: PointerEvent): void {
@@ -309,19 +319,11 @@ export class FleetLiveScene extends LitElement {
     const hosts = this.rows?.hosts ?? [];
     if (hosts.length === 0) return;
     const at = Math.max(0, this.focusHost !== undefined ? hosts.indexOf(this.focusHost) : 0);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      PageDown: at + 10,
-      PageUp: at - 10,
-      Home: 0,
-      End: hosts.length - 1,
-    };
-    const to = moves[event.key];
+    const to = focusMove(event.key, at, hosts.length);
     if (to === undefined) return;
     event.preventDefault();
     event.stopPropagation();
-    this.focusHost = hosts[Math.max(0, Math.min(hosts.length - 1, to))];
+    this.focusHost = hosts[to];
     this.hovered = undefined;
     this.revealFocus();
   }

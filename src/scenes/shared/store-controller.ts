@@ -14,6 +14,30 @@ function serverState(): StoreState {
 }
 
 /**
+ * Least time (ms, wall clock) between two renders of a paced scene while only
+ * its stores change: text changing more often than four times a second cannot
+ * be read anyway.
+ */
+export const PACED_RENDER_MS = 250;
+
+/**
+ * How a scene that draws every frame keeps its text to a readable pace: while
+ * its stores change, it renders (text, labels, its text alternative) at most
+ * once per PACED_RENDER_MS and only redraws in between. Flooded, a scene that
+ * re-rendered its text on every frame paid style, layout and paint for text
+ * nobody can read at 60 changes a second: on #/live, about one frame in ten
+ * came a vsync late under software compositing.
+ */
+export interface StorePacing {
+  /**
+   * Redraws what follows the stores every frame (a canvas) from their current
+   * state; false when the change must render now (the drawing's structure
+   * changed: hosts came or went, say).
+   */
+  readonly redraw: () => boolean;
+}
+
+/**
  * Connects a scene to its bus: finds the bus when the element connects,
  * requests an update when one of `stores` changed (at most once per animation
  * frame, as the bus notifies), and lets go when it disconnects. The deck
@@ -31,10 +55,15 @@ export class StoreController implements ReactiveController {
    * the update that follows, never in the hydrating one.
    */
   private hydrating = false;
+  /** When the scene last rendered (performance.now()), for pacing. */
+  private renderedAt = Number.NEGATIVE_INFINITY;
+  /** The render owed at the end of a paced interval, so the text ends on the latest state. */
+  private owed?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly host: SceneHost,
     private readonly stores: readonly StoreName[],
+    private readonly pacing?: StorePacing,
   ) {
     host.addController(this);
   }
@@ -69,6 +98,9 @@ export class StoreController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.renderedAt = performance.now();
+    clearTimeout(this.owed);
+    this.owed = undefined;
     if (!this.hydrating) return;
     this.hydrating = false;
     this.host.requestUpdate();
@@ -79,6 +111,27 @@ export class StoreController implements ReactiveController {
     this.lifetime = undefined;
     this.busListeners?.abort();
     this.busListeners = undefined;
+    clearTimeout(this.owed);
+    this.owed = undefined;
+  }
+
+  /**
+   * The stores changed: render now, or (paced) redraw now and render when the
+   * interval ends. A change someone flushed (tests, print) renders now.
+   */
+  private changed(flushed: boolean): void {
+    const pacing = this.pacing;
+    if (pacing && !flushed && this.host.hasUpdated && !this.hydrating) {
+      const wait = this.renderedAt + PACED_RENDER_MS - performance.now();
+      if (wait > 0 && pacing.redraw()) {
+        this.owed ??= setTimeout(() => {
+          this.owed = undefined;
+          this.host.requestUpdate();
+        }, wait);
+        return;
+      }
+    }
+    this.host.requestUpdate();
   }
 
   private listen(bus: FleetBus): void {
@@ -87,9 +140,8 @@ export class StoreController implements ReactiveController {
     const listeners = new AbortController();
     this.busListeners = listeners;
     this.busRef = bus;
-    bus.onChange((changed) => {
-      if (!this.stores.some((name) => changed.has(name))) return;
-      this.host.requestUpdate();
+    bus.onChange((changed, flushed) => {
+      if (this.stores.some((name) => changed.has(name))) this.changed(flushed);
     }, listeners.signal);
     bus.addEventListener('source', () => this.host.requestUpdate(), { signal: listeners.signal });
     if (changedBus) this.host.requestUpdate();

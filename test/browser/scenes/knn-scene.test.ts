@@ -176,6 +176,34 @@ describe('<fleet-knn-scene>', () => {
     expect(element.shadowRoot!.querySelector('.stats')!.textContent).to.contain('10 oldest dropped');
   });
 
+  it('streamed, uploads points as they come and renders its legend at a readable pace', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetKnnScene>('fleet-knn-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, many(5, { x: 0.5, y: 0.5, phase: 'clean' }));
+    await drawing(element);
+    // Ten points a frame for 400 ms, notified as the bus does on its own (no flush).
+    const started = performance.now();
+    const counts = new Set<string | undefined>();
+    const uploads: number[] = [];
+    let sent = 5;
+    while (performance.now() - started < 400) {
+      bus.publish(many(10, { x: 0.5, y: 0.5, phase: 'clean' }));
+      sent += 10;
+      await frame();
+      await frame();
+      uploads.push(element.view!.lastUpload.positions);
+      counts.add(legend(element).clean);
+    }
+    // The points reached the GPU every frame …
+    expect(uploads.length).to.be.greaterThan(4);
+    expect(uploads.every((n) => n === 10)).to.equal(true);
+    // … while the legend rendered about once per 250 ms.
+    expect(counts.size).to.be.at.most(3);
+    await new Promise((ok) => setTimeout(ok, 300));
+    await settle(element);
+    expect(legend(element).clean).to.equal(String(sent));
+  });
+
   it('shows a tooltip for the point under the pointer', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetKnnScene>('fleet-knn-scene');
     cleanup = c;

@@ -120,6 +120,37 @@ describe('<fleet-live-scene>', () => {
     expect(callout).to.contain('12.3 ms');
   });
 
+  it('streamed, redraws its lanes every frame and renders its text at a readable pace', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [det('h1', 0, 'clean'), det('h2', 0, 'clean')]);
+    const summary = () => element.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')!;
+    const cells = () => element.layout!.boxes.filter((b) => b.lane === 0).length;
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok(undefined)));
+    // A detection every other frame for 400 ms, notified as the bus does on its own (no flush).
+    const started = performance.now();
+    const summaries = new Set<string>();
+    const drawn: number[] = [];
+    let published = 2;
+    while (performance.now() - started < 400) {
+      bus.publish(det('h1', published++, 'armed'));
+      await frame();
+      await frame();
+      drawn.push(cells());
+      summaries.add(summary());
+    }
+    // The lanes followed every detection …
+    expect(published).to.be.greaterThan(8);
+    expect(drawn.at(-1)).to.equal(published - 1);
+    expect(new Set(drawn).size).to.equal(drawn.length);
+    // … while the text rendered about once per 250 ms, not with every one.
+    expect(summaries.size).to.be.at.most(3);
+    // One more render once the interval ends: the text ends on the newest state.
+    await new Promise((ok) => setTimeout(ok, 300));
+    await settle(element);
+    expect(summary()).to.contain(`${published} detections`);
+  });
+
   it('renders a hostile host id as text', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
     cleanup = c;
