@@ -50,7 +50,10 @@ export interface LaneCells {
   length: Uint8Array;
   /** Last arrival per slot (ms), to evict the stalest lane. */
   touched: Float64Array;
-  /** Per cell (slot × LANE_CAPACITY + ring index): interned labels, NO_LANE_LABEL when absent. */
+  /**
+   * Per cell, at ring position × slots + slot (see cellIndex): interned
+   * labels, NO_LANE_LABEL when absent.
+   */
   predicted: Uint16Array;
   actual: Uint16Array;
   model: Uint16Array;
@@ -151,33 +154,42 @@ export function cellBytes(c: LaneCells): number {
   );
 }
 
+/** A typed array of any element type, as `grow` copies them. */
+interface Cells<T> {
+  readonly length: number;
+  set(from: T, offset?: number): void;
+  subarray(begin: number, end: number): T;
+}
+
 /** Grows every per-slot and per-cell array to `slots` slots, keeping what they hold. */
 export function grow(c: LaneCells, slots: number): void {
   const old = c.slots;
   const n = slots * LANE_CAPACITY;
-  const copy = <T extends { set(a: ArrayLike<number>): void }>(
-    make: (n: number) => T,
-    from: ArrayLike<number>,
-    size: number,
-  ) => {
-    const to = make(size);
+  const perSlot = <T extends Cells<T>>(make: (n: number) => T, from: T) => {
+    const to = make(slots);
     to.set(from);
+    return to;
+  };
+  // Cells sit by ring position (see cellIndex): each position's row of `old` slots moves to its wider row.
+  const perCell = <T extends Cells<T>>(make: (n: number) => T, from: T) => {
+    const to = make(n);
+    for (let p = 0; p < LANE_CAPACITY; p++) to.set(from.subarray(p * old, (p + 1) * old), p * slots);
     return to;
   };
   c.hostIds.length = slots;
   c.hostIds.fill(undefined, old);
-  c.start = copy((k) => new Uint8Array(k), c.start, slots);
-  c.length = copy((k) => new Uint8Array(k), c.length, slots);
-  c.touched = copy((k) => new Float64Array(k), c.touched, slots);
-  c.predicted = copy((k) => new Uint16Array(k), c.predicted, n);
-  c.actual = copy((k) => new Uint16Array(k), c.actual, n);
-  c.model = copy((k) => new Uint16Array(k), c.model, n);
-  c.profile = copy((k) => new Uint16Array(k), c.profile, n);
-  c.confidence = copy((k) => new Float32Array(k), c.confidence, n);
-  c.latency = copy((k) => new Float32Array(k), c.latency, n);
-  c.windowIdx = copy((k) => new Int32Array(k), c.windowIdx, n);
-  c.episode = copy((k) => new Uint32Array(k), c.episode, n);
-  c.arrived = copy((k) => new Float64Array(k), c.arrived, n);
+  c.start = perSlot((k) => new Uint8Array(k), c.start);
+  c.length = perSlot((k) => new Uint8Array(k), c.length);
+  c.touched = perSlot((k) => new Float64Array(k), c.touched);
+  c.predicted = perCell((k) => new Uint16Array(k), c.predicted);
+  c.actual = perCell((k) => new Uint16Array(k), c.actual);
+  c.model = perCell((k) => new Uint16Array(k), c.model);
+  c.profile = perCell((k) => new Uint16Array(k), c.profile);
+  c.confidence = perCell((k) => new Float32Array(k), c.confidence);
+  c.latency = perCell((k) => new Float32Array(k), c.latency);
+  c.windowIdx = perCell((k) => new Int32Array(k), c.windowIdx);
+  c.episode = perCell((k) => new Uint32Array(k), c.episode);
+  c.arrived = perCell((k) => new Float64Array(k), c.arrived);
   c.slots = slots;
   const size = episodeTableSize(slots);
   if (size !== c.episodeSerials.length) {
@@ -231,9 +243,15 @@ export function episodeIdOf(c: LaneCells, serial: number): string | undefined {
   return c.episodeSerials[at] === serial ? c.episodeIds[at] : undefined;
 }
 
-/** Index into the cell arrays of the i-th oldest cell of `slot`. */
+/**
+ * Index into the cell arrays of the i-th oldest cell of `slot`. Position-major
+ * (ring position × slots + slot): a young fleet's cells share the first few
+ * rows, so a 10,000-host warm start of 3 cells a host touches a twentieth of
+ * the lanes' 20 MB rather than a page or two of every slot (first touches of
+ * memory are slow; the warm start ran about 15% faster cold).
+ */
 export function cellIndex(c: LaneCells, slot: number, i: number): number {
-  return slot * LANE_CAPACITY + ((c.start[slot]! + i) % LANE_CAPACITY);
+  return ((c.start[slot]! + i) % LANE_CAPACITY) * c.slots + slot;
 }
 
 /**
