@@ -27,22 +27,18 @@ export function focusWindow(rows: number, focus: number, boxHeight: number): { f
 }
 
 /** Keys that move the focus through the rows, and how many rows each moves it (Home and End go to the ends). */
-const FOCUS_STEPS: Readonly<Record<string, number>> = {
-  ArrowDown: 1,
-  ArrowUp: -1,
-  PageDown: 10,
-  PageUp: -10,
-};
+const FOCUS_STEPS: ReadonlyMap<string, number> = new Map([
+  ['ArrowDown', 1],
+  ['ArrowUp', -1],
+  ['PageDown', 10],
+  ['PageUp', -10],
+]);
 
 /** The row `key` moves the focus to from row `at` of `rows`, or undefined for a key that does not move it. */
 export function focusMove(key: string, at: number, rows: number): number | undefined {
-  const to =
-    key === 'Home'
-      ? 0
-      : key === 'End'
-        ? rows - 1
-        : FOCUS_STEPS[key] !== undefined
-          ? at + FOCUS_STEPS[key]
-          : undefined;
-  return to === undefined ? undefined : Math.max(0, Math.min(rows - 1, to));
+  if (rows === 0) return undefined;
+  if (key === 'Home') return 0;
+  if (key === 'End') return rows - 1;
+  const step = FOCUS_STEPS.get(key);
+  return step === undefined ? undefined : Math.max(0, Math.min(rows - 1, at + step));
 }

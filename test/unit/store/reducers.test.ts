@@ -3,11 +3,13 @@ import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot, emptyEmbeddings, reduceEmbeddings } from '../../../src/store/embeddings.js';
 import { emptyFleet, MAX_EPISODES, RECENT_COMPLETE, reduceFleet } from '../../../src/store/fleet.js';
 import {
+  cellIndex,
   emptyLiveLanes,
   hitRate,
   LANE_CAPACITY,
   laneCells,
   laneLength,
+  lanePosition,
   MAX_LANES,
   reduceLiveLanes,
   reserveLanes,
@@ -38,6 +40,20 @@ describe('live lanes', () => {
     expect(lane[0]!.window_idx).toBe(15);
     expect(lane[59]!.window_idx).toBe(74);
     expect(state.total).toBe(75);
+  });
+
+  it('finds a cell index back at its lane position, a wrapped lane included', () => {
+    const events = Array.from({ length: 75 }, (_, i) => det(i % 2 ? 'a' : 'b', i, 'clean'));
+    const state = reduceLiveLanes(emptyLiveLanes, events, 0);
+    for (const host of ['a', 'b']) {
+      const slot = state.slots.get(host)!;
+      for (const i of [0, 17, laneLength(state, host) - 1])
+        expect(lanePosition(state, host, cellIndex(state.cells, slot, i))).toBe(i);
+    }
+    // Another lane's cell, or an unknown host, is not in the lane.
+    const other = cellIndex(state.cells, state.slots.get('b')!, 0);
+    expect(lanePosition(state, 'a', other)).toBe(-1);
+    expect(lanePosition(state, 'nobody', other)).toBe(-1);
   });
 
   it('fills a pending cell with follow-up truth instead of adding one, counting it once', () => {
