@@ -12,7 +12,7 @@
  * and the magnified rows around the focus on a second canvas when given.
  */
 import type { EventOf } from '../../src/contract/schemas.js';
-import { sizedContext } from '../../src/scenes/live/canvas-context.js';
+import { type LaneContext, sizedContext } from '../../src/scenes/live/canvas-context.js';
 import { longestLane } from '../../src/scenes/live/detection-templates.js';
 import { drawLanes, drawOverview, drawRows, type RowSpec } from '../../src/scenes/live/draw-lanes.js';
 import { FOCUS_ROW, fleetRowHeight, focusWindow } from '../../src/scenes/live/fleet-layout.js';
@@ -116,7 +116,7 @@ export class BareLanes {
   }
 
   /** The scene's own sizing of a canvas (CPU-backed, CSS px × devicePixelRatio), scaled to CSS px. */
-  private context(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  private context(canvas: HTMLCanvasElement, width: number, height: number): LaneContext | null {
     canvas.style.width = `${width}px`;
     const ctx = sizedContext(canvas, width, Math.max(1, height));
     const dpr = globalThis.devicePixelRatio || 1;

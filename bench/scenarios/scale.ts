@@ -25,7 +25,8 @@ const FULL_VIEW: Record<'live' | 'hosts', string> = {
   live: `(() => {
     const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-live-scene');
     const c = s?.shadowRoot?.querySelector('.overview canvas, .lanes canvas');
-    return !!c && c.height > 1 && (s.fleetRows === undefined || s.fleetRows.hosts.length > 0);
+    // The scene sets a canvas's CSS height when it first sizes its drawing surface to draw (an OffscreenCanvas's).
+    return !!c && c.style.height !== '' && (s.fleetRows === undefined || s.fleetRows.hosts.length > 0);
   })()`,
   hosts: `(() => {
     const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-hosts-scene');

@@ -1,5 +1,5 @@
 import { cellIndex, LANE_CAPACITY, type LaneCells, NO_LANE_LABEL } from '../../store/live-lanes.js';
-import { sizedContext } from './canvas-context.js';
+import { type LaneContext, sizedContext } from './canvas-context.js';
 import type { LaneLayout } from './lane-layout.js';
 import { clearedPixels, fillPixels, hatchPixels, inksFor } from './row-raster.js';
 
@@ -13,7 +13,7 @@ const HATCH_INK = `rgba(${HATCH_RGB.join(', ')}, ${HATCH_ALPHA})`;
 /** Opacity of a cell whose truth is not yet known. */
 const PENDING_ALPHA = 0.35;
 
-function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
+function hatch(ctx: LaneContext, x: number, y: number, w: number, h: number): void {
   ctx.save();
   ctx.beginPath();
   ctx.rect(x, y, w, h);
@@ -36,7 +36,7 @@ function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h
  * outline; cells whose truth disagrees carry a dark diagonal hatch.
  */
 export function drawLanes(
-  ctx: CanvasRenderingContext2D,
+  ctx: LaneContext,
   layout: LaneLayout,
   width: number,
   top: number,
@@ -113,7 +113,7 @@ export function rowSpecs(
  * CSS, leaves the gaps between cells to the page (see the live scene).
  */
 export function drawRows(
-  ctx: CanvasRenderingContext2D,
+  ctx: LaneContext,
   cells: LaneCells,
   rows: readonly RowSpec[],
   rowHeight: number,

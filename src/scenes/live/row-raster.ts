@@ -6,6 +6,7 @@
  * costs about a millisecond. Cells snap to device pixels.
  */
 import { parseHex } from '../../contract/palette.js';
+import type { LaneContext } from './canvas-context.js';
 
 /** A colour as a little-endian RGBA word per label id, opaque and at the pending alpha. */
 interface Inks {
@@ -28,10 +29,10 @@ export function inksFor(colors: readonly string[], faintAlpha: number): Inks {
 }
 
 /** A reusable pixel buffer the size of a canvas. */
-const buffers = new WeakMap<CanvasRenderingContext2D, ImageData>();
+const buffers = new WeakMap<LaneContext, ImageData>();
 
 /** The context's pixel buffer, cleared, at the canvas's size. */
-export function clearedPixels(ctx: CanvasRenderingContext2D): { image: ImageData; words: Uint32Array } {
+export function clearedPixels(ctx: LaneContext): { image: ImageData; words: Uint32Array } {
   const { width, height } = ctx.canvas;
   let image = buffers.get(ctx);
   if (!image || image.width !== width || image.height !== height) {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { drawingSurface } from '../../../src/scenes/live/canvas-context.js';
 import '../../../src/scenes/live/live-scene.js';
 import type { FleetLiveScene } from '../../../src/scenes/live/live-scene.js';
 import { mountScene, publishAndSettle, settle } from '../support/fixture-bus.js';
@@ -25,8 +26,10 @@ const det = (
 
 function pixelAt(scene: FleetLiveScene, x: number, y: number): [number, number, number, number] {
   const canvas = scene.shadowRoot!.querySelector('canvas')!;
-  const dpr = canvas.width / canvas.clientWidth;
-  const data = canvas.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+  const surface = drawingSurface(canvas);
+  const dpr = surface.width / canvas.clientWidth;
+  const ctx = surface.getContext('2d') as CanvasRenderingContext2D;
+  const data = ctx.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
   return [data[0]!, data[1]!, data[2]!, data[3]!];
 }
 
@@ -151,6 +154,19 @@ describe('<fleet-live-scene>', () => {
     expect(summary()).to.contain(`${published} detections`);
   });
 
+  it('draws the lanes on an OffscreenCanvas, its frames going to the compositor outside the page paint', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, [det('h1', 0, 'clean', 'clean')]);
+    const canvas = element.shadowRoot!.querySelector('canvas')!;
+    const surface = drawingSurface(canvas);
+    expect(surface).to.be.instanceOf(OffscreenCanvas);
+    // Sized to the canvas's CSS box, and drawn there: the cell is clean's green.
+    expect(surface.width).to.equal(Math.round(canvas.clientWidth * devicePixelRatio));
+    const box = element.layout!.boxes[0]!;
+    expect(pixelAt(element, box.x + box.w / 2, box.y + box.h / 2).slice(0, 3)).to.not.deep.equal([0, 0, 0]);
+  });
+
   it('renders a hostile host id as text', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
     cleanup = c;
@@ -214,18 +230,17 @@ describe('<fleet-live-scene>', () => {
     overview.dispatchEvent(new Event('scroll'));
     await settle(element);
     // Rows this thin are drawn compact: one backing pixel per cell column, scaled up by CSS.
-    const sx = canvas.width / canvas.clientWidth;
-    const sy = canvas.height / canvas.clientHeight;
-    expect(canvas.width).to.be.below(canvas.clientWidth);
+    const surface = drawingSurface(canvas);
+    const sx = surface.width / canvas.clientWidth;
+    const sy = surface.height / canvas.clientHeight;
+    expect(surface.width).to.be.below(canvas.clientWidth);
     // The last row, at the bottom of the scrolled view, is drawn: dormant is #7b6fd0.
-    const [r, g, b] = canvas
-      .getContext('2d')!
-      .getImageData(
-        Math.floor((canvas.clientWidth - 3) * sx),
-        Math.round((canvas.clientHeight - 1) * sy),
-        1,
-        1,
-      ).data;
+    const [r, g, b] = (surface.getContext('2d') as CanvasRenderingContext2D).getImageData(
+      Math.floor((canvas.clientWidth - 3) * sx),
+      Math.round((canvas.clientHeight - 1) * sy),
+      1,
+      1,
+    ).data;
     expect([r, g, b]).to.deep.equal([0x7b, 0x6f, 0xd0]);
   });
 });
