@@ -24,9 +24,9 @@ export const PACED_RENDER_MS = 250;
  * How a scene that draws every frame keeps its text to a readable pace: while
  * its stores change, it renders (text, labels, its text alternative) at most
  * once per PACED_RENDER_MS and only redraws in between. Flooded, a scene that
- * re-rendered its text on every frame paid style, layout and paint for text
- * nobody can read at 60 changes a second: on #/live, about one frame in ten
- * came a vsync late under software compositing.
+ * re-rendered its text on every frame paid for text nobody can read at 60
+ * changes a second: Lit updates were a seventh of a flooded #/live's main
+ * thread, before the style, layout and paint they caused.
  */
 export interface StorePacing {
   /**
