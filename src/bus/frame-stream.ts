@@ -96,8 +96,13 @@ export class FrameStream {
   /** A drain waits for the next frame to have rendered, or for it to be overdue (see STALLED_FRAME_MS). */
   private waitingForFrame = false;
   private stallTimer: unknown;
-  /** Running estimate (ms) of what the next frame costs to decode and publish; 0 until one is timed. */
-  private frameCost = 0;
+  /**
+   * Running estimate (ms) of what the next frame costs to decode and publish;
+   * undefined until one is timed. The bus clock may tick in whole
+   * milliseconds (Date.now): small frames time as 0 or 1, and only the
+   * average of many says what they cost.
+   */
+  private frameCost?: number;
   /** Ingest goes on past an overdue frame: no vsync to keep, so a drain need not stop a frame early for it. */
   private stalled = false;
 
@@ -175,10 +180,9 @@ export class FrameStream {
       }
       const frameEnd = host.now();
       // The first frame timed is the estimate; after it, a running average.
+      const cost = frameEnd - frameStart;
       this.frameCost =
-        this.frameCost === 0
-          ? frameEnd - frameStart
-          : this.frameCost + COST_WEIGHT * (frameEnd - frameStart - this.frameCost);
+        this.frameCost === undefined ? cost : this.frameCost + COST_WEIGHT * (cost - this.frameCost);
       frameStart = frameEnd;
     }
     this.queue = taken === queue.length ? [] : queue.slice(taken);
@@ -207,7 +211,7 @@ export class FrameStream {
 
   /** What the next frame is expected to cost, as far as the share's end goes: nothing once the frame is overdue. */
   private costAhead(): number {
-    return this.stalled ? 0 : this.frameCost;
+    return this.stalled ? 0 : (this.frameCost ?? 0);
   }
 
   /** The frame waited for is overdue: this page is not what holds it up, so ingest takes another share. */
