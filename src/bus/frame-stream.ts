@@ -46,8 +46,8 @@ const BATCH_MAX_CHARS = 4 * 1024 * 1024;
  * Time (ms) a drain may spend before it yields. The caps above bound a drain
  * of small frames; with big frames (hundreds of events each) a drain within
  * them still took 50–150 ms, during which no animation frame or key press can
- * run. The budget is checked between frames, a frame's expected cost ahead
- * (see COST_WEIGHT).
+ * run. The budget is checked between publishes, the next frame's expected
+ * cost ahead (see COST_WEIGHT).
  */
 const BATCH_BUDGET_MS = 4;
 const PUBLISH_CHUNK = 250;
