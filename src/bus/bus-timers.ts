@@ -43,6 +43,9 @@ export const defaultBusTimers: BusTimers = {
     else globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>);
   },
   ...(inPage && typeof requestAnimationFrame === 'function'
-    ? { requestFrame: (callback: () => void) => void requestAnimationFrame(callback) }
+    ? {
+        requestFrame: (callback: (sinceFrameMs: number) => void) =>
+          void requestAnimationFrame((frameAt) => callback(Math.max(0, performance.now() - frameAt))),
+      }
     : {}),
 };

@@ -12,10 +12,12 @@ export interface BusTimers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   /**
-   * Calls back at the next animation frame, before it renders. Absent where
-   * there are no frames to make room for (Node, tests that do not ask).
+   * Calls back at the next animation frame, before it renders, with how long
+   * ago (ms) that frame began: other callbacks (a scene's drawing) may have
+   * run before it. Absent where there are no frames to make room for (Node,
+   * tests that do not ask).
    */
-  requestFrame?(callback: () => void): void;
+  requestFrame?(callback: (sinceFrameMs: number) => void): void;
 }
 
 /** What a frame stream needs of its bus (FleetBus implements it). */
@@ -225,13 +227,15 @@ export class FrameStream {
   }
 
   /** Notes when each animation frame begins while a backlog lasts; releases a drain waiting for one. */
-  private watchFrames(requestFrame: (callback: () => void) => void): void {
+  private watchFrames(requestFrame: NonNullable<BusTimers['requestFrame']>): void {
     if (this.frameAsked) return;
     this.frameAsked = true;
-    requestFrame(() => {
+    requestFrame((sinceFrameMs) => {
       this.frameAsked = false;
       this.stalled = false;
-      this.frameAt = this.host.now();
+      // From the frame's start: counted from this callback, run after a scene drew, the share
+      // reached past the next vsync, and a drain begun late in it made the next frame late.
+      this.frameAt = this.host.now() - sinceFrameMs;
       if (this.closed) return;
       // Queued from within the frame callback, the drain runs after the frame rendered.
       if (this.waitingForFrame) {

@@ -118,7 +118,7 @@ describe('FleetBus: one boundary', () => {
  * each "take" 5 ms of the fake clock (a drain yields after one: its budget is
  * 4 ms); animation frames are asked for through `requestFrame`.
  */
-function backlog(count: number, requestFrame: (callback: () => void) => void) {
+function backlog(count: number, requestFrame: (callback: (sinceFrameMs: number) => void) => void) {
   const clock = new FakeClock();
   const timers = {
     setTimeout: clock.setTimeout.bind(clock),
@@ -139,7 +139,7 @@ function backlog(count: number, requestFrame: (callback: () => void) => void) {
 
 describe('FrameStream: room for frames', () => {
   it('waits for the next animation frame once a backlog has had its ingest time for this one', () => {
-    const frames: (() => void)[] = [];
+    const frames: ((sinceFrameMs: number) => void)[] = [];
     const { clock, bus } = backlog(6, (callback) => frames.push(callback));
     // Drains go on while the next frame is expected to end within 12 ms of the backlog's start:
     // two of 5 ms each. A third would end at 15 ms, into the next vsync, so it waits.
@@ -147,13 +147,28 @@ describe('FrameStream: room for frames', () => {
     expect(bus.diagnostics.frames).toBe(2);
     expect(frames).toHaveLength(1);
     // The frame renders; the drains queued from its callback run after it, the time counted from the frame.
-    frames.shift()!();
+    frames.shift()!(0);
     clock.advance(20);
     expect(bus.diagnostics.frames).toBe(4);
-    frames.shift()!();
+    frames.shift()!(0);
     clock.advance(20);
     expect(bus.diagnostics.frames).toBe(6);
     expect(bus.state.live.total).toBe(1800);
+  });
+
+  it("counts a frame's ingest share from when the frame began, not from when its callback ran", () => {
+    const frames: ((sinceFrameMs: number) => void)[] = [];
+    const { clock, bus } = backlog(6, (callback) => frames.push(callback));
+    clock.advance(20);
+    expect(bus.diagnostics.frames).toBe(2);
+    // The callback runs 5 ms into its frame (a scene drew first): the share ends 7 ms from now,
+    // so one 5-ms frame fits and a second, ending 10 ms from now, waits for the next animation frame.
+    frames.shift()!(5);
+    clock.advance(20);
+    expect(bus.diagnostics.frames).toBe(3);
+    frames.shift()!(0);
+    clock.advance(20);
+    expect(bus.diagnostics.frames).toBe(5);
   });
 
   it('goes on a share at a time when a frame is overdue: a slow compositor does not hold ingest', () => {
