@@ -56,6 +56,23 @@ export function clamp01(v: number): number {
   return Math.min(1, Math.max(0, v));
 }
 
+/**
+ * When a host must next wake for `episode`'s windows: its next window
+ * boundary, or its end. Boundaries before `emitFromMs` (from when episode
+ * progress is emitted) only move counts, so they are skipped and caught up at
+ * the next wake. The host still wakes at the last boundary at least `lateMs`
+ * (how late a wake may come) before `emitFromMs`, so that catch-up stays
+ * silent and every later boundary's progress goes out at its own time.
+ */
+export function windowWakeMs(episode: Episode, emitFromMs: number, lateMs: number): number {
+  const windowMs = WINDOW_S * 1000;
+  const { startMs, windowsDone } = episode;
+  const next = startMs + (windowsDone + 1) * windowMs;
+  const from = emitFromMs - windowMs - lateMs;
+  const boundary = next >= from ? next : startMs + Math.ceil((from - startMs) / windowMs) * windowMs;
+  return Math.min(boundary, startMs + EPISODE_S * 1000);
+}
+
 /** A new episode of `profile` from `startMs`, its phase spans drawn from `r`; `seq` numbers it. */
 export function newEpisode(
   r: Random,

@@ -13,6 +13,7 @@ import {
   snapshotEvent,
   WINDOW_S,
   windowPhase,
+  windowWakeMs,
 } from './fleet-events.js';
 import { EMIT_ALL, type EmitFrom, emitFromBudget, type HistoryBudget } from './history-budget.js';
 import { MALWARE_PROFILES, type MalwareProfile, profileCurve } from './malware-profiles.js';
@@ -264,18 +265,15 @@ export class FleetSimulator {
   }
 
   /**
-   * Puts `host` to sleep until its next detection, or window boundary while
-   * its episode's progress is emitted (else until its episode ends: the
-   * windows in between are caught up then, as only counts depend on them).
+   * Puts `host` to sleep until its next detection or the next window boundary
+   * that matters (windowWakeMs): before episodes are emitted, boundaries only
+   * move counts, and skipping them is a third of a 10,000-host history's wakes.
    */
   private schedule(host: Host): void {
-    const ep = host.episode;
-    const endMs = ep.startMs + EPISODE_S * 1000;
-    const tracked = host.index === 0 || this.simNow >= this.emitFrom.episodes - EPISODE_S * 1000;
-    const windows = EPISODE_S / WINDOW_S;
-    const boundary =
-      tracked && ep.windowsDone < windows ? ep.startMs + (ep.windowsDone + 1) * WINDOW_S * 1000 : endMs;
-    this.wakes.add(host, Math.min(host.nextDetectionMs, boundary));
+    // The featured host's windows carry predictions (the chunking scene): all of them. A wake comes up to
+    // two steps late (the wheel's grain, then the step).
+    const emitFrom = host.index === 0 ? -Infinity : this.emitFrom.episodes;
+    this.wakes.add(host, Math.min(host.nextDetectionMs, windowWakeMs(host.episode, emitFrom, 2 * STEP_MS)));
   }
 
   private newEpisode(profile: MalwareProfile, startMs: number): Host['episode'] {

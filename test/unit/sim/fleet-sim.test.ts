@@ -177,6 +177,27 @@ describe('FleetSimulator history', () => {
   }, 30_000);
 });
 
+describe('FleetSimulator history episodes', () => {
+  it('emit each window boundary at its own time, however many boundaries went unemitted before', () => {
+    // 21 s of episode events at this size: hosts skip the boundaries before and catch them up silently.
+    const budget = { cellsPerHost: 60, cells: 60_000, embeddings: 2_000, episodes: 5_000 };
+    const recordings: EventOf<'episode'>[] = [];
+    new FleetSimulator({ hosts: 2_000, seed: 3 }).history(T0, 120, budget, (events) => {
+      for (const e of events) if (e.type === 'episode' && e.status === 'recording') recordings.push(e);
+    });
+    expect(new Set(recordings.map((e) => e.host_id)).size).toBe(2_000);
+    // A window's progress is sent when it ends (elapsed as samples at 10 Hz), not caught up later.
+    const late = recordings.filter((e) => e.windows !== Math.floor(e.samples! / 10 / 10));
+    expect(late).toEqual([]);
+    const perEpisode = new Map<string, number[]>();
+    for (const e of recordings)
+      perEpisode.set(e.episode_id, [...(perEpisode.get(e.episode_id) ?? []), e.windows!]);
+    // No window twice, none missed once an episode is being sent.
+    for (const windows of perEpisode.values())
+      expect(windows).toEqual(windows.map((_, i) => windows[0]! + i));
+  });
+});
+
 describe('FleetSimulator history events', () => {
   it('are accepted as built, sampled and unsampled hosts alike', () => {
     const events: FleetEvent[] = [];
