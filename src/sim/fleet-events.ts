@@ -36,7 +36,12 @@ const CLUSTER_CENTRES: readonly (readonly [number, number, number])[] = [
 export interface Episode {
   readonly id: string;
   readonly startMs: number;
-  readonly spans: readonly PhaseSpanData[];
+  /**
+   * When (s into the episode) each phase ends, in PHASES order: every episode
+   * goes through all five. Numbers, not span objects: a 10,000-host warm
+   * start begins 15,000 episodes, run cold before the first paint.
+   */
+  readonly ends: readonly number[];
   windowsDone: number;
 }
 
@@ -81,29 +86,34 @@ export function newEpisode(
   profile: MalwareProfile,
   startMs: number,
 ): Episode {
-  const spans: PhaseSpanData[] = [];
-  const weights = PHASES.map((p) => profile.dwell[p] * r.between(0.8, 1.2));
-  const sum = weights.reduce((a, b) => a + b, 0);
+  const last = PHASES.length - 1;
+  const ends = new Array<number>(PHASES.length);
+  let sum = 0;
+  for (let k = 0; k <= last; k++) {
+    ends[k] = profile.dwell[PHASES[k]!] * r.between(0.8, 1.2);
+    sum += ends[k]!;
+  }
+  // The weights become end times, each rounded to a tenth of a second; the last phase ends the episode.
   let at = 0;
-  PHASES.forEach((phase, k) => {
-    const end =
-      k === PHASES.length - 1 ? EPISODE_S : Math.round((at + (weights[k]! / sum) * EPISODE_S) * 10) / 10;
-    spans.push({ phase, start_s: at, end_s: end });
-    at = end;
-  });
+  for (let k = 0; k < last; k++) {
+    at = Math.round((at + (ends[k]! / sum) * EPISODE_S) * 10) / 10;
+    ends[k] = at;
+  }
+  ends[last] = EPISODE_S;
   return {
     id: `ep-${String(seed)}-${String(seq).padStart(5, '0')}`,
     startMs,
-    spans,
+    ends,
     windowsDone: 0,
   };
 }
 
 export function phaseAt(host: Host, ms: number): KnownPhase {
   const s = (ms - host.episode.startMs) / 1000;
-  const spans = host.episode.spans;
-  for (const span of spans) if (s < span.end_s) return span.phase as KnownPhase;
-  return spans[spans.length - 1]!.phase as KnownPhase;
+  const ends = host.episode.ends;
+  const last = PHASES.length - 1;
+  for (let k = 0; k < last; k++) if (s < ends[k]!) return PHASES[k]!;
+  return PHASES[last]!;
 }
 
 /** The labelled phase of a 10-second window: the phase at its middle. */
@@ -115,10 +125,10 @@ export function windowPhase(host: Host, windowIdx: number): KnownPhase {
 export function episodeEvent(host: Host, status: 'recording' | 'complete', now: number): FleetEvent {
   const ep = host.episode;
   const elapsed = status === 'complete' ? EPISODE_S : Math.max(0, (now - ep.startMs) / 1000);
-
-  const phases = ep.spans
-    .filter((sp) => sp.start_s < elapsed)
-    .map((sp) => ({ ...sp, end_s: Math.min(sp.end_s, Math.round(elapsed * 10) / 10) }));
+  const until = Math.round(elapsed * 10) / 10;
+  const phases: PhaseSpanData[] = [];
+  for (let k = 0, start = 0; k < PHASES.length && start < elapsed; start = ep.ends[k++]!)
+    phases.push({ phase: PHASES[k]!, start_s: start, end_s: Math.min(ep.ends[k]!, until) });
   return {
     type: 'episode',
     episode_id: ep.id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Episode, windowWakeMs } from '../../../src/sim/fleet-events.js';
 
-const episode = (windowsDone: number): Episode => ({ id: 'ep-1', startMs: 0, spans: [], windowsDone });
+const episode = (windowsDone: number): Episode => ({ id: 'ep-1', startMs: 0, ends: [], windowsDone });
 
 describe('windowWakeMs', () => {
   it('wakes at every window boundary while episode progress is emitted', () => {
