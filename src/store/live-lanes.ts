@@ -103,21 +103,35 @@ export function laneBytes(state: LiveLanesState): number {
   return cellBytes(state.cells);
 }
 
-/** The sorted list with `added` merged in (a copy) and `removed` left out: linear, plus sorting what was added. */
+/**
+ * The sorted list with `added` merged in (a copy) and `removed` left out:
+ * each new id's place found by binary search, the runs between copied
+ * without comparing. A 10,000-host warm start adds its hosts a few hundred
+ * a batch, and comparing every listed id per batch was a tenth of its lanes.
+ */
 function withHosts(
   hosts: readonly string[],
   added: readonly string[],
   removed: ReadonlySet<string>,
 ): string[] {
   const incoming = added.filter((id) => !removed.has(id)).sort(compareHostIds);
+  const kept = removed.size === 0 ? hosts : hosts.filter((id) => !removed.has(id));
   const out: string[] = [];
-  let j = 0;
-  for (const id of hosts) {
-    if (removed.has(id)) continue;
-    while (j < incoming.length && compareHostIds(incoming[j]!, id) < 0) out.push(incoming[j++]!);
+  let from = 0;
+  for (const id of incoming) {
+    // After every listed id that sorts at or before it.
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareHostIds(kept[mid]!, id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]!);
     out.push(id);
+    from = lo;
   }
-  while (j < incoming.length) out.push(incoming[j++]!);
+  for (let i = from; i < kept.length; i++) out.push(kept[i]!);
   return out;
 }
 

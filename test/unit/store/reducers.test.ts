@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot, emptyEmbeddings, reduceEmbeddings } from '../../../src/store/embeddings.js';
 import { emptyFleet, MAX_EPISODES, RECENT_COMPLETE, reduceFleet } from '../../../src/store/fleet.js';
+import { compareHostIds } from '../../../src/store/host-order.js';
 import {
   cellIndex,
   emptyLiveLanes,
@@ -174,6 +175,33 @@ describe('live lanes', () => {
     expect(bounded.slots.has('h0')).toBe(false);
     expect(laneCells(bounded, `h${MAX_LANES + 9}`)).toHaveLength(1);
     expect(bounded.hosts).toHaveLength(MAX_LANES);
+  });
+
+  it('keeps the host list in order as batches of scattered new hosts and evictions come in', () => {
+    // Hosts join a few dozen a batch in no order (a warm start's detections), some twice.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    let state = emptyLiveLanes;
+    const seen = new Set<string>();
+    for (let batch = 0; batch < 40; batch++) {
+      const ids = Array.from({ length: 30 }, () => `host-${random(900) + 1}`);
+      for (const id of ids) seen.add(id);
+      state = reduceLiveLanes(
+        state,
+        ids.map((id) => det(id, batch, 'clean')),
+        batch,
+      );
+    }
+    expect(state.hosts).toEqual([...seen].sort(compareHostIds));
+    // Past the lane cap, evicted hosts leave the list and the rest stay in order.
+    const crowd = Array.from({ length: MAX_LANES }, (_, i) => det(`z-${MAX_LANES - i}`, 0, 'clean'));
+    state = reduceLiveLanes(state, crowd, 100);
+    expect(state.hosts).toHaveLength(MAX_LANES);
+    expect(state.hosts).toEqual([...state.hosts].sort(compareHostIds));
+    expect(new Set(state.hosts)).toEqual(new Set(state.slots.keys()));
   });
 
   it('allocates the lanes a snapshot announces at once, and still holds what it held', () => {
