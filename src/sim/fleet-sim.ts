@@ -267,7 +267,7 @@ export class FleetSimulator {
   /**
    * Puts `host` to sleep until its next detection or the next window boundary
    * that matters (windowWakeMs): before episodes are emitted, boundaries only
-   * move counts, and skipping them is a third of a 10,000-host history's wakes.
+   * move counts, and skipping them is a fifth of a 10,000-host history's wakes.
    */
   private schedule(host: Host): void {
     // The featured host's windows carry predictions (the chunking scene): all of them. A wake comes up to
