@@ -127,8 +127,12 @@ export function episodeEvent(host: Host, status: 'recording' | 'complete', now: 
   const elapsed = status === 'complete' ? EPISODE_S : Math.max(0, (now - ep.startMs) / 1000);
   const until = Math.round(elapsed * 10) / 10;
   const phases: PhaseSpanData[] = [];
-  for (let k = 0, start = 0; k < PHASES.length && start < elapsed; start = ep.ends[k++]!)
+  // The phases begun by now, the current one cut at now.
+  let start = 0;
+  for (let k = 0; k < PHASES.length && start < elapsed; k++) {
     phases.push({ phase: PHASES[k]!, start_s: start, end_s: Math.min(ep.ends[k]!, until) });
+    start = ep.ends[k]!;
+  }
   return {
     type: 'episode',
     episode_id: ep.id,

@@ -257,9 +257,11 @@ export function laneLength(state: LiveLanesState, host: string): number {
 /** The lane position (0 oldest) of cell index `k` in `host`'s lane, or -1 when the lane does not hold it. */
 export function lanePosition(state: LiveLanesState, host: string, k: number): number {
   const slot = state.slots.get(host);
-  const len = laneLength(state, host);
-  for (let i = 0; slot !== undefined && i < len; i++) if (cellIndex(state.cells, slot, i) === k) return i;
-  return -1;
+  const c = state.cells;
+  if (slot === undefined || k < 0 || k % c.slots !== slot) return -1;
+  // The inverse of cellIndex: k sits at ring position k / slots, counted from the lane's start.
+  const i = (Math.floor(k / c.slots) - c.start[slot]! + LANE_CAPACITY) % LANE_CAPACITY;
+  return i < c.length[slot]! ? i : -1;
 }
 
 /** The i-th oldest cell of `host`'s lane as an object, or undefined. */

@@ -128,8 +128,9 @@ export class FleetLiveScene extends LitElement {
     if (this.store.state.live.hosts !== this.renderedHosts) return false;
     const rows = this.rows;
     this.prepare();
-    if (this.rows === rows) this.draw();
-    return this.rows === rows;
+    const sameRows = this.rows === rows;
+    if (sameRows) this.draw();
+    return sameRows;
   }
 
   /** The lane layout, or the fleet view's rows (re-ordered at most every REORDER_MS), for the stores now. */

@@ -45,8 +45,11 @@ describe('live lanes', () => {
 
   it('finds a cell index back at its lane position, a wrapped lane included', () => {
     const events = Array.from({ length: 75 }, (_, i) => det(i % 2 ? 'a' : 'b', i, 'clean'));
+    // 'c' holds 75 detections in a 60-cell ring: its lane wraps.
+    for (let i = 0; i < 75; i++) events.push(det('c', i, 'clean'));
     const state = reduceLiveLanes(emptyLiveLanes, events, 0);
-    for (const host of ['a', 'b']) {
+    expect(state.cells.start[state.slots.get('c')!]).toBeGreaterThan(0);
+    for (const host of ['a', 'b', 'c']) {
       const slot = state.slots.get(host)!;
       for (const i of [0, 17, laneLength(state, host) - 1])
         expect(lanePosition(state, host, cellIndex(state.cells, slot, i))).toBe(i);
@@ -55,6 +58,9 @@ describe('live lanes', () => {
     const other = cellIndex(state.cells, state.slots.get('b')!, 0);
     expect(lanePosition(state, 'a', other)).toBe(-1);
     expect(lanePosition(state, 'nobody', other)).toBe(-1);
+    // The lane's own slot at a ring position it has not filled yet.
+    const slotA = state.slots.get('a')!;
+    expect(lanePosition(state, 'a', (LANE_CAPACITY - 1) * state.cells.slots + slotA)).toBe(-1);
   });
 
   it('fills a pending cell with follow-up truth instead of adding one, counting it once', () => {
