@@ -31,6 +31,19 @@ export interface Hovered {
   readonly index: number;
   readonly left: number;
   readonly top: number;
+  /** The tooltip ends at `left` rather than starting there (see tooltipX). */
+  readonly flip: boolean;
+}
+
+/**
+ * Where the tooltip of a cell goes in a box `width` px wide: from `after`
+ * (past the cell's left edge), or, for a cell in the right half, ending at
+ * `before` (its right edge). A width guessed for the tooltip cut its longer
+ * lines off at the scene's right edge.
+ */
+export function tooltipX(after: number, before: number, width: number): { left: number; flip: boolean } {
+  const flip = after > width / 2;
+  return { left: flip ? before : after, flip };
 }
 
 /** The tooltip of the hovered cell, or nothing once that cell has left its lane. */
@@ -38,7 +51,7 @@ export function cellTooltip(live: LiveLanesState, hovered: Hovered | undefined):
   if (!hovered) return nothing;
   const c = laneCell(live, hovered.host, hovered.index);
   if (!c) return nothing;
-  return html`<div class="tooltip" role="tooltip" style="left:${hovered.left}px;top:${hovered.top}px">
+  return html`<div class="tooltip" role="tooltip" style="left:${hovered.left}px;top:${hovered.top}px${hovered.flip ? ';transform:translateX(-100%)' : ''}">
     <div><b>${displayText(c.host_id)}</b> · ${displayText(c.model) ?? 'model ?'} · ${displayText(c.profile) ?? ''}</div>
     <div>episode ${displayText(c.episode_id) ?? '—'} · window ${c.window_idx ?? '—'}</div>
     <div>predicted ${phaseGlyph(c.predicted)} ${phaseLabel(c.predicted)} · actual ${c.actual !== undefined ? `${phaseGlyph(c.actual)} ${phaseLabel(c.actual)}` : 'pending'}</div>

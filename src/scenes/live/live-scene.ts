@@ -27,6 +27,7 @@ import {
   latestCallout,
   longestLane,
   percent,
+  tooltipX,
 } from './detection-templates.js';
 import { cellGap, drawLanes, drawOverview, drawRows, rowSpecs, rowsShowHatch } from './draw-lanes.js';
 import { FOCUS_ROW, fleetRowHeight, focusMove, focusWindow } from './fleet-layout.js';
@@ -128,9 +129,8 @@ export class FleetLiveScene extends LitElement {
     if (this.store.state.live.hosts !== this.renderedHosts) return false;
     const rows = this.rows;
     this.prepare();
-    const sameRows = this.rows === rows;
-    if (sameRows) this.draw();
-    return sameRows;
+    if (this.rows === rows) this.draw();
+    return this.rows === rows;
   }
 
   /** The lane layout, or the fleet view's rows (re-ordered at most every REORDER_MS), for the stores now. */
@@ -280,7 +280,7 @@ export class FleetLiveScene extends LitElement {
     this.hovered = {
       host,
       index: lanePosition(this.store.state.live, host, box.index),
-      left: Math.min(LABEL_WIDTH + 12 + box.x, Math.max(0, this.size.width - 200)),
+      ...tooltipX(LABEL_WIDTH + 12 + box.x, LABEL_WIDTH + box.x + box.w, LABEL_WIDTH + this.size.width),
       top: box.y + box.h + 6,
     };
   }
@@ -298,15 +298,8 @@ export class FleetLiveScene extends LitElement {
     this.focusHost = host;
     const len = laneLength(this.store.state.live, host);
     const index = Math.floor(x / (this.size.width / this.columns)) - (this.columns - len);
-    this.hovered =
-      index >= 0 && index < len
-        ? {
-            host,
-            index,
-            left: Math.min(x + 12, Math.max(0, this.size.width - 360)),
-            top: y - this.boxScrollTop() + 14,
-          }
-        : undefined;
+    const spot = { ...tooltipX(x + 12, x - 12, this.size.width), top: y - this.boxScrollTop() + 14 };
+    this.hovered = index >= 0 && index < len ? { host, index, ...spot } : undefined;
   }
 
   private onFilter(event: Event): void {

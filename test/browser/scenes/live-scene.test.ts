@@ -201,6 +201,42 @@ describe('<fleet-live-scene>', () => {
     expect(longLabel.getBoundingClientRect().width).to.be.at.least(longLabel.scrollWidth - 1);
   });
 
+  it("keeps a cell's tooltip inside its scrolling box, at the right end of a lane as at the left", async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
+    cleanup = c;
+    const lane = (host: string) =>
+      Array.from({ length: 60 }, (_, i) =>
+        det(host, i, 'infected_running', 'dormant', { profile: 'slow-exfil' }),
+      );
+    await publishAndSettle(bus, element, [...lane('host-1'), ...lane('host-2')]);
+    // The box clips what overflows it: the tooltip must end inside it.
+    const inside = async (boxSelector: string, x: number, y: number) => {
+      const canvas = element.shadowRoot!.querySelector('canvas')!;
+      const rect = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(
+        new PointerEvent('pointermove', { clientX: rect.left + x, clientY: rect.top + y, bubbles: true }),
+      );
+      await settle(element);
+      const tip = element.shadowRoot!.querySelector('[role=tooltip]')!.getBoundingClientRect();
+      const box = element.shadowRoot!.querySelector(boxSelector)!.getBoundingClientRect();
+      expect(tip.width).to.be.greaterThan(0);
+      expect(tip.left).to.be.at.least(box.left);
+      expect(tip.right).to.be.at.most(box.right);
+    };
+    const boxes = element.layout!.boxes.filter((b) => b.lane === 0);
+    for (const box of [boxes[0]!, boxes.at(-1)!]) await inside('[part=lanes]', box.x + box.w / 2, box.y + 2);
+    // The fleet view too, at both ends of a row.
+    await publishAndSettle(
+      bus,
+      element,
+      Array.from({ length: 60 }, (_, i) => det(`host-${i + 3}`, 0, 'infected_running', 'dormant')),
+    );
+    expect(element.fleetView).to.equal(true);
+    const width = element.shadowRoot!.querySelector('canvas')!.clientWidth;
+    await inside('.overview', width - 2, 2);
+    await inside('.overview', 2, 2);
+  });
+
   it('keeps the model badge of the last model seen when the latest detection names none', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetLiveScene>('fleet-live-scene');
     cleanup = c;
