@@ -218,7 +218,7 @@ export function startNatsSource(
           status.type === 'consumer_deleted' ||
           status.type === 'ordered_consumer_recreated'
         )
-          void checkContinuity(js);
+          void checkContinuity(js, type, cursor, gen);
       }
     })();
     for await (const m of messages as AsyncIterable<JsMsg>) {
@@ -297,27 +297,22 @@ export function startNatsSource(
     followAll(conn);
   };
 
-  /**
-   * Any stream that started over while we were away means a rebuild; resolves
-   * true when one was started.
-   */
-  const checkContinuity = async (js: JetStreamClient): Promise<boolean> => {
-    for (const [type, cursor] of cursors) {
-      if (cursor.created === undefined) continue;
-      try {
-        const info = await js.streams.get(streamName(prefix, type)).then((s) => s.info());
-        if (info.created !== cursor.created || info.state.last_seq < cursor.seq) {
-          await restart(`${streamName(prefix, type)} started over`);
-          return true;
-        }
-      } catch (error) {
-        if (/stream not found/i.test(String(error))) {
-          await restart(`${streamName(prefix, type)} gone`);
-          return true;
-        }
-      }
+  /** A rebuild when `type`'s stream started over or went while its consumer was being recreated. */
+  const checkContinuity = async (
+    js: JetStreamClient,
+    type: StreamType,
+    cursor: StreamCursor,
+    gen: number,
+  ) => {
+    const stream = streamName(prefix, type);
+    try {
+      const info = await js.streams.get(stream).then((s) => s.info());
+      if (gen !== generation) return;
+      if (info.created !== cursor.created || info.state.last_seq < cursor.seq)
+        await restart(`${stream} started over`);
+    } catch (error) {
+      if (gen === generation && /stream not found/i.test(String(error))) await restart(`${stream} gone`);
     }
-    return false;
   };
 
   const watch = async (conn: NatsConnection) => {
@@ -337,10 +332,10 @@ export function startNatsSource(
           setState('live');
           // Consumers are recreated from our own cursors rather than trusted to have survived:
           // on nats-server 2.9 an ordered consumer can outlive a stream's leader change and
-          // then hear nothing new, answering every pull with a timeout.
-          void checkContinuity(jetstream(conn)).then((restarted) => {
-            if (!restarted && !stopped && conn === nc) resume(conn);
-          });
+          // then hear nothing new, answering every pull with a timeout. Each reader checks its
+          // own stream's continuity first, so a stream whose leader is still being elected
+          // holds back only itself, not the others.
+          resume(conn);
           break;
         case 'error':
           if (isPermissionError(status.error)) setState(bus.source.state, describeNatsError(status.error));
