@@ -205,9 +205,18 @@ describe('?nats= against a three-node cluster', () => {
     }
     const want = referenceOf(sent);
     expect(want.judged).toBeGreaterThan(50);
+    // Each stream's reader recovers on its own once the cluster has elected new leaders: wait
+    // for every store compared below, not the first few to catch up.
     const got = await until(
       page,
-      (v) => v.embeddings >= want.embeddings && v.judged >= want.judged && v.source.state === 'live',
+      (v) =>
+        v.embeddings >= want.embeddings &&
+        v.judged >= want.judged &&
+        v.profiles >= want.profiles &&
+        v.models >= want.models &&
+        v.perf >= want.perf &&
+        v.predictionCells >= want.predictionCells &&
+        v.source.state === 'live',
       60_000,
     );
     await page.waitForTimeout(1_500);
