@@ -206,6 +206,11 @@ export function startNatsSource(
     // Pull requests that expire every 5 s carry idle heartbeats every 2.5 s: a consumer lost with
     // its server is noticed within seconds and recreated from the last sequence.
     const messages = await consumer.consume({ max_messages: 1_000, expires: 5_000 });
+    if (gen !== generation) {
+      // A restart or resume came while the consumer was being made: it stopped the readers it knew of.
+      messages.stop();
+      return;
+    }
     cursor.messages = messages;
     onReading();
     void (async () => {
