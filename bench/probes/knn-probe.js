@@ -59,10 +59,19 @@
    * `budgetMs` and shrinking it past `budgetMs`, so the rate settles where the page still
    * draws a frame per budget (33 ms: 30 a second). Counts points and frames
    * over `ms` after `warmupMs`.
+   *
+   * The batch doubles until the first frame past 0.9 × the budget, then moves
+   * in steps of a tenth. With frames of 100 ms (SwiftShader) a page makes
+   * about two decisions a second: growing by 1.3 from 200 points took the
+   * whole run to get near the level, so the rate followed how far the batch
+   * had grown, and two pages whose cost differed a little ended whole 1.3×
+   * steps apart.
    */
   globalThis.__knnInsert = (insert, pool, warmupMs, ms, budgetMs = 33) =>
     new Promise((done) => {
       let batch = 200;
+      /** Doubling until the first frame past 0.9 × the budget; from then on, steps of a tenth. */
+      let rising = true;
       let next = 0;
       let last;
       let started;
@@ -78,8 +87,11 @@
           if (recent.length === 5) {
             const dt = recent.sort((a, b) => a - b)[2];
             recent.length = 0;
-            if (dt <= 0.9 * budgetMs) batch = Math.min(batch * 1.3, 100_000);
-            else if (dt > budgetMs) batch = Math.max(20, batch * 0.7);
+            if (dt <= 0.9 * budgetMs) batch = Math.min(batch * (rising ? 2 : 1.1), 100_000);
+            else {
+              if (dt > budgetMs) batch = Math.max(20, batch * (rising ? 0.5 : 0.9));
+              rising = false;
+            }
           }
         }
         last = t;
