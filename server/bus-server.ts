@@ -632,6 +632,8 @@ export async function createBusServer(options: BusServerOptions = {}): Promise<B
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (refusal !== undefined) {
         log(`viewer refused: ${refusal}`);
+        // Its frames are still parsed until it is gone: a malformed one must end it, not the process.
+        ws.on('error', () => ws.terminate());
         ws.close(1008, refusal);
         setTimeout(() => ws.terminate(), REFUSAL_GRACE_MS).unref();
         return;

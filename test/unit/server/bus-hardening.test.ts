@@ -40,6 +40,31 @@ describe('bus server: no request line or header can stop it', () => {
     expect(await healthz(server)).toBe(200);
   });
 
+  it('survives a refused viewer that sends a malformed frame with its upgrade', async () => {
+    const server = await start();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      // Refused (not a loopback Host), and in the same packet a frame with RSV2 and RSV3 set:
+      // the WebSocket that carries the refusal must not throw its parse error at the process.
+      const upgrade = Buffer.concat([
+        Buffer.from(
+          'GET /ws HTTP/1.1\r\nHost: evil.example\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+          'latin1',
+        ),
+        Buffer.from([0xf1, 0x80, 0, 0, 0, 0]),
+      ]);
+      const reply = await rawExchange(server, upgrade, 300);
+      expect(statusOf(reply)).toBe(101);
+      expect(await healthz(server)).toBe(200);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+
   it('survives random request lines and headers over a real socket', async () => {
     const server = await start();
     const token = fc.stringMatching(/^[\x21-\x7e]{0,12}$/);
