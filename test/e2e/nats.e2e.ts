@@ -238,7 +238,9 @@ describe('?nats= against a three-node cluster', () => {
 
     // A viewer that opens now reads the present from the streams, on every scene they feed.
     const late = await openDeck(`${viewerQuery([survivor.wsUrl])}#/live`);
-    // Each stream has its own reader: wait until every one has delivered the present.
+    // Each stream has its own reader: wait until every one has delivered the present. With a node
+    // down the cluster can take well over 30 s to make a consumer on one stream (CI saw the live
+    // stream's creation time out, and be asked again, for 30 s), as the unit tests allow for.
     const present = await until(
       late,
       (v) =>
@@ -250,6 +252,7 @@ describe('?nats= against a three-node cluster', () => {
         v.predictionCells === want.predictionCells &&
         v.phaseMix > 0 &&
         v.snapshot,
+      60_000,
     );
     expect(present).toMatchObject({
       snapshot: true,
