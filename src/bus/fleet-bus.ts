@@ -1,6 +1,7 @@
 import type { EventType, FleetEvent } from '../contract/schemas.js';
-import { validateEvent } from '../contract/validate.js';
+import { acceptEvents, type Validation } from '../contract/validate.js';
 import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
+import { groupEvents } from '../store/group-events.js';
 import { initialStores, reduceStores, type StoreName, type StoreState } from '../store/stores.js';
 import { defaultBusTimers } from './bus-timers.js';
 import { BusDiagnostics } from './diagnostics.js';
@@ -14,7 +15,7 @@ import { PAGE_SOURCE, type SourceInfo } from './source-info.js';
 import type { TimeHook } from './time-hook.js';
 
 /** Detail of the per-type DOM event: the events of that type one publish accepted. */
-export type AcceptedEvent<T extends EventType> = CustomEvent<Extract<FleetEvent, { type: T }>[]>;
+export type AcceptedEvent<T extends EventType> = CustomEvent<readonly Extract<FleetEvent, { type: T }>[]>;
 
 /** Detail of the `change` event: which stores changed since the last notification. */
 export type StoreChangeEvent = CustomEvent<ReadonlySet<StoreName>>;
@@ -72,6 +73,12 @@ export class FleetBus extends EventTarget {
   private timeHook?: TimeHook;
   /** Inside `fillPast`: time control does not record batch by batch. */
   private fillingPast = false;
+  /** Counts what validation did not simply accept (see acceptEvents). */
+  private readonly countOutcome = (outcome: Validation): void => {
+    if (outcome.kind === 'accepted') this.diagnostics.countWarnings(outcome.warnings);
+    else if (outcome.kind === 'rejected') this.diagnostics.countRejected(outcome.rejection);
+    else this.diagnostics.countUnknown(outcome.typeName);
+  };
 
   constructor(options: FleetBusOptions = {}) {
     super();
@@ -137,15 +144,7 @@ export class FleetBus extends EventTarget {
    */
   publish(input: unknown, atMs?: number): number {
     const candidates = Array.isArray(input) ? input : [input];
-    const accepted: FleetEvent[] = [];
-    for (const candidate of candidates) {
-      const result = validateEvent(candidate);
-      if (result.kind === 'accepted') {
-        accepted.push(result.event);
-        if (result.warnings.length > 0) this.diagnostics.countWarnings(result.warnings);
-      } else if (result.kind === 'rejected') this.diagnostics.countRejected(result.rejection);
-      else this.diagnostics.countUnknown(result.typeName);
-    }
+    const accepted = acceptEvents(candidates, this.countOutcome);
     if (accepted.length > 0) this.apply(accepted, atMs);
     return accepted.length;
   }
@@ -251,18 +250,7 @@ export class FleetBus extends EventTarget {
     const { state, changed } = reduceStores(this.stores, events, now);
     this.stores = state;
     if (!this.fillingPast) this.timeHook?.reduced(events, state, now);
-    const byType = new Map<EventType, FleetEvent[]>();
-    // Looked up only where the type changes (see reduceStores).
-    let type: EventType | undefined;
-    let list: FleetEvent[] = [];
-    for (const event of events) {
-      if (event.type !== type) {
-        type = event.type;
-        list = byType.get(type) ?? [];
-        byType.set(type, list);
-      }
-      list.push(event);
-    }
+    const byType = groupEvents(events, (type) => type);
     for (const [type, list] of byType) {
       this.diagnostics.countAccepted(type, list.length, now);
       this.dispatchEvent(new CustomEvent(type, { detail: list }));

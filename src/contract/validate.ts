@@ -190,10 +190,19 @@ function isUnitIssue(issue: z.core.$ZodIssue): boolean {
 }
 
 /**
- * Validates one candidate event against the contract. Never throws. Unknown
- * types are not errors (forward compatibility) and are reported separately.
+ * The event as the contract accepts it, where the fast path is sure it is
+ * valid (before clamping and warnings); undefined where zod must decide.
  */
-export function validateEvent(candidate: unknown): Validation {
+function fastParse(candidate: unknown): FleetEvent | undefined {
+  if (candidate === null || typeof candidate !== 'object') return undefined;
+  const typeName = (candidate as { type?: unknown }).type;
+  if (typeof typeName !== 'string' || !Object.hasOwn(FAST_PATHS, typeName)) return undefined;
+  const parsed = FAST_PATHS[typeName as EventType]!(candidate);
+  return parsed === UNSURE ? undefined : (parsed as FleetEvent);
+}
+
+/** validateEvent for what the fast path was not sure of: zod decides and describes. */
+function validateSlowly(candidate: unknown): Validation {
   if (candidate === null || typeof candidate !== 'object' || Array.isArray(candidate)) {
     return {
       kind: 'rejected',
@@ -208,9 +217,6 @@ export function validateEvent(candidate: unknown): Validation {
     };
   }
   if (!Object.hasOwn(SCHEMAS_BY_TYPE, typeName)) return { kind: 'unknown_type', typeName };
-  const fastPath = FAST_PATHS[typeName as EventType];
-  const parsed = fastPath ? fastPath(candidate) : UNSURE;
-  if (parsed !== UNSURE) return accept(parsed as FleetEvent);
   const schema = SCHEMAS_BY_TYPE[typeName as EventType];
   const result = schema.safeParse(candidate);
   if (result.success) return accept(result.data as FleetEvent);
@@ -225,4 +231,41 @@ export function validateEvent(candidate: unknown): Validation {
       got: describeValue(got),
     },
   };
+}
+
+/**
+ * Validates one candidate event against the contract. Never throws. Unknown
+ * types are not errors (forward compatibility) and are reported separately.
+ */
+export function validateEvent(candidate: unknown): Validation {
+  const parsed = fastParse(candidate);
+  return parsed ? accept(parsed) : validateSlowly(candidate);
+}
+
+/**
+ * Validates every candidate as `validateEvent` does and returns the accepted
+ * events in order; each other outcome (a rejection, an unknown type, an
+ * accepted event that carries warnings) goes to `report`. An event accepted
+ * without warnings costs nothing but its own copy: the bus takes every event
+ * through here, and a result object per event was a good share of a flood's
+ * garbage.
+ */
+export function acceptEvents(
+  candidates: readonly unknown[],
+  report: (outcome: Validation) => void,
+): FleetEvent[] {
+  const accepted: FleetEvent[] = [];
+  for (const candidate of candidates) {
+    const parsed = fastParse(candidate);
+    if (parsed) {
+      const warnings = clampUnits(parsed, warningsOf(parsed));
+      if (warnings.length > 0) report({ kind: 'accepted', event: parsed, warnings });
+      accepted.push(parsed);
+      continue;
+    }
+    const outcome = validateSlowly(candidate);
+    if (outcome.kind === 'accepted') accepted.push(outcome.event);
+    if (outcome.kind !== 'accepted' || outcome.warnings.length > 0) report(outcome);
+  }
+  return accepted;
 }

@@ -1,6 +1,7 @@
 import type { EventOf, EventType, FleetEvent } from '../contract/schemas.js';
 import { type EmbeddingsState, emptyEmbeddings, reduceEmbeddings } from './embeddings.js';
 import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
+import { groupEvents } from './group-events.js';
 import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes, reserveLanes } from './live-lanes.js';
 import {
   emptyModels,
@@ -61,8 +62,6 @@ export function initialStores(options: StoreOptions = {}): StoreState {
   };
 }
 
-type Batches = { [K in StoreName]?: FleetEvent[] };
-
 /**
  * Reduces a batch of validated events: grouped by store (order kept within a
  * store), each store reduced once. Returns the new state and the stores that
@@ -73,41 +72,31 @@ export function reduceStores(
   events: readonly FleetEvent[],
   now: number,
 ): { state: StoreState; changed: StoreName[] } {
-  const batches: Batches = {};
-  // Looked up only where the type changes: a frame is mostly runs of one type, and
-  // two keyed lookups per event were a sizeable share of ingest at 10,000 events a frame.
-  let type: EventType | undefined;
-  let batch: FleetEvent[] = [];
-  for (const event of events) {
-    if (event.type !== type) {
-      type = event.type;
-      const name = STORE_OF_TYPE[type];
-      batch = batches[name] ??= [];
-    }
-    batch.push(event);
-  }
-  const changed = Object.keys(batches) as StoreName[];
+  const batches = groupEvents(events, (type) => STORE_OF_TYPE[type]);
+  const changed = [...batches.keys()];
   if (changed.length === 0) return { state, changed };
-  const pick = <T extends EventType>(name: StoreName) => (batches[name] ?? []) as EventOf<T>[];
+  const pick = <T extends EventType>(name: StoreName) => (batches.get(name) ?? []) as EventOf<T>[];
   let live = state.live;
   // A snapshot says how many hosts will report: their lanes are allocated at once, not grown host by host.
-  for (const event of batches.fleet ?? [])
+  for (const event of batches.get('fleet') ?? [])
     if (event.type === 'snapshot') live = reserveLanes(live, event.hosts.length);
   const next: StoreState = {
-    live: batches.live ? reduceLiveLanes(live, pick<'live_detection'>('live'), now) : live,
-    fleet: batches.fleet ? reduceFleet(state.fleet, pick<'snapshot' | 'episode'>('fleet'), now) : state.fleet,
-    phaseMix: batches.phaseMix
+    live: batches.has('live') ? reduceLiveLanes(live, pick<'live_detection'>('live'), now) : live,
+    fleet: batches.has('fleet')
+      ? reduceFleet(state.fleet, pick<'snapshot' | 'episode'>('fleet'), now)
+      : state.fleet,
+    phaseMix: batches.has('phaseMix')
       ? reducePhaseMix(state.phaseMix, pick<'phase' | 'phase_mix'>('phaseMix'), now)
       : state.phaseMix,
-    profiles: batches.profiles
+    profiles: batches.has('profiles')
       ? reduceProfiles(state.profiles, pick<'attack_profile'>('profiles'))
       : state.profiles,
-    predictions: batches.predictions
+    predictions: batches.has('predictions')
       ? reducePredictions(state.predictions, pick<'prediction'>('predictions'))
       : state.predictions,
-    models: batches.models ? reduceModels(state.models, pick<'model_metric'>('models')) : state.models,
-    perf: batches.perf ? reducePerf(state.perf, pick<'model_perf'>('perf')) : state.perf,
-    embeddings: batches.embeddings
+    models: batches.has('models') ? reduceModels(state.models, pick<'model_metric'>('models')) : state.models,
+    perf: batches.has('perf') ? reducePerf(state.perf, pick<'model_perf'>('perf')) : state.perf,
+    embeddings: batches.has('embeddings')
       ? reduceEmbeddings(state.embeddings, pick<'embedding'>('embeddings'))
       : state.embeddings,
   };

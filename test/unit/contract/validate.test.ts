@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../../../src/contract/schemas.js';
-import { describeValue, validateEvent } from '../../../src/contract/validate.js';
+import {
+  acceptEvents,
+  describeValue,
+  type Validation,
+  validateEvent,
+} from '../../../src/contract/validate.js';
 import { VALID_EXAMPLES } from './examples.js';
 
 const rejection = (candidate: unknown) => {
@@ -178,5 +183,44 @@ describe('validateEvent', () => {
     expect(describeValue('x'.repeat(100))).toBe(`"${'x'.repeat(40)}…"`);
     expect(describeValue({ a: 1 })).toBe('object');
     expect(describeValue(undefined)).toBe('absent');
+  });
+});
+
+describe('acceptEvents', () => {
+  it('accepts what validateEvent accepts, in order, and reports every other outcome as validateEvent gives it', () => {
+    const candidates: unknown[] = [
+      ...Object.values(VALID_EXAMPLES),
+      null,
+      [1, 2],
+      'text',
+      { type: 7 },
+      { type: 'gpu_temperature', celsius: 60 },
+      { type: 'embedding', x: 2, y: 0.5 },
+      { type: 'embedding', x: 1.0000000000000002, y: 0.5 },
+      { ...VALID_EXAMPLES.live_detection, predicted: 'exfiltrating' },
+      { ...VALID_EXAMPLES.embedding, extra: 'stripped' },
+    ];
+    const reported: Validation[] = [];
+    const accepted = acceptEvents(candidates, (outcome) => reported.push(outcome));
+    const one = candidates.map(validateEvent);
+    expect(accepted).toEqual(one.flatMap((v) => (v.kind === 'accepted' ? [v.event] : [])));
+    expect(reported).toEqual(one.filter((v) => v.kind !== 'accepted' || v.warnings.length > 0));
+    expect(reported.map((v) => v.kind)).toEqual([
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'unknown_type',
+      'rejected',
+      'accepted',
+      'accepted',
+    ]);
+  });
+
+  it('returns copies: what a producer does to its objects later does not reach the accepted events', () => {
+    const candidate = { ...VALID_EXAMPLES.embedding };
+    const [event] = acceptEvents([candidate], () => {});
+    expect(event).not.toBe(candidate);
+    expect(event).toEqual(candidate);
   });
 });
