@@ -7,7 +7,6 @@ import {
   laneBytes,
   reduceLiveLanes,
 } from '../store/live-lanes.js';
-import { type SplitBatch, splitPoints } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
 import { copyRing, restoreRing } from './ring-keyframe.js';
 
@@ -72,6 +71,19 @@ function cloneRing(ring: EmbeddingsState): EmbeddingsState {
 }
 
 /**
+ * Adds points to a ring in chunks of at most its capacity: a larger batch
+ * would skip interning the labels of points it overwrites at once, and label
+ * ids would then differ from those of the ring that took them as they came.
+ */
+function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[]): EmbeddingsState {
+  let next = ring;
+  for (let i = 0; i < points.length; i += ring.capacity) {
+    next = reduceEmbeddings(next, points.slice(i, i + ring.capacity));
+  }
+  return next;
+}
+
+/**
  * The recent past of the stores, so any moment in it can be shown again.
  *
  * Stores are pure reducers, so the state at time T is the nearest checkpoint
@@ -81,8 +93,7 @@ function cloneRing(ring: EmbeddingsState): EmbeddingsState {
  * so they cannot be kept that way: the timeline holds a private ring as it
  * was at its first moment, and a rebuilt moment copies it and adds the points
  * received since (the ring ignores arrival times, and adding points is a few
- * typed-array writes each; history keeps the points in columns, see
- * PointColumns); the lanes likewise, from the latest private copy
+ * typed-array writes each); the lanes likewise, from the latest private copy
  * of them at or before the moment — the first moment's, or a checkpoint's
  * where `laneCopyBytes` allowed one (10,000 hosts' lanes are 19 MB a copy,
  * five hosts' a few kB). When history falls out of the window (older than
@@ -102,8 +113,7 @@ export class Timeline {
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
-  /** Per batch: its points in columns (see PointColumns), the other events as they came. */
-  private batches: SplitBatch[] = [];
+  private batches: (readonly FleetEvent[])[] = [];
   /** checkpoints[0] is the first moment held, whose ring is `baseRing`. */
   private checkpoints: Checkpoint[] = [];
   private baseRing: EmbeddingsState;
@@ -216,7 +226,7 @@ export class Timeline {
     if (events.length === 0) return;
     const time = Math.max(t, this.end);
     this.times.push(time);
-    this.batches.push(splitPoints(events));
+    this.batches.push(events);
     this.eventCount += events.length;
     this.sinceCheckpoint += events.length;
     this.sinceLaneCopy += events.length;
@@ -279,12 +289,11 @@ export class Timeline {
     const checkpoint = this.checkpoints[c]!;
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
-    // Only the ring takes points: it takes all of them up to the moment here.
-    const ring = this.addPoints(cloneRing(this.baseRing), this.base, end);
-    // The lanes and the ring are done above: the other stores take the rest of the batches.
+    const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
+    // The lanes are replayed above: the other stores take the batches without their detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
-      const others = this.batches[i - this.base]!.others.filter((event) => !isDetection(event));
+      const others = this.batches[i - this.base]!.filter((event) => !isDetection(event));
       if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
     return { ...state, live };
@@ -301,24 +310,19 @@ export class Timeline {
   private replayLanes(lanes: LiveLanesState, from: number, to: number): LiveLanesState {
     let next = lanes;
     for (let i = from; i < to; i++) {
-      const detections = this.batches[i - this.base]!.others.filter(isDetection);
+      const detections = this.batches[i - this.base]!.filter(isDetection);
       if (detections.length > 0) next = reduceLiveLanes(next, detections, this.times[i - this.base]!);
     }
     return next;
   }
 
-  /**
-   * `ring` (private) after the points of batches [from, to) (absolute
-   * indices), batch by batch as the stores' ring took them, so labels are
-   * interned in the same order and get the same ids.
-   */
-  private addPoints(ring: EmbeddingsState, from: number, to: number): EmbeddingsState {
-    let next = ring;
+  /** The embedding events of batches [from, to) (absolute indices). */
+  private pointsBetween(from: number, to: number): EventOf<'embedding'>[] {
+    const points: EventOf<'embedding'>[] = [];
     for (let i = from; i < to; i++) {
-      const points = this.batches[i - this.base]!.points;
-      if (points) next = reduceEmbeddings(next, points);
+      for (const event of this.batches[i - this.base]!) if (event.type === 'embedding') points.push(event);
     }
-    return next;
+    return points;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -344,7 +348,7 @@ export class Timeline {
       keepFrom - this.base < this.times.length &&
       (newest - this.times[keepFrom - this.base]! > this.historyMs || events > maxEvents)
     ) {
-      events -= this.batches[keepFrom - this.base]!.size;
+      events -= this.batches[keepFrom - this.base]!.length;
       keepFrom++;
     }
     // The earliest checkpoint at or after it becomes the first moment (the bounds hold strictly).
@@ -353,7 +357,7 @@ export class Timeline {
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
     // The private ring takes the points that fall out, in place: no copy while events arrive.
-    this.baseRing = this.addPoints(this.baseRing, this.base, start);
+    this.baseRing = addPoints(this.baseRing, this.pointsBetween(this.base, start));
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
     if (!first.lanes) {
@@ -361,7 +365,7 @@ export class Timeline {
       first.lanes = this.replayLanes(from.lanes, from.at, start);
     }
     const drop = start - this.base;
-    for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.size;
+    for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
     this.times.splice(0, drop);
     this.batches.splice(0, drop);
     this.base = start;

@@ -1,5 +1,4 @@
 import type { EventOf } from '../contract/schemas.js';
-import type { PointColumns } from './point-columns.js';
 
 type Embedding = EventOf<'embedding'>;
 
@@ -11,8 +10,6 @@ const MAX_LABELS = 1024;
 export const NO_LABEL = 0;
 /** Cluster -2 means "absent" (-1 is a producer's noise label, kept as it came). */
 export const NO_CLUSTER = -2;
-/** Where a point without z sits: the middle of the cube. */
-export const DEFAULT_Z = 0.5;
 
 /**
  * A ring of embedding points in typed arrays shared between states.
@@ -99,15 +96,8 @@ const CLUSTER_DELTA = new Int32Array(DENSE_CLUSTERS);
  * touches typed arrays only: count changes are summed per label id and per
  * cluster in flat arrays and folded into the count maps once per batch.
  */
-export function reduceEmbeddings(
-  state: EmbeddingsState,
-  points: readonly Embedding[] | PointColumns,
-): EmbeddingsState {
-  const length = points.length;
-  if (length === 0) return state;
-  // Columns (history's points) or events: one branch a point, and one loop to keep right.
-  const columns = Array.isArray(points) ? undefined : (points as PointColumns);
-  const events = points as readonly Embedding[];
+export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedding[]): EmbeddingsState {
+  if (events.length === 0) return state;
   const { capacity, positions, phase, predicted, cluster } = state;
   const labels = state.labels.slice();
   const ids = new Map<string, number>();
@@ -143,8 +133,9 @@ export function reduceEmbeddings(
   };
   let { head, count, judged, agreed } = state;
   // Only the last `capacity` events of a huge batch can survive.
-  const from = Math.max(0, length - capacity);
-  for (let i = from; i < length; i++) {
+  const from = Math.max(0, events.length - capacity);
+  for (let i = from; i < events.length; i++) {
+    const event = events[i]!;
     if (count === capacity) {
       const p = phase[head]!;
       const q = predicted[head]!;
@@ -156,26 +147,14 @@ export function reduceEmbeddings(
         if (p === q) agreed--;
       }
     } else count++;
-    let p: number;
-    let q: number;
-    if (columns) {
-      positions[head * 3] = columns.positions[i * 3]!;
-      positions[head * 3 + 1] = columns.positions[i * 3 + 1]!;
-      positions[head * 3 + 2] = columns.positions[i * 3 + 2]!;
-      p = intern(columns.phase[i]);
-      q = intern(columns.predicted[i]);
-      cluster[head] = columns.cluster[i]!;
-    } else {
-      const event = events[i]!;
-      positions[head * 3] = event.x;
-      positions[head * 3 + 1] = event.y;
-      positions[head * 3 + 2] = event.z ?? DEFAULT_Z;
-      p = intern(event.phase);
-      q = intern(event.predicted);
-      cluster[head] = event.cluster ?? NO_CLUSTER;
-    }
+    positions[head * 3] = event.x;
+    positions[head * 3 + 1] = event.y;
+    positions[head * 3 + 2] = event.z ?? 0.5;
+    const p = intern(event.phase);
+    const q = intern(event.predicted);
     phase[head] = p;
     predicted[head] = q;
+    cluster[head] = event.cluster ?? NO_CLUSTER;
     phaseDelta[p]!++;
     predictedDelta[q]!++;
     // As stored, so the eviction takes back exactly what was counted.
@@ -205,7 +184,7 @@ export function reduceEmbeddings(
     labels,
     head,
     count,
-    total: state.total + length,
+    total: state.total + events.length,
     phaseCounts,
     predictedCounts,
     clusterCounts,
