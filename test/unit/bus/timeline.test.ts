@@ -15,7 +15,15 @@ function batchAt(i: number): FleetEvent[] {
       episode_id: `ep${i}`,
       window_idx: 0,
     },
-    { type: 'embedding', x: (i % 100) / 100, y: ((i * 7) % 100) / 100, phase: i % 2 ? 'clean' : 'armed' },
+    {
+      type: 'embedding',
+      x: (i % 100) / 100,
+      y: ((i * 7) % 100) / 100,
+      phase: i % 2 ? 'clean' : 'armed',
+      // Optional fields now and then, so history must keep their absence too.
+      ...(i % 3 === 0 ? { z: 0.1, cluster: i % 4 } : {}),
+      ...(i % 4 === 0 ? { predicted: `label-${i % 9}` } : {}),
+    },
     { type: 'phase', phase: i % 2 ? 'infecting' : 'dormant' },
   ] as FleetEvent[];
   if (i % 5 === 0)
@@ -34,7 +42,14 @@ function points(state: StoreState): number[][] {
   const ring = state.embeddings;
   return Array.from({ length: ring.count }, (_, i) => {
     const slot = embeddingSlot(ring, i);
-    return [ring.positions[slot * 3]!, ring.positions[slot * 3 + 1]!, ring.phase[slot]!];
+    return [
+      ring.positions[slot * 3]!,
+      ring.positions[slot * 3 + 1]!,
+      ring.positions[slot * 3 + 2]!,
+      ring.phase[slot]!,
+      ring.predicted[slot]!,
+      ring.cluster[slot]!,
+    ];
   });
 }
 
@@ -48,7 +63,10 @@ function comparable(state: StoreState) {
       total: embeddings.total,
       labels: embeddings.labels,
       phaseCounts: embeddings.phaseCounts,
+      predictedCounts: embeddings.predictedCounts,
+      clusterCounts: embeddings.clusterCounts,
       judged: embeddings.judged,
+      agreed: embeddings.agreed,
       points: points(state),
     },
   };
