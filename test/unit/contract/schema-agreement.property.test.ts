@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractJsonSchema } from '../../../src/contract/json-schema.js';
-import { validateEvent } from '../../../src/contract/validate.js';
+import { acceptEvents, type Validation, validateEvent } from '../../../src/contract/validate.js';
 import { VALID_EXAMPLES } from './examples.js';
 
 /**
@@ -134,5 +134,21 @@ describe('events.schema.json and validateEvent', () => {
     // Both sides of the line were exercised, not only one.
     expect(accepted).toBeGreaterThan(200);
     expect(refused).toBeGreaterThan(200);
+  }, 60_000);
+});
+
+describe('acceptEvents and validateEvent', () => {
+  it('accept the same events and report the same outcomes, batch by batch', () => {
+    const candidate = fc.oneof(mutated, added, anyObject, fc.jsonValue({ maxDepth: 2 }));
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 12 }), (batch) => {
+        const reported: Validation[] = [];
+        const accepted = acceptEvents(batch, (outcome) => reported.push(outcome));
+        const one = batch.map(validateEvent);
+        expect(accepted).toEqual(one.flatMap((v) => (v.kind === 'accepted' ? [v.event] : [])));
+        expect(reported).toEqual(one.filter((v) => v.kind !== 'accepted' || v.warnings.length > 0));
+      }),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });
