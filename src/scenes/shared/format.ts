@@ -5,29 +5,55 @@
  */
 
 const LOCALE = 'en';
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** A count with thousands separators: 738000 → "738,000". */
+/**
+ * A formatter made on first use. The first Intl formatter a page makes loads
+ * the locale data, 30–80 ms here; the live and hosts scenes' first view
+ * formats only counts, which need none (see formatCount).
+ */
+function lazyFormat(options: Intl.NumberFormatOptions): (n: number) => string {
+  let format: Intl.NumberFormat | undefined;
+  return (n) => {
+    format ??= new Intl.NumberFormat(LOCALE, options);
+    return format.format(n);
+  };
+}
+
+const integer = lazyFormat({ maximumFractionDigits: 0 });
+const oneDecimal = lazyFormat({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const upToOneDecimal = lazyFormat({ maximumFractionDigits: 1 });
+
+/** Below this a double's decimal text has no exponent (`String` switches at 1e21). */
+const PLAIN_DIGITS_BELOW = 1e21;
+
+/**
+ * A count with thousands separators: 738000 → "738,000". The same text as
+ * `Intl.NumberFormat('en', { maximumFractionDigits: 0 })` (rounding half away
+ * from zero, "-0" for a negative that rounds to zero), written by hand for
+ * finite numbers so a first view needs no locale data.
+ */
 export function formatCount(n: number): string {
-  return integer.format(n);
+  const magnitude = Math.abs(n);
+  if (!(magnitude < PLAIN_DIGITS_BELOW)) return integer(n);
+  const digits = String(Math.round(magnitude));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 || Object.is(n, -0) ? `-${out}` : out;
 }
 
 /** A rate: one decimal below 100, whole numbers (grouped) above. */
 export function formatRate(n: number): string {
-  return Math.abs(n) < 100 ? oneDecimal.format(n) : integer.format(n);
+  return Math.abs(n) < 100 ? oneDecimal(n) : formatCount(n);
 }
-
-const upToOneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 
 /** A frequency without a trailing ".0": 10 → "10", 12.5 → "12.5". */
 export function formatHz(n: number): string {
-  return upToOneDecimal.format(n);
+  return upToOneDecimal(n);
 }
 
 /** A share 0–1 as a percent with one decimal: 0.4213 → "42.1%". */
 export function formatPercent(share: number): string {
-  return `${oneDecimal.format(share * 100)}%`;
+  return `${oneDecimal(share * 100)}%`;
 }
 
 const BYTE_UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
@@ -42,8 +68,7 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   // Whole bytes are exact; scaled values keep three significant digits.
-  const text =
-    unit === 0 ? integer.format(value) : value >= 100 ? integer.format(value) : oneDecimal.format(value);
+  const text = unit === 0 || value >= 100 ? formatCount(value) : oneDecimal(value);
   return `${text} ${BYTE_UNITS[unit]}`;
 }
 

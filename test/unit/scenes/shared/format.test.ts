@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatAgo,
@@ -43,5 +44,53 @@ describe('formatting for the data scenes', () => {
     expect(formatAgo(47 * 3600)).toBe('47 h ago');
     expect(formatAgo(48 * 3600)).toBe('2 d ago');
     expect(formatAgo(-5)).toBe('just now');
+  });
+});
+
+describe('formatCount', () => {
+  const intl = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+
+  it('writes what Intl.NumberFormat writes, for any number', () => {
+    const edges = [
+      0,
+      -0,
+      0.5,
+      -0.5,
+      1.5,
+      2.5,
+      -2.5,
+      0.49999999999999994,
+      -0.4,
+      999.5,
+      1000,
+      999_999.5,
+      2 ** 53,
+      2 ** 53 + 2,
+      1e20,
+      9.99e20,
+      1e21,
+      1e300,
+      -1e21,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      -Number.MIN_VALUE,
+    ];
+    for (const n of edges) expect(formatCount(n), String(n)).toBe(intl.format(n));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+          fc.double({ min: -1e7, max: 1e7 }),
+        ),
+        (n) => {
+          expect(formatCount(n)).toBe(intl.format(n));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
