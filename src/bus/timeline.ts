@@ -8,7 +8,7 @@ import {
   reduceLiveLanes,
 } from '../store/live-lanes.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
-import { copyRing, restoreRing } from './ring-keyframe.js';
+import { copyRing, type RingKeyframe, restoreRing } from './ring-keyframe.js';
 
 /** History kept by default: ten minutes… */
 export const HISTORY_MS = 10 * 60_000;
@@ -114,9 +114,17 @@ export class Timeline {
   private base = 0;
   private times: number[] = [];
   private batches: (readonly FleetEvent[])[] = [];
-  /** checkpoints[0] is the first moment held, whose ring is `baseRing`. */
+  /** checkpoints[0] is the first moment held, whose ring is `baseRing` or `baseKeyframe`. */
   private checkpoints: Checkpoint[] = [];
-  private baseRing: EmbeddingsState;
+  /**
+   * The first moment's ring: a keyframe (the points it held, nothing at a
+   * cold start) until trimming first adds to it, from then on a ring of its
+   * own. A ring is 2.4 MB of buffers; making two at start-up (at the first
+   * moment, and again when a warm start restarts the history) was about
+   * 25 ms of the first view.
+   */
+  private baseRing?: EmbeddingsState;
+  private baseKeyframe?: RingKeyframe;
   private eventCount = 0;
   private sinceCheckpoint = 0;
   /** Events since the latest lane copy. */
@@ -132,7 +140,7 @@ export class Timeline {
     this.checkpointEveryMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
     this.laneCopyBytes = options.laneCopyBytes ?? LANE_COPY_BYTES;
     this.checkpoints.push({ at: 0, t, stores: shared(state), lanes: cloneLiveLanes(state.live) });
-    this.baseRing = cloneRing(state.embeddings);
+    this.baseKeyframe = copyRing(state.embeddings);
   }
 
   /**
@@ -154,7 +162,8 @@ export class Timeline {
     this.sinceLaneCopy = 0;
     this.checkpoints = [{ at: this.base, t, stores: shared(state), lanes: state.live }];
     this.lanesOwed = true;
-    this.baseRing = cloneRing(state.embeddings);
+    this.baseRing = undefined;
+    this.baseKeyframe = copyRing(state.embeddings);
   }
 
   /**
@@ -289,7 +298,8 @@ export class Timeline {
     const checkpoint = this.checkpoints[c]!;
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
-    const ring = addPoints(cloneRing(this.baseRing), this.pointsBetween(this.base, checkpoint.at));
+    const first = this.baseRing ? cloneRing(this.baseRing) : restoreRing(this.baseKeyframe!);
+    const ring = addPoints(first, this.pointsBetween(this.base, checkpoint.at));
     // The lanes are replayed above: the other stores take the batches without their detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
@@ -357,7 +367,11 @@ export class Timeline {
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
     // The private ring takes the points that fall out, in place: no copy while events arrive.
-    this.baseRing = addPoints(this.baseRing, this.pointsBetween(this.base, start));
+    this.baseRing = addPoints(
+      this.baseRing ?? restoreRing(this.baseKeyframe!),
+      this.pointsBetween(this.base, start),
+    );
+    this.baseKeyframe = undefined;
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
     if (!first.lanes) {
