@@ -298,8 +298,7 @@ export class Timeline {
     const checkpoint = this.checkpoints[c]!;
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
-    const first = this.baseRing ? cloneRing(this.baseRing) : restoreRing(this.baseKeyframe!);
-    const ring = addPoints(first, this.pointsBetween(this.base, checkpoint.at));
+    const ring = addPoints(this.firstRing(), this.pointsBetween(this.base, checkpoint.at));
     // The lanes are replayed above: the other stores take the batches without their detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
@@ -307,6 +306,11 @@ export class Timeline {
       if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
     return { ...state, live };
+  }
+
+  /** A fresh copy of the first moment's ring, free to be written. */
+  private firstRing(): EmbeddingsState {
+    return this.baseRing ? cloneRing(this.baseRing) : restoreRing(this.baseKeyframe!);
   }
 
   /** The latest checkpoint at or before index `c` that holds a lane copy (the first moment always does). */
@@ -367,10 +371,7 @@ export class Timeline {
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
     // The private ring takes the points that fall out, in place: no copy while events arrive.
-    this.baseRing = addPoints(
-      this.baseRing ?? restoreRing(this.baseKeyframe!),
-      this.pointsBetween(this.base, start),
-    );
+    this.baseRing = addPoints(this.baseRing ?? this.firstRing(), this.pointsBetween(this.base, start));
     this.baseKeyframe = undefined;
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
