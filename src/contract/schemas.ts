@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 // First: picks zod's JIT or jitless mode before any schema below is built.
 import './zod-mode.js';
 import { NOISE_CLUSTER } from './vocabulary.js';
@@ -7,7 +7,7 @@ import { NOISE_CLUSTER } from './vocabulary.js';
  * The event contract as zod schemas: the one source of truth for what the deck
  * accepts. Vocabulary is lenient (any phase or model string passes here; the
  * validator counts unknown ones as warnings); structure and ranges are strict.
- * Every string and array has a `.max()` so a hostile producer cannot make the
+ * Every string and array has a maximum length so a hostile producer cannot make the
  * deck keep megabytes per event.
  */
 
@@ -16,13 +16,13 @@ const MAX_TEXT = 1024;
 /** Hosts one snapshot may list: a 10,000-host fleet and room to spare. */
 export const MAX_SNAPSHOT_HOSTS = 16_384;
 
-const id = z.string().min(1).max(MAX_ID);
-const text = z.string().max(MAX_TEXT);
+const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID));
+const text = z.string().check(z.maxLength(MAX_TEXT));
 /** A phase label: lenient vocabulary, bounded length. */
-export const PhaseLabel = z.string().min(1).max(64);
+export const PhaseLabel = z.string().check(z.minLength(1), z.maxLength(64));
 /** A model name: lenient vocabulary, bounded length. */
-export const ModelName = z.string().min(1).max(64);
-const count = z.number().int().min(0);
+export const ModelName = z.string().check(z.minLength(1), z.maxLength(64));
+const count = z.number().check(z.int(), z.minimum(0));
 /**
  * How far outside 0–1 a fraction or coordinate may stray and still be read
  * as the nearest bound: float rescaling gives 1.0000000000000002. The
@@ -30,40 +30,37 @@ const count = z.number().int().min(0);
  */
 export const UNIT_TOLERANCE = 1e-9;
 /** A fraction or coordinate, 0–1 (give or take UNIT_TOLERANCE, clamped on acceptance). */
-const unit = z
-  .number()
-  .min(-UNIT_TOLERANCE)
-  .max(1 + UNIT_TOLERANCE);
+const unit = z.number().check(z.minimum(-UNIT_TOLERANCE), z.maximum(1 + UNIT_TOLERANCE));
 
 const epoch = z.number();
 
 export const SnapshotHost = z.object({
   host_id: id,
   online: z.boolean(),
-  phase: PhaseLabel.optional(),
-  profile: text.optional(),
-  episodes: count.optional(),
-  last_seen: epoch.optional(),
+  phase: z.optional(PhaseLabel),
+  profile: z.optional(text),
+  episodes: z.optional(count),
+  last_seen: z.optional(epoch),
 });
 
 export const SnapshotEvent = z.object({
   type: z.literal('snapshot'),
-  t_wall: epoch.optional(),
-  hosts: z.array(SnapshotHost).max(MAX_SNAPSHOT_HOSTS),
+  t_wall: z.optional(epoch),
+  hosts: z.array(SnapshotHost).check(z.maxLength(MAX_SNAPSHOT_HOSTS)),
   totals: z.object({
     episodes: count,
     windows: count,
     samples: count,
-    bytes: count.optional(),
+    bytes: z.optional(count),
   }),
-  phase_counts: z.record(PhaseLabel, count).optional(),
-  sample_hz: z.number().positive().optional(),
+  phase_counts: z.optional(z.record(PhaseLabel, count)),
+  sample_hz: z.optional(z.number().check(z.positive())),
 });
 
 export const PhaseSpan = z.object({
   phase: PhaseLabel,
-  start_s: z.number().min(0),
-  end_s: z.number().min(0),
+  start_s: z.number().check(z.minimum(0)),
+  end_s: z.number().check(z.minimum(0)),
 });
 
 export const EpisodeEvent = z.object({
@@ -72,11 +69,11 @@ export const EpisodeEvent = z.object({
   host_id: id,
   profile: text,
   status: z.enum(['recording', 'complete']),
-  started: epoch.optional(),
-  duration_s: z.number().positive().optional(),
-  windows: count.optional(),
-  samples: count.optional(),
-  phases: z.array(PhaseSpan).max(256).optional(),
+  started: z.optional(epoch),
+  duration_s: z.optional(z.number().check(z.positive())),
+  windows: z.optional(count),
+  samples: z.optional(count),
+  phases: z.optional(z.array(PhaseSpan).check(z.maxLength(256))),
 });
 
 export const PhaseEvent = z.object({
@@ -86,23 +83,23 @@ export const PhaseEvent = z.object({
 
 export const PhaseMixEvent = z.object({
   type: z.literal('phase_mix'),
-  mix: z.record(PhaseLabel, z.number().min(0)),
-  window_s: z.number().positive().optional(),
+  mix: z.record(PhaseLabel, z.number().check(z.minimum(0))),
+  window_s: z.optional(z.number().check(z.positive())),
 });
 
 export const AttackProfileEvent = z.object({
   type: z.literal('attack_profile'),
-  name: z.string().min(1).max(MAX_ID),
-  curve: z.array(z.number()).min(1).max(4096),
-  shape: text.optional(),
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_ID)),
+  curve: z.array(z.number()).check(z.minLength(1), z.maxLength(4096)),
+  shape: z.optional(text),
 });
 
 export const PredictionEvent = z.object({
   type: z.literal('prediction'),
-  episode_id: z.string().max(MAX_ID),
-  window_idx: z.number().int(),
-  predicted: PhaseLabel.optional(),
-  actual: PhaseLabel.optional(),
+  episode_id: z.string().check(z.maxLength(MAX_ID)),
+  window_idx: z.number().check(z.int()),
+  predicted: z.optional(PhaseLabel),
+  actual: z.optional(PhaseLabel),
 });
 
 export const ModelMetricEvent = z.object({
@@ -115,17 +112,17 @@ export const EmbeddingEvent = z.object({
   type: z.literal('embedding'),
   x: unit,
   y: unit,
-  z: unit.optional(),
-  phase: PhaseLabel.optional(),
-  predicted: PhaseLabel.optional(),
+  z: z.optional(unit),
+  phase: z.optional(PhaseLabel),
+  predicted: z.optional(PhaseLabel),
   /** A cluster id ≥ 0, or -1 for noise (DBSCAN, HDBSCAN). */
-  cluster: z.number().int().min(NOISE_CLUSTER).optional(),
+  cluster: z.optional(z.number().check(z.int(), z.minimum(NOISE_CLUSTER))),
 });
 
 export const ModelPerfEvent = z.object({
   type: z.literal('model_perf'),
   model: ModelName,
-  latency_us: z.number().positive(),
+  latency_us: z.number().check(z.positive()),
   accuracy: unit,
 });
 
@@ -133,14 +130,14 @@ export const LiveDetectionEvent = z.object({
   type: z.literal('live_detection'),
   host_id: id,
   predicted: PhaseLabel,
-  actual: PhaseLabel.optional(),
-  confidence: unit.optional(),
-  model: ModelName.optional(),
-  profile: text.optional(),
-  episode_id: z.string().max(MAX_ID).optional(),
-  window_idx: count.optional(),
-  latency_ms: z.number().min(0).optional(),
-  t_wall: epoch.optional(),
+  actual: z.optional(PhaseLabel),
+  confidence: z.optional(unit),
+  model: z.optional(ModelName),
+  profile: z.optional(text),
+  episode_id: z.optional(z.string().check(z.maxLength(MAX_ID))),
+  window_idx: z.optional(count),
+  latency_ms: z.optional(z.number().check(z.minimum(0))),
+  t_wall: z.optional(epoch),
 });
 
 /** Every event the deck understands, discriminated on `type`. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { compileSchemas, UNSURE } from './fast-validate.js';
 import { type EventType, type FleetEvent, SCHEMAS_BY_TYPE, UNIT_TOLERANCE } from './schemas.js';
 import { isKnownModel, isKnownPhase } from './vocabulary.js';
@@ -73,6 +73,11 @@ function expectedOf(issue: z.core.$ZodIssue): string {
       return `${issue.origin} ${issue.inclusive === false ? '<' : '≤'} ${String(issue.maximum)}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_key': {
+      // The field is the key itself; say what a key must be (the value there is not the problem).
+      const inner = issue.issues[0];
+      return inner ? `a ${issue.origin} key: ${expectedOf(inner)}` : `a valid ${issue.origin} key`;
+    }
     default:
       return issue.message;
   }

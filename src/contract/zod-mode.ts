@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Chooses zod's mode before any schema is built (`schemas.ts` imports this

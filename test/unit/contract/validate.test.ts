@@ -127,6 +127,18 @@ describe('validateEvent', () => {
     });
   });
 
+  it('says what a record key must be when the key is what is wrong', () => {
+    expect(rejection({ ...VALID_EXAMPLES.phase_mix, mix: { '': 1 } })).toMatchObject({
+      field: 'mix.',
+      expected: 'a record key: non-empty string',
+    });
+    const long = 'k'.repeat(65);
+    expect(rejection({ ...VALID_EXAMPLES.phase_mix, mix: { [long]: 1 } })).toMatchObject({
+      field: `mix.${long}`,
+      expected: 'a record key: string ≤ 64',
+    });
+  });
+
   it('rejects what is not an event object', () => {
     expect(rejection(42)).toEqual({ type: '?', field: '(event)', expected: 'object', got: '42' });
     expect(rejection(null)).toMatchObject({ got: 'null' });
