@@ -48,9 +48,12 @@ export class NavigationController implements ReactiveController {
   }
 
   hostConnected(): void {
-    void SCENES[this.host.index]?.load();
-    // The neighbours once the page is idle: loaded and run during the first view, they delayed it.
-    whenIdle(() => this.prefetch(this.host.index));
+    // After the host's own connectedCallback, which may move to the scene the URL names.
+    queueMicrotask(() => {
+      // The neighbours once the scene on stage is in and the page is idle: loaded and run during
+      // the first view, they delayed it (their chunks arrived while the warm start ran, then ran first).
+      void SCENES[this.host.index]?.load().finally(() => whenIdle(() => this.prefetch(this.host.index)));
+    });
   }
 
   /** `index` made whole and kept inside the deck. */
@@ -62,10 +65,11 @@ export class NavigationController implements ReactiveController {
   show(index: number): void {
     const host = this.host;
     if (index === host.index && host.hasUpdated) return;
+    // The first show is the page opening: its neighbours wait for the idle time after it (see hostConnected).
+    if (host.hasUpdated) this.prefetch(index);
     host.index = index;
     const entry = SCENES[index]!;
     this.announce(SHELL_TEXT.sceneOf(index + 1, SCENES.length, entry.title));
-    this.prefetch(index);
     this.onShow(index);
     host.dispatchEvent(
       new CustomEvent('fleet-scene-change', {

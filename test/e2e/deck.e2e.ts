@@ -25,6 +25,40 @@ describe('the deck from a sub-path, with the simulator', () => {
     await page.close();
   });
 
+  it('loads the neighbouring scenes only once the scene on stage is in, and no others', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1600, height: 900 }, bypassCSP: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // When the scene on stage became an element: its chunk was fetched, run and defined.
+    await page.addInitScript(
+      `customElements.whenDefined('fleet-live-scene').then(() => { globalThis.__liveDefinedAt = performance.now(); })`,
+    );
+    await page.goto(`${site.server.url}#/live`);
+    const chunkStart = (name: string) =>
+      `performance.getEntriesByType('resource').find((e) => e.name.includes('/assets/${name}-'))?.startTime`;
+    // live is scene 13 of 14: its neighbours are references (next) and perf (previous).
+    await page.waitForFunction(
+      `${chunkStart('references-scene')} !== undefined && ${chunkStart('perf-scene')} !== undefined`,
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    const at = (await page.evaluate(`({
+      defined: globalThis.__liveDefinedAt,
+      references: ${chunkStart('references-scene')},
+      perf: ${chunkStart('perf-scene')},
+      title: ${chunkStart('title-scene')},
+    })`)) as { defined: number; references: number; perf: number; title?: number };
+    // Fetched and run during the warm start and the first view, they delayed it by about 90 ms.
+    expect(at.references).toBeGreaterThan(at.defined);
+    expect(at.perf).toBeGreaterThan(at.defined);
+    // The title scene is not a neighbour of #/live: opening there must not load it.
+    expect(at.title).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('navigates with arrow keys and #/3, and back/forward', async () => {
     const page = await site.open('#/live');
     await page.waitForFunction(`${currentSlug} === 'live'`);
