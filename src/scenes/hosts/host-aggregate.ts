@@ -64,9 +64,10 @@ export function offlineFirst(hosts: readonly HostView[], filter = ''): HostView[
     h.host_id.toLowerCase().includes(query) ||
     (h.profile ?? '').toLowerCase().includes(query) ||
     (h.phase !== undefined && (h.phase.toLowerCase().includes(query) || phaseLabel(h.phase).includes(query)));
-  const out = hosts.filter(matches);
-  // A stable sort keeps id order within each group.
-  return out.sort((a, b) => rank(a) - rank(b));
+  // Three buckets, not a sort: at 10,000 hosts a comparator sort was tens of ms of the first view.
+  const groups: [HostView[], HostView[], HostView[]] = [[], [], []];
+  for (const h of hosts) if (matches(h)) groups[rank(h)].push(h);
+  return groups[0].concat(groups[1], groups[2]);
 }
 
 /** Side of a map square (px) so `n` squares with a 1 px gap fill `width` × `height`, between 2 and 24. */

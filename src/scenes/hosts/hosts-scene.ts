@@ -190,14 +190,15 @@ export class FleetHostsScene extends LitElement {
   }
 
   private aggregateView(agg: HostAggregate) {
-    const listed = offlineFirst(this.hosts, this.filter);
-    const fit = Math.max(3, Math.floor(((this.box.height || 720) - LIST_CHROME_PX) / LIST_ROW_PX));
-    const shown = listed.slice(0, fit);
-    const filtered = this.filter.trim() !== '';
     if (this.mapSource !== this.hosts) {
       this.mapHosts = offlineFirst(this.hosts);
       this.mapSource = this.hosts;
     }
+    const filtered = this.filter.trim() !== '';
+    // Unfiltered, the list is the map's order: no second pass over every host.
+    const listed = filtered ? offlineFirst(this.hosts, this.filter) : this.mapHosts;
+    const fit = Math.max(3, Math.floor(((this.box.height || 720) - LIST_CHROME_PX) / LIST_ROW_PX));
+    const shown = listed.slice(0, fit);
     const phaseText = agg.byPhase
       .map((p) => `${formatCount(p.count)} ${p.key === '' ? 'unknown' : phaseLabel(p.key)}`)
       .join(', ');
