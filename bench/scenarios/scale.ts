@@ -2,6 +2,7 @@ import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, CHROME_PATH } from '../../test/e2e/support/browser.js';
 import type { RunnerContext } from '../lib/context.js';
 import { heapAfterGc, openPage, sleep } from '../lib/pages.js';
+import { listRounds } from '../lib/rounds.js';
 import { intervals, median, percentile } from '../lib/stats.js';
 import type { BenchRow } from '../types.js';
 
@@ -19,9 +20,9 @@ export const MAX_FIRST_VIEW_MS = 1500;
 const FIRST_VIEW_SAMPLES = 3;
 const FRAME_WINDOW_MS = 5000;
 const MB = 1024 * 1024;
-/** Samples as the note lists them: `1,391 / 1,412 / 1,388`. */
+/** Navigations as the note lists them: `1,391 / 1,412 / 1,388`. */
 const msList = (samples: readonly number[] | undefined) =>
-  (samples ?? []).map((v) => Math.round(v).toLocaleString('en-US')).join(' / ');
+  listRounds(samples ?? [], (v) => Math.round(v).toLocaleString('en-US'));
 
 /** A browser-side expression: true once the scene on stage drew its full view for a fleet of this size. */
 const FULL_VIEW: Record<'live' | 'hosts', string> = {
