@@ -1,7 +1,9 @@
+import { acceptPoint } from '../contract/accept-point.js';
 import type { EventType, FleetEvent } from '../contract/schemas.js';
-import { acceptEvents, type Validation } from '../contract/validate.js';
+import { acceptEvent, type Validation } from '../contract/validate.js';
 import { DEFAULT_MAX_FRAME_BYTES, decodeFrame } from '../contract/wire.js';
 import { groupEvents } from '../store/group-events.js';
+import { PointBuffer } from '../store/point-columns.js';
 import { initialStores, reduceStores, type StoreName, type StoreState } from '../store/stores.js';
 import { defaultBusTimers } from './bus-timers.js';
 import { BusDiagnostics } from './diagnostics.js';
@@ -11,10 +13,15 @@ import {
   type FrameStreamHost,
   type FrameStreamOptions,
 } from './frame-stream.js';
+import { pointsEvent } from './points-event.js';
 import { PAGE_SOURCE, type SourceInfo } from './source-info.js';
 import type { TimeHook } from './time-hook.js';
 
-/** Detail of the per-type DOM event: the events of that type one publish accepted. */
+/**
+ * Detail of the per-type DOM event: the events of that type one publish
+ * accepted. An `embedding` event's are made from the bus's columns when
+ * first read, which must be while it is dispatched (see `pointsEvent`).
+ */
 export type AcceptedEvent<T extends EventType> = CustomEvent<readonly Extract<FleetEvent, { type: T }>[]>;
 
 /** Detail of the `change` event: which stores changed since the last notification. */
@@ -73,6 +80,10 @@ export class FleetBus extends EventTarget {
   private timeHook?: TimeHook;
   /** Inside `fillPast`: time control does not record batch by batch. */
   private fillingPast = false;
+  /** The points of the publish under way, in columns (see `publish`); reused publish to publish. */
+  private readonly intake = new PointBuffer();
+  /** A publish is under way (a listener may publish again: that one gets columns of its own). */
+  private publishing = false;
   /** Counts what validation did not simply accept (see acceptEvents). */
   private readonly countOutcome = (outcome: Validation): void => {
     if (outcome.kind === 'accepted') this.diagnostics.countWarnings(outcome.warnings);
@@ -143,10 +154,27 @@ export class FleetBus extends EventTarget {
    * gives each step of its history the time it would have arrived.
    */
   publish(input: unknown, atMs?: number): number {
-    const candidates = Array.isArray(input) ? input : [input];
-    const accepted = acceptEvents(candidates, this.countOutcome);
-    if (accepted.length > 0) this.apply(accepted, atMs);
-    return accepted.length;
+    const candidates: readonly unknown[] = Array.isArray(input) ? input : [input];
+    const nested = this.publishing;
+    const points = nested ? new PointBuffer() : this.intake;
+    points.clear();
+    // Embeddings travel in columns, not as objects: a flood of them is the largest stream a deck takes.
+    const events: FleetEvent[] = [];
+    for (const candidate of candidates) {
+      if (acceptPoint(candidate, points)) continue;
+      const event = acceptEvent(candidate, this.countOutcome);
+      if (event?.type === 'embedding') points.appendEvent(event);
+      else if (event) events.push(event);
+    }
+    const accepted = events.length + points.length;
+    if (accepted === 0) return 0;
+    this.publishing = true;
+    try {
+      this.apply(events, points, atMs);
+    } finally {
+      this.publishing = nested;
+    }
+    return accepted;
   }
 
   /** Decodes a wire frame (object, array or NDJSON text; binary is ignored) and publishes it at once. */
@@ -239,21 +267,26 @@ export class FleetBus extends EventTarget {
     this.dispatchEvent(new CustomEvent('change', { detail: changed }));
   }
 
-  private apply(events: FleetEvent[], atMs?: number): void {
+  private apply(events: FleetEvent[], points: PointBuffer, atMs?: number): void {
     // While paused, time control holds what arrives instead of the stores taking it.
-    if (this.timeHook && !this.timeHook.admit(events)) return;
-    this.reduce(events, atMs ?? this.clock());
+    if (this.timeHook && !this.timeHook.admit(events, points)) return;
+    this.reduce(events, atMs ?? this.clock(), points);
   }
 
-  private reduce(events: readonly FleetEvent[], now: number): void {
+  /** Reduces `events` and then `points` (embeddings in columns, when given). */
+  private reduce(events: readonly FleetEvent[], now: number, points?: PointBuffer): void {
     this.timeHook?.beforeReduce();
-    const { state, changed } = reduceStores(this.stores, events, now);
+    const { state, changed } = reduceStores(this.stores, events, now, points);
     this.stores = state;
-    if (!this.fillingPast) this.timeHook?.reduced(events, state, now);
+    if (!this.fillingPast) this.timeHook?.reduced(events, state, now, points);
     const byType = groupEvents(events, (type) => type);
     for (const [type, list] of byType) {
       this.diagnostics.countAccepted(type, list.length, now);
       this.dispatchEvent(new CustomEvent(type, { detail: list }));
+    }
+    if (points && points.length > 0) {
+      this.diagnostics.countAccepted('embedding', points.length, now);
+      this.dispatchEvent(pointsEvent(points));
     }
     for (const name of changed) this.pending.add(name);
     this.scheduleNotify();

@@ -1,4 +1,5 @@
 import type { FleetEvent } from '../contract/schemas.js';
+import type { PointBuffer } from '../store/point-columns.js';
 import type { StoreState } from '../store/stores.js';
 import type { FleetBus } from './fleet-bus.js';
 import { HoldBuffer } from './hold-buffer.js';
@@ -161,9 +162,11 @@ export class TimeControl extends EventTarget implements TimeHook {
   // ---- TimeHook ----
 
   /** @internal */
-  admit(events: readonly FleetEvent[]): boolean {
+  admit(events: readonly FleetEvent[], points?: PointBuffer): boolean {
     if (!this.pausedValue) return true;
-    const dropped = this.hold.push(events);
+    // Held as events: a pause holds what arrives until it ends, and the columns are reused.
+    const held = points && points.length > 0 ? [...events, ...points.toEvents()] : events;
+    const dropped = this.hold.push(held);
     if (dropped > 0) this.bus.diagnostics.countHeldDropped(dropped);
     this.changed();
     return false;
@@ -175,9 +178,9 @@ export class TimeControl extends EventTarget implements TimeHook {
   }
 
   /** @internal */
-  reduced(events: readonly FleetEvent[], state: StoreState, now: number): void {
+  reduced(events: readonly FleetEvent[], state: StoreState, now: number, points?: PointBuffer): void {
     // A replay's timeline is the recording, built up front.
-    if (this.modeValue === 'live') this.timeline.append(events, now, state);
+    if (this.modeValue === 'live') this.timeline.append(events, now, state, points);
   }
 
   /** @internal */

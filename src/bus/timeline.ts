@@ -1,5 +1,5 @@
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
-import { type EmbeddingsState, reduceEmbeddings } from '../store/embeddings.js';
+import { type EmbeddingsState, reduceEmbeddingColumns } from '../store/embeddings.js';
 import {
   cloneLiveLanes,
   emptyLiveLanes,
@@ -7,6 +7,7 @@ import {
   laneBytes,
   reduceLiveLanes,
 } from '../store/live-lanes.js';
+import { PointBuffer } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
 import { copyRing, type RingKeyframe, restoreRing } from './ring-keyframe.js';
 
@@ -71,17 +72,20 @@ function cloneRing(ring: EmbeddingsState): EmbeddingsState {
 }
 
 /**
- * Adds points to a ring in chunks of at most its capacity: a larger batch
- * would skip interning the labels of points it overwrites at once, and label
- * ids would then differ from those of the ring that took them as they came.
+ * Adds the log's points numbered [from, to) to a ring in chunks of at most
+ * its capacity: a larger batch would skip interning the labels of points it
+ * overwrites at once, and label ids would then differ from those of the ring
+ * that took them as they came.
  */
-function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[]): EmbeddingsState {
+function addPoints(ring: EmbeddingsState, log: PointBuffer, from: number, to: number): EmbeddingsState {
   let next = ring;
-  for (let i = 0; i < points.length; i += ring.capacity) {
-    next = reduceEmbeddings(next, points.slice(i, i + ring.capacity));
+  for (let n = from; n < to; n += ring.capacity) {
+    next = reduceEmbeddingColumns(next, log, log.index(n), log.index(Math.min(n + ring.capacity, to)));
   }
   return next;
 }
+
+const NO_EVENTS: readonly FleetEvent[] = [];
 
 /**
  * The recent past of the stores, so any moment in it can be shown again.
@@ -93,7 +97,10 @@ function addPoints(ring: EmbeddingsState, points: readonly EventOf<'embedding'>[
  * so they cannot be kept that way: the timeline holds a private ring as it
  * was at its first moment, and a rebuilt moment copies it and adds the points
  * received since (the ring ignores arrival times, and adding points is a few
- * typed-array writes each); the lanes likewise, from the latest private copy
+ * typed-array writes each). Those points are held in columns (`PointBuffer`),
+ * not as the events they came in: a flood of points kept as objects for
+ * seconds cost more in garbage collection than everything else done with
+ * them. The lanes likewise, from the latest private copy
  * of them at or before the moment — the first moment's, or a checkpoint's
  * where `laneCopyBytes` allowed one (10,000 hosts' lanes are 19 MB a copy,
  * five hosts' a few kB). When history falls out of the window (older than
@@ -113,7 +120,14 @@ export class Timeline {
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
+  /** Each batch's events but its embeddings, which are in `points`. */
   private batches: (readonly FleetEvent[])[] = [];
+  /** Each batch's event count, its embeddings included. */
+  private sizes: number[] = [];
+  /** Number (in `points`) one past each batch's last point. */
+  private pointEnds: number[] = [];
+  /** The points of the batches held, oldest first. */
+  private readonly points = new PointBuffer();
   /** checkpoints[0] is the first moment held, whose ring is `baseRing` or `baseKeyframe`. */
   private checkpoints: Checkpoint[] = [];
   /**
@@ -157,6 +171,9 @@ export class Timeline {
     this.base += this.times.length;
     this.times = [];
     this.batches = [];
+    this.sizes = [];
+    this.pointEnds = [];
+    this.points.clear();
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
@@ -227,18 +244,30 @@ export class Timeline {
   }
 
   /**
-   * Records that the stores took `events` at `t` and became `state` (whose
+   * Records that the stores took `events` (and `points`, embeddings in
+   * columns, copied here) at `t` and became `state` (whose
    * copy-on-write parts are kept by reference: callers must not mutate them).
    * `t` never goes back: an earlier time is taken as the last one.
    */
-  append(events: readonly FleetEvent[], t: number, state: StoreState): void {
-    if (events.length === 0) return;
+  append(events: readonly FleetEvent[], t: number, state: StoreState, points?: PointBuffer): void {
+    const size = events.length + (points?.length ?? 0);
+    if (size === 0) return;
     const time = Math.max(t, this.end);
     this.times.push(time);
-    this.batches.push(events);
-    this.eventCount += events.length;
-    this.sinceCheckpoint += events.length;
-    this.sinceLaneCopy += events.length;
+    const inEvents = this.points.append(events);
+    if (points) this.points.appendAll(points);
+    this.batches.push(
+      inEvents === 0
+        ? events
+        : inEvents === events.length
+          ? NO_EVENTS
+          : events.filter((e) => e.type !== 'embedding'),
+    );
+    this.sizes.push(size);
+    this.pointEnds.push(this.points.end);
+    this.eventCount += size;
+    this.sinceCheckpoint += size;
+    this.sinceLaneCopy += size;
     const last = this.checkpoints[this.checkpoints.length - 1]!;
     const window = this.windowEvents();
     const dueByEvents = Number.isFinite(window) && this.sinceCheckpoint >= window / 64;
@@ -298,8 +327,9 @@ export class Timeline {
     const checkpoint = this.checkpoints[c]!;
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
-    const ring = addPoints(this.firstRing(), this.pointsBetween(this.base, checkpoint.at));
-    // The lanes are replayed above: the other stores take the batches without their detections.
+    // The ring takes only points, and they are in order in the log: all of them up to the moment at once.
+    const ring = addPoints(this.firstRing(), this.points, this.points.start, this.pointsBefore(end));
+    // The lanes are replayed above: the other stores take the batches without their points and detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
       const others = this.batches[i - this.base]!.filter((event) => !isDetection(event));
@@ -330,13 +360,9 @@ export class Timeline {
     return next;
   }
 
-  /** The embedding events of batches [from, to) (absolute indices). */
-  private pointsBetween(from: number, to: number): EventOf<'embedding'>[] {
-    const points: EventOf<'embedding'>[] = [];
-    for (let i = from; i < to; i++) {
-      for (const event of this.batches[i - this.base]!) if (event.type === 'embedding') points.push(event);
-    }
-    return points;
+  /** Number (in `points`) of the first point of batch `at` (an absolute index; the end when past the last). */
+  private pointsBefore(at: number): number {
+    return at === this.base ? this.points.start : this.pointEnds[at - 1 - this.base]!;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -362,7 +388,7 @@ export class Timeline {
       keepFrom - this.base < this.times.length &&
       (newest - this.times[keepFrom - this.base]! > this.historyMs || events > maxEvents)
     ) {
-      events -= this.batches[keepFrom - this.base]!.length;
+      events -= this.sizes[keepFrom - this.base]!;
       keepFrom++;
     }
     // The earliest checkpoint at or after it becomes the first moment (the bounds hold strictly).
@@ -371,7 +397,9 @@ export class Timeline {
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
     // The private ring takes the points that fall out, in place: no copy while events arrive.
-    this.baseRing = addPoints(this.baseRing ?? this.firstRing(), this.pointsBetween(this.base, start));
+    const pointsKept = this.pointsBefore(start);
+    this.baseRing = addPoints(this.baseRing ?? this.firstRing(), this.points, this.points.start, pointsKept);
+    this.points.dropTo(pointsKept);
     this.baseKeyframe = undefined;
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
@@ -380,9 +408,11 @@ export class Timeline {
       first.lanes = this.replayLanes(from.lanes, from.at, start);
     }
     const drop = start - this.base;
-    for (let i = 0; i < drop; i++) this.eventCount -= this.batches[i]!.length;
+    for (let i = 0; i < drop; i++) this.eventCount -= this.sizes[i]!;
     this.times.splice(0, drop);
     this.batches.splice(0, drop);
+    this.sizes.splice(0, drop);
+    this.pointEnds.splice(0, drop);
     this.base = start;
     this.checkpoints.splice(0, k);
   }

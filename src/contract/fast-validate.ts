@@ -132,22 +132,46 @@ function compileArray(def: SchemaDef): FastCheck | undefined {
   };
 }
 
-function compileObject(def: SchemaDef): FastCheck | undefined {
+/** One field of an object schema: its fast check (of the inner type, when optional). */
+export interface FastField {
+  readonly key: string;
+  readonly optional: boolean;
+  readonly check: FastCheck;
+}
+
+function compileFields(def: SchemaDef): FastField[] | undefined {
   if (def.catchall !== undefined || checksOf(def).length > 0 || !def.shape) return undefined;
   const shape = def.shape;
   const keys = Object.keys(shape);
   if (Object.getOwnPropertySymbols(shape).length > 0 || keys.includes('__proto__')) return undefined;
-  const optional: boolean[] = [];
-  const fields: FastCheck[] = [];
+  const fields: FastField[] = [];
   for (const key of keys) {
     let field = shape[key]!;
-    const isOptional = defOf(field).type === 'optional';
-    if (isOptional) field = defOf(field).innerType!;
+    const optional = defOf(field).type === 'optional';
+    if (optional) field = defOf(field).innerType!;
     const check = compileSchema(field);
     if (!check) return undefined;
-    optional.push(isOptional);
-    fields.push(check);
+    fields.push({ key, optional, check });
   }
+  return fields;
+}
+
+/**
+ * The fast checks of an object schema's fields, in the shape's order, or
+ * undefined when it uses something this compiler does not know: for a
+ * reader that takes the fields somewhere other than a fresh object.
+ */
+export function compileShape(schema: AnySchema): readonly FastField[] | undefined {
+  const def = defOf(schema);
+  return def.type === 'object' ? compileFields(def) : undefined;
+}
+
+function compileObject(def: SchemaDef): FastCheck | undefined {
+  const compiled = compileFields(def);
+  if (!compiled) return undefined;
+  const keys = compiled.map((f) => f.key);
+  const optional = compiled.map((f) => f.optional);
+  const fields = compiled.map((f) => f.check);
   const n = keys.length;
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return UNSURE;

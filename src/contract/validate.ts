@@ -261,16 +261,24 @@ export function acceptEvents(
 ): FleetEvent[] {
   const accepted: FleetEvent[] = [];
   for (const candidate of candidates) {
-    const parsed = fastParse(candidate);
-    if (parsed) {
-      const warnings = clampUnits(parsed, warningsOf(parsed));
-      if (warnings.length > 0) report({ kind: 'accepted', event: parsed, warnings });
-      accepted.push(parsed);
-      continue;
-    }
-    const outcome = validateSlowly(candidate);
-    if (outcome.kind === 'accepted') accepted.push(outcome.event);
-    if (outcome.kind !== 'accepted' || outcome.warnings.length > 0) report(outcome);
+    const event = acceptEvent(candidate, report);
+    if (event) accepted.push(event);
   }
   return accepted;
+}
+
+/** One candidate as `acceptEvents` takes it: the accepted event, or undefined; other outcomes go to `report`. */
+export function acceptEvent(
+  candidate: unknown,
+  report: (outcome: Validation) => void,
+): FleetEvent | undefined {
+  const parsed = fastParse(candidate);
+  if (parsed) {
+    const warnings = clampUnits(parsed, warningsOf(parsed));
+    if (warnings.length > 0) report({ kind: 'accepted', event: parsed, warnings });
+    return parsed;
+  }
+  const outcome = validateSlowly(candidate);
+  if (outcome.kind !== 'accepted' || outcome.warnings.length > 0) report(outcome);
+  return outcome.kind === 'accepted' ? outcome.event : undefined;
 }

@@ -1,4 +1,7 @@
 import type { EventOf } from '../contract/schemas.js';
+import { labelMap, NO_CLUSTER, NO_LABEL, PointBuffer, type PointColumns } from './point-columns.js';
+
+export { NO_CLUSTER, NO_LABEL } from './point-columns.js';
 
 type Embedding = EventOf<'embedding'>;
 
@@ -6,10 +9,6 @@ type Embedding = EventOf<'embedding'>;
 export const EMBEDDING_CAPACITY = 100_000;
 /** Distinct phase labels interned; beyond this they share one "other" label. */
 const MAX_LABELS = 1024;
-/** Label id 0 means "absent". */
-export const NO_LABEL = 0;
-/** Cluster -2 means "absent" (-1 is a producer's noise label, kept as it came). */
-export const NO_CLUSTER = -2;
 
 /**
  * A ring of embedding points in typed arrays shared between states.
@@ -89,21 +88,51 @@ const PHASE_DELTA = new Int32Array(MAX_LABELS);
 const PREDICTED_DELTA = new Int32Array(MAX_LABELS);
 const CLUSTER_DELTA = new Int32Array(DENSE_CLUSTERS);
 
+/** A batch's points on their way into the ring, reused batch to batch. */
+const BATCH = new PointBuffer();
+
 /**
- * Adds one point per event; at the cap the oldest point is overwritten.
- *
- * Runs per inserted point (a full ring evicts one per insert), so the loop
- * touches typed arrays only: count changes are summed per label id and per
- * cluster in flat arrays and folded into the count maps once per batch.
+ * Adds one point per event; at the cap the oldest point is overwritten. The
+ * events are laid out in columns first (see `reduceEmbeddingColumns`).
  */
 export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedding[]): EmbeddingsState {
   if (events.length === 0) return state;
+  // Only the last `capacity` events of a huge batch can survive.
+  const from = Math.max(0, events.length - state.capacity);
+  BATCH.clear();
+  BATCH.append(from > 0 ? events.slice(from) : events);
+  return reduceEmbeddingColumns(
+    state,
+    BATCH,
+    BATCH.index(BATCH.start),
+    BATCH.index(BATCH.end),
+    events.length,
+  );
+}
+
+/**
+ * Adds the points at column indices [from, to) of `points` (the last
+ * `capacity` of them, as they would survive); at the cap the oldest point is
+ * overwritten. `received` is how many points the batch had (default all).
+ *
+ * Runs per inserted point (a full ring evicts one per insert), so the loop
+ * touches typed arrays only: the batch's label ids are mapped to the ring's
+ * once per label, count changes are summed per label id and per cluster in
+ * flat arrays and folded into the count maps once per batch.
+ */
+export function reduceEmbeddingColumns(
+  state: EmbeddingsState,
+  points: PointColumns,
+  from: number,
+  to: number,
+  received = to - from,
+): EmbeddingsState {
+  if (received === 0) return state;
   const { capacity, positions, phase, predicted, cluster } = state;
   const labels = state.labels.slice();
   const ids = new Map<string, number>();
   for (const [i, label] of labels.entries()) ids.set(label, i);
-  const intern = (label: string | undefined): number => {
-    if (label === undefined) return NO_LABEL;
+  const intern = (label: string): number => {
     let id = ids.get(label);
     if (id === undefined) {
       if (labels.length >= MAX_LABELS) return intern('other');
@@ -113,6 +142,8 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     }
     return id;
   };
+  // The batch's label ids → the ring's, interned as first met (in point order, as events would be).
+  const idOf = labelMap(points.labels, intern);
   const phaseDelta = PHASE_DELTA;
   const predictedDelta = PREDICTED_DELTA;
   const clusterDelta = CLUSTER_DELTA;
@@ -132,10 +163,8 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     }
   };
   let { head, count, judged, agreed } = state;
-  // Only the last `capacity` events of a huge batch can survive.
-  const from = Math.max(0, events.length - capacity);
-  for (let i = from; i < events.length; i++) {
-    const event = events[i]!;
+  const source = points.positions;
+  for (let i = Math.max(from, to - capacity); i < to; i++) {
     if (count === capacity) {
       const p = phase[head]!;
       const q = predicted[head]!;
@@ -147,14 +176,14 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
         if (p === q) agreed--;
       }
     } else count++;
-    positions[head * 3] = event.x;
-    positions[head * 3 + 1] = event.y;
-    positions[head * 3 + 2] = event.z ?? 0.5;
-    const p = intern(event.phase);
-    const q = intern(event.predicted);
+    positions[head * 3] = source[i * 3]!;
+    positions[head * 3 + 1] = source[i * 3 + 1]!;
+    positions[head * 3 + 2] = source[i * 3 + 2]!;
+    const p = idOf(points.phase[i]!);
+    const q = idOf(points.predicted[i]!);
     phase[head] = p;
     predicted[head] = q;
-    cluster[head] = event.cluster ?? NO_CLUSTER;
+    cluster[head] = points.cluster[i]!;
     phaseDelta[p]!++;
     predictedDelta[q]!++;
     // As stored, so the eviction takes back exactly what was counted.
@@ -184,7 +213,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
     labels,
     head,
     count,
-    total: state.total + events.length,
+    total: state.total + received,
     phaseCounts,
     predictedCounts,
     clusterCounts,

@@ -1,5 +1,10 @@
 import type { EventOf, EventType, FleetEvent } from '../contract/schemas.js';
-import { type EmbeddingsState, emptyEmbeddings, reduceEmbeddings } from './embeddings.js';
+import {
+  type EmbeddingsState,
+  emptyEmbeddings,
+  reduceEmbeddingColumns,
+  reduceEmbeddings,
+} from './embeddings.js';
 import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
 import { groupEvents } from './group-events.js';
 import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes, reserveLanes } from './live-lanes.js';
@@ -12,6 +17,7 @@ import {
   reducePerf,
 } from './models.js';
 import { emptyPhaseMix, type PhaseMixState, reducePhaseMix } from './phase-mix.js';
+import type { PointBuffer } from './point-columns.js';
 import { emptyPredictions, type PredictionsState, reducePredictions } from './predictions.js';
 import { emptyProfiles, type ProfilesState, reduceProfiles } from './profiles.js';
 
@@ -64,19 +70,26 @@ export function initialStores(options: StoreOptions = {}): StoreState {
 
 /**
  * Reduces a batch of validated events: grouped by store (order kept within a
- * store), each store reduced once. Returns the new state and the stores that
- * changed.
+ * store), each store reduced once; then `points`, embeddings in columns (the
+ * bus's way of carrying them), when given. Returns the new state and the
+ * stores that changed.
  */
 export function reduceStores(
   state: StoreState,
   events: readonly FleetEvent[],
   now: number,
+  points?: PointBuffer,
 ): { state: StoreState; changed: StoreName[] } {
   const batches = groupEvents(events, (type) => STORE_OF_TYPE[type]);
   const changed = [...batches.keys()];
+  const hasPoints = points !== undefined && points.length > 0;
+  if (hasPoints && !batches.has('embeddings')) changed.push('embeddings');
   if (changed.length === 0) return { state, changed };
   const pick = <T extends EventType>(name: StoreName) => (batches.get(name) ?? []) as EventOf<T>[];
   let live = state.live;
+  const embeddings = batches.has('embeddings')
+    ? reduceEmbeddings(state.embeddings, pick<'embedding'>('embeddings'))
+    : state.embeddings;
   // A snapshot says how many hosts will report: their lanes are allocated at once, not grown host by host.
   for (const event of batches.get('fleet') ?? [])
     if (event.type === 'snapshot') live = reserveLanes(live, event.hosts.length);
@@ -96,9 +109,9 @@ export function reduceStores(
       : state.predictions,
     models: batches.has('models') ? reduceModels(state.models, pick<'model_metric'>('models')) : state.models,
     perf: batches.has('perf') ? reducePerf(state.perf, pick<'model_perf'>('perf')) : state.perf,
-    embeddings: batches.has('embeddings')
-      ? reduceEmbeddings(state.embeddings, pick<'embedding'>('embeddings'))
-      : state.embeddings,
+    embeddings: hasPoints
+      ? reduceEmbeddingColumns(embeddings, points, points.index(points.start), points.index(points.end))
+      : embeddings,
   };
   return { state: next, changed };
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
+import { PointBuffer } from '../../../src/store/point-columns.js';
 import type { StoreName } from '../../../src/store/stores.js';
 
 function manualBus() {
@@ -93,5 +94,85 @@ describe('FleetBus', () => {
     bus.addEventListener('source', () => (label = bus.source.label));
     bus.source = { kind: 'sim', label: 'simulator · seed 4', state: 'live' };
     expect(label).toBe('simulator · seed 4');
+  });
+});
+
+describe('FleetBus, embeddings (carried in columns)', () => {
+  const point = (i: number, extra: Record<string, unknown> = {}) => ({
+    type: 'embedding',
+    x: i / 7,
+    y: 0.25,
+    phase: 'infecting',
+    ...extra,
+  });
+
+  it('dispatches the accepted points as events, in order, those taking the usual path among them', () => {
+    const { bus } = manualBus();
+    const seen: unknown[] = [];
+    bus.addEventListener('embedding', (e) => seen.push(...(e as CustomEvent<unknown[]>).detail));
+    const n = bus.publish([
+      point(1),
+      point(2, { x: 1 + 1e-10 }), // clamped, with a warning: validated the usual way
+      { type: 'phase', phase: 'clean' },
+      point(3, { phase: 'beaconing', stray: true }), // an unknown phase (a warning); the stray key stripped
+      point(4, { x: 'far' }), // rejected
+      point(5, { cluster: -1, z: 0 }),
+    ]);
+    expect(n).toBe(5);
+    expect(seen).toEqual([
+      point(1),
+      point(2, { x: 1 }),
+      point(3, { phase: 'beaconing' }),
+      point(5, { cluster: -1, z: 0 }),
+    ]);
+    const ring = bus.state.embeddings;
+    expect(Array.from(ring.positions.subarray(0, 12).filter((_, i) => i % 3 === 0))).toEqual(
+      [1 / 7, 1, 3 / 7, 5 / 7].map(Math.fround),
+    );
+    expect(ring.labels[ring.phase[2]!]).toBe('beaconing');
+    expect(bus.diagnostics.acceptedByType.get('embedding')).toBe(4);
+    expect(bus.diagnostics.rejected).toBe(1);
+    expect(bus.diagnostics.vocabularyWarnings).toBe(2);
+  });
+
+  it('makes no event per point when no listener reads them', () => {
+    const { bus } = manualBus();
+    const made = vi.spyOn(PointBuffer.prototype, 'toEvents');
+    try {
+      let dispatched = 0;
+      bus.addEventListener('embedding', () => dispatched++);
+      bus.publish(Array.from({ length: 1000 }, (_, i) => point(i % 7)));
+      expect(dispatched).toBe(1);
+      expect(bus.state.embeddings.count).toBe(1000);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
+  });
+
+  it('says so when a kept event is read after the next publish, rather than give other points', () => {
+    const { bus } = manualBus();
+    const kept: CustomEvent<unknown[]>[] = [];
+    bus.addEventListener('embedding', (e) => kept.push(e as CustomEvent<unknown[]>));
+    bus.publish([point(1)]);
+    bus.publish([point(2)]);
+    expect(kept[1]!.detail).toEqual([point(2)]);
+    expect(() => kept[0]!.detail).toThrow(/read while it is dispatched/);
+  });
+
+  it('keeps a publish’s points for every listener when one of them publishes more', () => {
+    const { bus } = manualBus();
+    const seen: unknown[][] = [];
+    let again = true;
+    bus.addEventListener('embedding', () => {
+      if (again) {
+        again = false;
+        bus.publish([point(6)]);
+      }
+    });
+    bus.addEventListener('embedding', (e) => seen.push((e as CustomEvent<unknown[]>).detail));
+    bus.publish([point(1), point(2)]);
+    expect(seen).toEqual([[point(6)], [point(1), point(2)]]);
+    expect(bus.state.embeddings.count).toBe(3);
   });
 });

@@ -51,6 +51,23 @@ describe('TimeControl, live', () => {
     expect(time.status).toMatchObject({ paused: false, held: 0 });
   });
 
+  it('holds points (which the bus carries in reused columns) as they came, and adds them on resume', () => {
+    const { bus, time } = setup();
+    const point = (i: number) => ({ type: 'embedding', x: i / 10, y: 1 / 3, phase: 'armed', cluster: i });
+    time.pause();
+    bus.publish([point(1), point(2)]);
+    // The next publish reuses the bus's columns: what was held must not change with them.
+    bus.publish([point(3), { type: 'phase', phase: 'clean' }]);
+    expect(time.status.held).toBe(4);
+    expect(bus.state.embeddings.count).toBe(0);
+    const seen: unknown[] = [];
+    bus.addEventListener('embedding', (e) => seen.push(...(e as CustomEvent<unknown[]>).detail));
+    time.resume();
+    expect(seen).toEqual([point(1), point(2), point(3)]);
+    expect(bus.state.embeddings.count).toBe(3);
+    expect(bus.state.embeddings.positions[1]).toBeCloseTo(1 / 3);
+  });
+
   it('drops the oldest held past its bound and counts them in the diagnostics', () => {
     const { bus, time } = setup({ holdCapacity: 2 });
     time.pause();

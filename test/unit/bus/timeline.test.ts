@@ -3,6 +3,7 @@ import { HISTORY_EVENT_BYTES, MAX_LANE_COPIES, Timeline } from '../../../src/bus
 import type { FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot } from '../../../src/store/embeddings.js';
 import { laneBytes } from '../../../src/store/live-lanes.js';
+import { PointBuffer } from '../../../src/store/point-columns.js';
 import { initialStores, reduceStores, type StoreState } from '../../../src/store/stores.js';
 
 /** A mixed batch for second `i`: a detection, an embedding, a phase and, now and then, an episode. */
@@ -72,14 +73,27 @@ function comparable(state: StoreState) {
   };
 }
 
-/** Runs `n` one-second batches through the stores and a timeline; returns the states after each. */
-function run(n: number, options: ConstructorParameters<typeof Timeline>[2], capacity = 50) {
+/**
+ * Runs `n` one-second batches through the stores and a timeline; returns the
+ * states after each. With `columns`, each batch's points travel in columns
+ * (as the bus carries them), in one buffer reused batch to batch.
+ */
+function run(n: number, options: ConstructorParameters<typeof Timeline>[2], capacity = 50, columns = false) {
   let state = initialStores({ embeddingCapacity: capacity });
   const timeline = new Timeline(state, 0, options);
   // An independent rebuild from scratch (fresh ring) is the truth for second i.
   const truth = { at: (i: number) => rebuildFromScratch(i, capacity) };
+  const points = new PointBuffer();
   for (let i = 1; i <= n; i++) {
     const batch = batchAt(i);
+    if (columns) {
+      points.clear();
+      points.append(batch);
+      const others = batch.filter((event) => event.type !== 'embedding');
+      state = reduceStores(state, others, i * 1000, points).state;
+      timeline.append(others, i * 1000, state, points);
+      continue;
+    }
     state = reduceStores(state, batch, i * 1000).state;
     timeline.append(batch, i * 1000, state);
   }
@@ -110,6 +124,16 @@ describe('Timeline', () => {
   it('wraps the embedding ring correctly (more points than it holds)', () => {
     const { timeline, truth } = run(40, { checkpointEveryMs: 3_000 }, 8);
     for (const t of [7, 9, 17, 31, 40]) {
+      expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(truth.at(t)));
+    }
+  });
+
+  it('takes points carried in columns as it takes them in events, through trimming and wrapping', () => {
+    const { timeline, truth, state } = run(200, { historyMs: 60_000, checkpointEveryMs: 5_000 }, 8, true);
+    expect(comparable(state)).toEqual(comparable(truth.at(200)));
+    expect(timeline.events).toBeGreaterThan(0);
+    expect(timeline.start).toBeGreaterThan(100_000);
+    for (const t of [Math.ceil(timeline.start / 1000) + 1, 150, 177, 200]) {
       expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(truth.at(t)));
     }
   });

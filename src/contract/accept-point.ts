@@ -1,0 +1,89 @@
+import { compileShape, type FastCheck, UNSURE } from './fast-validate.js';
+import { SCHEMAS_BY_TYPE } from './schemas.js';
+import { isKnownPhase } from './vocabulary.js';
+
+/** Where `acceptPoint` puts a point's fields (undefined: the field is absent). */
+export interface PointSink {
+  add(
+    x: number,
+    y: number,
+    z: number | undefined,
+    phase: string | undefined,
+    predicted: string | undefined,
+    cluster: number | undefined,
+  ): void;
+}
+
+/** The embedding fields this path reads; a schema with any other field gets no such path. */
+const FIELDS = ['type', 'x', 'y', 'z', 'phase', 'predicted', 'cluster'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The schema's own fast checks for each field, when it has exactly these. */
+function fieldChecks(): Readonly<Record<Field, FastCheck>> | undefined {
+  const shape = compileShape(SCHEMAS_BY_TYPE.embedding);
+  if (!shape || shape.length !== FIELDS.length) return undefined;
+  const checks: Partial<Record<Field, FastCheck>> = {};
+  for (const field of shape) {
+    if (!(FIELDS as readonly string[]).includes(field.key)) return undefined;
+    checks[field.key as Field] = field.check;
+  }
+  return checks as Record<Field, FastCheck>;
+}
+
+/** The schema's checks, or none: then every point takes the usual path. */
+const CHECKS = fieldChecks();
+
+/** A coordinate as the schema takes it and in 0–1 (nothing to clamp, nothing to warn of). */
+function isCoordinate(check: FastCheck, v: unknown): v is number {
+  return check(v) !== UNSURE && (v as number) >= 0 && (v as number) <= 1;
+}
+
+/** An optional field's value is absent (undefined and not even a key), or it passes `ok`. */
+function absentOr(holder: object, key: string, v: unknown, ok: (v: unknown) => boolean): boolean {
+  return v === undefined ? !(key in holder) : ok(v);
+}
+
+function acceptorOf(
+  checks: Readonly<Record<Field, FastCheck>>,
+): (candidate: unknown, sink: PointSink) => boolean {
+  const isZ = (v: unknown) => isCoordinate(checks.z, v);
+  const isPhase = (v: unknown) => checks.phase(v) !== UNSURE && isKnownPhase(v as string);
+  const isPredicted = (v: unknown) => checks.predicted(v) !== UNSURE && isKnownPhase(v as string);
+  const isCluster = (v: unknown) => checks.cluster(v) !== UNSURE;
+  return (candidate, sink) => {
+    if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return false;
+    const c = candidate as Record<Field, unknown>;
+    if (checks.type(c.type) === UNSURE) return false;
+    const { x, y, z, phase, predicted, cluster } = c;
+    if (!isCoordinate(checks.x, x) || !isCoordinate(checks.y, y)) return false;
+    if (!absentOr(c, 'z', z, isZ) || !absentOr(c, 'cluster', cluster, isCluster)) return false;
+    if (!absentOr(c, 'phase', phase, isPhase) || !absentOr(c, 'predicted', predicted, isPredicted))
+      return false;
+    sink.add(
+      x,
+      y,
+      z as number | undefined,
+      phase as string | undefined,
+      predicted as string | undefined,
+      cluster as number | undefined,
+    );
+    return true;
+  };
+}
+
+/**
+ * Takes `candidate` into `sink` without making an event of it, when it is an
+ * embedding the contract surely accepts as it is: each field passes the
+ * schema's own check, the coordinates are in 0–1 (none to clamp) and the
+ * labels are known phases (no warning). Returns false for anything else
+ * (another type, anything invalid or doubtful, anything to warn of), which
+ * then takes the usual path (`acceptEvent`) to be accepted, warned of or
+ * rejected as ever.
+ *
+ * A flood of points is the largest stream a deck takes, and an object per
+ * point made there cost more (in garbage collection) than all the rest done
+ * with the point. Each field is read once.
+ */
+export const acceptPoint: (candidate: unknown, sink: PointSink) => boolean = CHECKS
+  ? acceptorOf(CHECKS)
+  : () => false;
