@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
+import { TimeControl } from '../../../src/bus/time-control.js';
 import { PointBuffer } from '../../../src/store/point-columns.js';
 import type { StoreName } from '../../../src/store/stores.js';
 
@@ -133,6 +134,28 @@ describe('FleetBus, embeddings (carried in columns)', () => {
     expect(bus.diagnostics.acceptedByType.get('embedding')).toBe(4);
     expect(bus.diagnostics.rejected).toBe(1);
     expect(bus.diagnostics.vocabularyWarnings).toBe(2);
+  });
+
+  it('holds its own copy: a page that changes its objects after publishing changes nothing held', () => {
+    const { bus } = manualBus();
+    const time = new TimeControl(bus, { now: () => 1000 });
+    const page = [point(1, { cluster: 4 }), point(2)];
+    bus.publish(page);
+    const seen: unknown[] = [];
+    bus.addEventListener('embedding', (e) => seen.push(...(e as CustomEvent<unknown[]>).detail));
+    for (const event of page) Object.assign(event, { x: 0.99, phase: 'armed', cluster: 9 });
+    bus.publish([point(3)]);
+    const ring = bus.state.embeddings;
+    expect(Array.from(ring.positions.subarray(0, 9))).toEqual(
+      [1 / 7, 0.25, 0.5, 2 / 7, 0.25, 0.5, 3 / 7, 0.25, 0.5].map(Math.fround),
+    );
+    expect([0, 1].map((i) => ring.labels[ring.phase[i]!])).toEqual(['infecting', 'infecting']);
+    expect(ring.cluster[0]).toBe(4);
+    expect(seen).toEqual([point(3)]);
+    // History rebuilds the points as they were published.
+    const past = time.history.stateAt(1000).embeddings;
+    expect(Array.from(past.positions.subarray(0, 9))).toEqual(Array.from(ring.positions.subarray(0, 9)));
+    time.detach();
   });
 
   it('makes no event per point when no listener reads them', () => {
