@@ -54,65 +54,52 @@
     });
 
   /**
-   * Inserts points from `pool` once per animation frame through `insert`,
-   * growing the batch while the median of five frames comes within 0.9 ×
-   * `budgetMs` and shrinking it past `budgetMs`, so the rate settles where the page still
-   * draws a frame per budget (33 ms: 30 a second). Counts points and frames
-   * over `ms` after `warmupMs`.
+   * The insert rate a page sustains within a frame budget, on a fixed ladder
+   * of batch sizes: for each size in `sizes` (ascending), a batch from `pool`
+   * through `insert` once per animation frame, `warmupMs` unmeasured and then
+   * `ms` measured — the median frame interval and the points per second it
+   * took. It climbs while the median frame stays within `budgetMs` and stops
+   * at the first size past it. The rate is the best of the sizes within the
+   * budget (0 when none is).
    *
-   * The batch doubles until the first frame past 0.9 × the budget, then moves
-   * in steps of a tenth. With frames of 100 ms (SwiftShader) a page makes
-   * about two decisions a second: growing by 1.3 from 200 points took the
-   * whole run to get near the level, so the rate followed how far the batch
-   * had grown, and two pages whose cost differed a little ended whole 1.3×
-   * steps apart.
+   * Fixed sizes, not a controller that grows and shrinks the batch: with
+   * frames of 100–150 ms (SwiftShader) a controller makes about two decisions
+   * a second, so one slow stretch on a shared machine halved a page's batch
+   * for the rest of the run, and the same page settled 50× apart run to run.
    */
-  globalThis.__knnInsert = (insert, pool, warmupMs, ms, budgetMs = 33) =>
-    new Promise((done) => {
-      let batch = 200;
-      /** Doubling until the first frame past 0.9 × the budget; from then on, steps of a tenth. */
-      let rising = true;
-      let next = 0;
-      let last;
-      let started;
-      let from;
-      let inserted = 0;
-      const stamps = [];
-      const recent = [];
-      const step = (t) => {
-        started ??= t;
-        if (last !== undefined) {
-          // Decide on the median of five frames: one late frame is noise, not a trend.
-          recent.push(t - last);
-          if (recent.length === 5) {
-            const dt = recent.sort((a, b) => a - b)[2];
-            recent.length = 0;
-            if (dt <= 0.9 * budgetMs) batch = Math.min(batch * (rising ? 2 : 1.1), 100_000);
-            else {
-              if (dt > budgetMs) batch = Math.max(20, batch * (rising ? 0.5 : 0.9));
-              rising = false;
-            }
-          }
-        }
-        last = t;
-        if (from === undefined && t - started >= warmupMs) from = t;
-        if (from !== undefined) {
-          stamps.push(t);
-          if (t - from >= ms) {
-            done({ inserted, seconds: (t - from) / 1000, stamps, batch: Math.round(batch) });
+  globalThis.__knnLadder = async (insert, pool, sizes, warmupMs, ms, budgetMs) => {
+    let next = 0;
+    const steps = [];
+    let best = { batch: 0, rate: 0, stamps: [] };
+    for (const batch of sizes) {
+      const stamps = await new Promise((done) => {
+        let started;
+        const measured = [];
+        const step = (t) => {
+          started ??= t;
+          if (t - started >= warmupMs) measured.push(t);
+          if (measured.length > 1 && measured[measured.length - 1] - measured[0] >= ms) {
+            done(measured);
             return;
           }
-        }
-        const n = Math.round(batch);
-        const events = new Array(n);
-        for (let k = 0; k < n; k++) events[k] = pool[(next + k) % pool.length];
-        next = (next + n) % pool.length;
-        insert(events);
-        if (from !== undefined) inserted += n;
+          const events = new Array(batch);
+          for (let k = 0; k < batch; k++) events[k] = pool[(next + k) % pool.length];
+          next = (next + batch) % pool.length;
+          insert(events);
+          requestAnimationFrame(step);
+        };
         requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
+      });
+      const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+      const median = gaps[gaps.length >> 1];
+      // Points inserted between the first and last measured frames: one batch a frame.
+      const rate = (batch * gaps.length * 1000) / (stamps[stamps.length - 1] - stamps[0]);
+      steps.push({ batch, median, rate });
+      if (median > budgetMs) break;
+      if (rate > best.rate) best = { batch, rate, stamps };
+    }
+    return { steps, ...best };
+  };
 
   /**
    * Insert throughput without the frame clock: `rounds` batches of `batch`
