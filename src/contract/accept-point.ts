@@ -14,17 +14,28 @@ export interface PointSink {
   ): void;
 }
 
-/** The embedding fields this path reads; a schema with any other field gets no such path. */
-const FIELDS = ['type', 'x', 'y', 'z', 'phase', 'predicted', 'cluster'] as const;
-type Field = (typeof FIELDS)[number];
+/**
+ * The embedding fields this path reads, and whether each is optional: a
+ * schema with any other field, or another field optional, gets no such path.
+ */
+const FIELDS = {
+  type: false,
+  x: false,
+  y: false,
+  z: true,
+  phase: true,
+  predicted: true,
+  cluster: true,
+} as const;
+type Field = keyof typeof FIELDS;
 
 /** The schema's own fast checks for each field, when it has exactly these. */
 function fieldChecks(): Readonly<Record<Field, FastCheck>> | undefined {
   const shape = compileShape(SCHEMAS_BY_TYPE.embedding);
-  if (!shape || shape.length !== FIELDS.length) return undefined;
+  if (!shape || shape.length !== Object.keys(FIELDS).length) return undefined;
   const checks: Partial<Record<Field, FastCheck>> = {};
   for (const field of shape) {
-    if (!(FIELDS as readonly string[]).includes(field.key)) return undefined;
+    if (!Object.hasOwn(FIELDS, field.key) || FIELDS[field.key as Field] !== field.optional) return undefined;
     checks[field.key as Field] = field.check;
   }
   return checks as Record<Field, FastCheck>;
