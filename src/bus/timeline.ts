@@ -71,19 +71,18 @@ function cloneRing(ring: EmbeddingsState): EmbeddingsState {
   return restoreRing(copyRing(ring));
 }
 
-/**
- * Adds the log's points numbered [from, to) to a ring in chunks of at most
- * its capacity: a larger batch would skip interning the labels of points it
- * overwrites at once, and label ids would then differ from those of the ring
- * that took them as they came.
- */
+/** Adds the log's points numbered [from, to) to a ring (writing at most a ring's worth of them). */
 function addPoints(ring: EmbeddingsState, log: PointBuffer, from: number, to: number): EmbeddingsState {
-  let next = ring;
-  for (let n = from; n < to; n += ring.capacity) {
-    next = reduceEmbeddingColumns(next, log, log.index(n), log.index(Math.min(n + ring.capacity, to)));
-  }
-  return next;
+  return from < to ? reduceEmbeddingColumns(ring, log, log.index(from), log.index(to)) : ring;
 }
+
+/**
+ * Points that fell out of the history are added to the first moment's ring
+ * once this many rings' worth have: they stay in the log until then. Adding
+ * more than a ring's worth writes only the last ring's worth, so a flood of
+ * points costs the first moment's ring half a write a point, not one.
+ */
+const FOLD_RINGS = 2;
 
 const NO_EVENTS: readonly FleetEvent[] = [];
 
@@ -126,9 +125,15 @@ export class Timeline {
   private sizes: number[] = [];
   /** Number (in `points`) one past each batch's last point. */
   private pointEnds: number[] = [];
-  /** The points of the batches held, oldest first. */
+  /**
+   * The points of the batches held, oldest first, after those of the first
+   * moment's ring: points before the first moment wait here to be added to
+   * it (see FOLD_RINGS).
+   */
   private readonly points = new PointBuffer();
-  /** checkpoints[0] is the first moment held, whose ring is `baseRing` or `baseKeyframe`. */
+  /** Number (in `points`) of the first point after the first moment. */
+  private firstPoint = 0;
+  /** checkpoints[0] is the first moment held, whose ring is `baseRing` or `baseKeyframe` and the points before `firstPoint`. */
   private checkpoints: Checkpoint[] = [];
   /**
    * The first moment's ring: a keyframe (the points it held, nothing at a
@@ -174,6 +179,7 @@ export class Timeline {
     this.sizes = [];
     this.pointEnds = [];
     this.points.clear();
+    this.firstPoint = this.points.end;
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
@@ -362,7 +368,7 @@ export class Timeline {
 
   /** Number (in `points`) of the first point of batch `at` (an absolute index; the end when past the last). */
   private pointsBefore(at: number): number {
-    return at === this.base ? this.points.start : this.pointEnds[at - 1 - this.base]!;
+    return at === this.base ? this.firstPoint : this.pointEnds[at - 1 - this.base]!;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -396,11 +402,20 @@ export class Timeline {
     while (k < this.checkpoints.length - 1 && this.checkpoints[k]!.at < keepFrom) k++;
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
-    // The private ring takes the points that fall out, in place: no copy while events arrive.
-    const pointsKept = this.pointsBefore(start);
-    this.baseRing = addPoints(this.baseRing ?? this.firstRing(), this.points, this.points.start, pointsKept);
-    this.points.dropTo(pointsKept);
-    this.baseKeyframe = undefined;
+    // The points that fall out wait in the log; once FOLD_RINGS rings' worth have, the private ring
+    // takes them, in place: no copy while events arrive.
+    this.firstPoint = this.pointsBefore(start);
+    const capacity = (this.baseRing ?? this.baseKeyframe!).capacity;
+    if (this.firstPoint - this.points.start >= FOLD_RINGS * capacity) {
+      this.baseRing = addPoints(
+        this.baseRing ?? this.firstRing(),
+        this.points,
+        this.points.start,
+        this.firstPoint,
+      );
+      this.points.dropTo(this.firstPoint);
+      this.baseKeyframe = undefined;
+    }
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
     if (!first.lanes) {

@@ -97,23 +97,20 @@ const BATCH = new PointBuffer();
  */
 export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedding[]): EmbeddingsState {
   if (events.length === 0) return state;
-  // Only the last `capacity` events of a huge batch can survive.
-  const from = Math.max(0, events.length - state.capacity);
-  BATCH.clear();
-  BATCH.append(from > 0 ? events.slice(from) : events);
-  return reduceEmbeddingColumns(
-    state,
-    BATCH,
-    BATCH.index(BATCH.start),
-    BATCH.index(BATCH.end),
-    events.length,
-  );
+  // A batch larger than the ring gets columns of its own: the shared ones would keep its size.
+  const batch = events.length > state.capacity ? new PointBuffer() : BATCH;
+  batch.clear();
+  batch.append(events);
+  return reduceEmbeddingColumns(state, batch, batch.index(batch.start), batch.index(batch.end));
 }
 
 /**
- * Adds the points at column indices [from, to) of `points` (the last
- * `capacity` of them, as they would survive); at the cap the oldest point is
- * overwritten. `received` is how many points the batch had (default all).
+ * Adds the points at column indices [from, to) of `points`; at the cap the
+ * oldest point is overwritten. Only the last `capacity` of them are written
+ * (the rest would be overwritten at once), but every point's labels are
+ * interned in order, so label ids are those of a ring that took the points
+ * one batch at a time. `received` is how many points the batch had (default
+ * all).
  *
  * Runs per inserted point (a full ring evicts one per insert), so the loop
  * touches typed arrays only: the batch's label ids are mapped to the ring's
@@ -164,7 +161,13 @@ export function reduceEmbeddingColumns(
   };
   let { head, count, judged, agreed } = state;
   const source = points.positions;
-  for (let i = Math.max(from, to - capacity); i < to; i++) {
+  // Only the last `capacity` points can survive; the labels of those before are still met first.
+  const kept = Math.max(from, to - capacity);
+  for (let i = from; i < kept; i++) {
+    idOf(points.phase[i]!);
+    idOf(points.predicted[i]!);
+  }
+  for (let i = kept; i < to; i++) {
     if (count === capacity) {
       const p = phase[head]!;
       const q = predicted[head]!;
