@@ -90,7 +90,10 @@
         };
         requestAnimationFrame(step);
       });
-      const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
+      const gaps = stamps
+        .slice(1)
+        .map((t, i) => t - stamps[i])
+        .sort((a, b) => a - b);
       const median = gaps[gaps.length >> 1];
       // Points inserted between the first and last measured frames: one batch a frame.
       const rate = (batch * gaps.length * 1000) / (stamps[stamps.length - 1] - stamps[0]);
