@@ -1,3 +1,4 @@
+import type { PointSink } from '../contract/accept-point.js';
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
 
 type Embedding = EventOf<'embedding'>;
@@ -69,7 +70,7 @@ export function labelMap(
  * its place in the columns, which stays put until the next `append` or
  * `dropTo`.
  */
-export class PointBuffer implements PointColumns {
+export class PointBuffer implements PointColumns, PointSink {
   positions = new Float64Array(3 * MIN_ROOM);
   phase = new Uint16Array(MIN_ROOM);
   predicted = new Uint16Array(MIN_ROOM);
