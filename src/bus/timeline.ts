@@ -73,7 +73,7 @@ function cloneRing(ring: EmbeddingsState): EmbeddingsState {
 
 /** Adds the log's points numbered [from, to) to a ring (writing at most a ring's worth of them). */
 function addPoints(ring: EmbeddingsState, log: PointBuffer, from: number, to: number): EmbeddingsState {
-  return from < to ? reduceEmbeddingColumns(ring, log, log.index(from), log.index(to)) : ring;
+  return reduceEmbeddingColumns(ring, log, log.index(from), log.index(to));
 }
 
 /**

@@ -109,8 +109,7 @@ export function reduceEmbeddings(state: EmbeddingsState, events: readonly Embedd
  * oldest point is overwritten. Only the last `capacity` of them are written
  * (the rest would be overwritten at once), but every point's labels are
  * interned in order, so label ids are those of a ring that took the points
- * one batch at a time. `received` is how many points the batch had (default
- * all).
+ * one batch at a time.
  *
  * Runs per inserted point (a full ring evicts one per insert), so the loop
  * touches typed arrays only: the batch's label ids are mapped to the ring's
@@ -122,9 +121,8 @@ export function reduceEmbeddingColumns(
   points: PointColumns,
   from: number,
   to: number,
-  received = to - from,
 ): EmbeddingsState {
-  if (received === 0) return state;
+  if (to <= from) return state;
   const { capacity, positions, phase, predicted, cluster } = state;
   const labels = state.labels.slice();
   const ids = new Map<string, number>();
@@ -216,7 +214,7 @@ export function reduceEmbeddingColumns(
     labels,
     head,
     count,
-    total: state.total + received,
+    total: state.total + (to - from),
     phaseCounts,
     predictedCounts,
     clusterCounts,
