@@ -257,17 +257,11 @@ export class PointBuffer implements PointColumns, PointSink {
 
   /** Renumbers the labels the points held use, dropping the rest: a stream of new labels stays bounded. */
   private forgetUnusedLabels(): void {
-    const old = this.labels;
+    const renumber = labelMap(this.labels, (label) => this.intern(label));
     this.labels = [''];
     this.ids = new Map([['', NO_LABEL]]);
-    const renumber = new Int32Array(old.length).fill(-1);
-    renumber[NO_LABEL] = NO_LABEL;
     for (const column of [this.phase, this.predicted]) {
-      for (let i = 0; i < this.held; i++) {
-        const id = column[i]!;
-        if (renumber[id] === -1) renumber[id] = this.intern(old[id]);
-        column[i] = renumber[id]!;
-      }
+      for (let i = 0; i < this.held; i++) column[i] = renumber(column[i]!);
     }
   }
 }
