@@ -10,6 +10,7 @@ import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
+import { clearedPixels } from '../shared/pixel-raster.js';
 import { sceneStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -24,6 +25,7 @@ import {
 import { hostCard, hostCardStyles, hostSummary } from './host-card.js';
 import { type HostGridLayout, layoutHostGrid } from './host-grid.js';
 import { hostsAggregateStyles } from './hosts-aggregate.styles.js';
+import { paintHostMap } from './map-pixels.js';
 
 // Kept importable from the scene, where it was first exported.
 export { hostSummary };
@@ -142,24 +144,11 @@ export class FleetHostsScene extends LitElement {
     }
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, cssHeight);
-    const gap = cell >= 4 ? 1 : 0;
     const query = this.filter.trim();
     const matching = query === '' ? undefined : new Set(offlineFirst(hosts, query));
-    hosts.forEach((host, i) => {
-      const x = (i % columns) * cell;
-      const y = Math.floor(i / columns) * cell;
-      const dim = matching !== undefined && !matching.has(host);
-      ctx.globalAlpha = dim ? 0.18 : 1;
-      ctx.fillStyle = phaseColor(host.phase);
-      if (host.online === false && cell >= 6) {
-        ctx.lineWidth = 2;
-        ctx.strokeStyle = phaseColor(host.phase);
-        ctx.strokeRect(x + 1, y + 1, cell - gap - 2, cell - gap - 2);
-      } else ctx.fillRect(x, y, cell - gap, cell - gap);
-    });
-    ctx.globalAlpha = 1;
+    const { image, words } = clearedPixels(ctx);
+    paintHostMap(words, pw, ph, hosts, { cell, columns, dpr }, matching);
+    ctx.putImageData(image, 0, 0);
   }
 
   private onMapPointer(event: PointerEvent): void {

@@ -1,7 +1,7 @@
 import { cellIndex, LANE_CAPACITY, type LaneCells, NO_LANE_LABEL } from '../../store/live-lanes.js';
+import { clearedPixels, fillPixels, hatchPixels, inksFor } from '../shared/pixel-raster.js';
 import { type LaneContext, sizedContext } from './canvas-context.js';
 import type { LaneLayout } from './lane-layout.js';
-import { clearedPixels, fillPixels, hatchPixels, inksFor } from './row-raster.js';
 
 const HATCH_SPACING = 6;
 /** Below this height a cell is too thin for an outline or a hatch to read. */
@@ -104,7 +104,7 @@ export function rowSpecs(
 
 /**
  * Draws thin rows straight from the lanes' arrays, no box objects, as pixels
- * (row-raster.ts): solid cells, faint pending ones, then the hatch where rows
+ * (shared/pixel-raster.ts): solid cells, faint pending ones, then the hatch where rows
  * are tall enough to show it. It replaces the canvas's pixels (what was on it
  * is gone), and honours the context's scale and vertical translation (as set
  * by the scene for its device pixels and scroll). `colors` gives each label

@@ -151,4 +151,36 @@ describe('<fleet-hosts-scene>', () => {
       expect(li.getBoundingClientRect().bottom).to.be.at.most(element.getBoundingClientRect().bottom);
     expect(root.querySelector('.more')!.textContent).to.match(/^and [\d,]+ more$/);
   });
+  it('draws the map: each host a square in its phase colour, offline hollow and first, the filter dimming the rest', async () => {
+    const mounted = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = mounted.cleanup;
+    const { bus, element } = mounted;
+    const hosts = Array.from({ length: 300 }, (_, i) =>
+      host(i + 1, i >= 297 ? { online: false, phase: 'infected_running' } : {}),
+    );
+    await publishAndSettle(bus, element, snapshot(hosts));
+    await settle(element);
+    const canvas = element.shadowRoot!.querySelector<HTMLCanvasElement>('.map canvas')!;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const pixel = (x: number, y: number) => [
+      ...canvas.getContext('2d')!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data,
+    ];
+    // The first square is an offline host: a ring in its colour (#d64550), clear inside.
+    expect(pixel(0.5, 0.5)).to.deep.equal([0xd6, 0x45, 0x50, 255]);
+    const first = element.shadowRoot!.querySelector<HTMLElement>('.list li')!;
+    expect(first.classList.contains('offline')).to.equal(true);
+    // Find the square size from the first clean square's left edge on the first row.
+    let x = 0;
+    while (pixel(x, 0.5)[1] !== 0xb2 && x < 200) x++;
+    const size = x / 3; // three offline squares come first
+    expect(pixel(size / 2, size / 2)[3], 'inside the hollow square').to.equal(0);
+    expect(pixel(x + 1, 1)).to.deep.equal([0x3f, 0xb2, 0x7f, 255]);
+    // Filtered to one host, every other square is faint.
+    const filter = element.shadowRoot!.querySelector<HTMLInputElement>('.filter')!;
+    filter.value = 'host-298';
+    filter.dispatchEvent(new Event('input'));
+    await settle(element);
+    expect(pixel(0.5, 0.5)[3]).to.equal(255);
+    expect(pixel(x + 1, 1)[3]).to.be.lessThan(60);
+  });
 });

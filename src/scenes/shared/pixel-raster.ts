@@ -1,12 +1,15 @@
 /**
- * Writes the fleet view's thin rows straight into pixels. A 200-host
- * overview is 12,000 cells; as 12,000 `fillRect` calls Chromium's software
- * rasteriser spends most of a frame on them (npm run bench, frame time),
- * while filling a typed array of one viewport's pixels and putting it back
- * costs about a millisecond. Cells snap to device pixels.
+ * Draws many small rectangles straight into pixels: the live scene's fleet
+ * rows and the hosts scene's map. A 200-host overview is 12,000 cells; as
+ * 12,000 `fillRect` calls Chromium's software rasteriser spends most of a
+ * frame on them (npm run bench, frame time), while filling a typed array of
+ * one viewport's pixels and putting it back costs about a millisecond. Cells
+ * snap to device pixels.
  */
 import { parseHex } from '../../contract/palette.js';
-import type { LaneContext } from './canvas-context.js';
+
+/** A 2-D context of a page canvas or of an OffscreenCanvas. */
+export type PixelContext = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** A colour as a little-endian RGBA word per label id, opaque and at the pending alpha. */
 interface Inks {
@@ -29,15 +32,17 @@ export function inksFor(colors: readonly string[], faintAlpha: number): Inks {
 }
 
 /** A reusable pixel buffer the size of a canvas. */
-const buffers = new WeakMap<LaneContext, ImageData>();
+const buffers = new WeakMap<PixelContext, ImageData>();
 
 /** The context's pixel buffer, cleared, at the canvas's size. */
-export function clearedPixels(ctx: LaneContext): { image: ImageData; words: Uint32Array } {
+export function clearedPixels(ctx: PixelContext): { image: ImageData; words: Uint32Array } {
   const { width, height } = ctx.canvas;
   let image = buffers.get(ctx);
   if (!image || image.width !== width || image.height !== height) {
+    // A new buffer is already clear.
     image = ctx.createImageData(width, height);
     buffers.set(ctx, image);
+    return { image, words: new Uint32Array(image.data.buffer) };
   }
   const words = new Uint32Array(image.data.buffer);
   words.fill(0);
