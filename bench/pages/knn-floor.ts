@@ -59,16 +59,16 @@ const canvas = document.createElement('canvas');
 canvas.style.width = `${width}px`;
 canvas.style.height = `${height}px`;
 document.body.append(canvas);
-// The knn scene's context attributes.
+// The knn scene's context attributes, and its opaque clear in the page's background.
 const context = canvas.getContext('webgl2', {
-  alpha: true,
+  alpha: false,
   antialias: false,
   premultipliedAlpha: true,
   powerPreference: 'high-performance',
 });
 if (!context) throw new Error('no WebGL2');
-const renderer = new WebGLRenderer({ canvas, context, antialias: false, alpha: true });
-renderer.setClearColor(0x000000, 0);
+const renderer = new WebGLRenderer({ canvas, context, antialias: false, alpha: false });
+renderer.setClearColor(0x111418, 1);
 const pixelRatio = Math.min(globalThis.devicePixelRatio || 1, 2);
 renderer.setPixelRatio(pixelRatio);
 renderer.setSize(width, height, false);

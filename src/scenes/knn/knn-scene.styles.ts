@@ -63,9 +63,9 @@ export const knnSceneStyles = [
       min-height: 0;
       overflow: hidden;
       border-radius: 14px;
-      /* No background of its own: under a transparent WebGL canvas that
-         redraws every frame, a painted gradient cost about a third of the
-         frame time with software compositing. */
+      /* No background of its own: under a WebGL canvas that redraws every
+         frame, a painted gradient cost about a third of the frame time with
+         software compositing (the canvas is now opaque as well). */
       touch-action: none;
     }
     .gl,

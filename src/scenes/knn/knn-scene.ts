@@ -160,8 +160,11 @@ export class FleetKnnScene extends LitElement {
     this.canvas = canvas;
     const viewport = host.parentElement!;
     this.resizeObserver?.observe(viewport);
+    // Opaque (the view clears to the theme's background): the compositor then draws nothing under
+    // the canvas and needs no blending over it. Under SwiftShader that took the frame rate with 100,000
+    // points up by about a tenth (five interleaved pairs, faster in all five).
     const context = canvas.getContext('webgl2', {
-      alpha: true,
+      alpha: false,
       antialias: false,
       premultipliedAlpha: true,
       powerPreference: 'high-performance',

@@ -113,9 +113,9 @@ function countSlots(ranges: readonly SlotRange[]): number {
 /** Builds the view on a canvas whose WebGL2 context the caller created. */
 export function createKnnView(options: KnnViewOptions): KnnView {
   const { canvas, context, labels, theme } = options;
-  const renderer = new WebGLRenderer({ canvas, context, antialias: false, alpha: true });
-  // Opaque, in the theme's background: the scene's own background would look the same through a
-  // transparent canvas, but then the canvas alone could not say which theme it was drawn in.
+  const renderer = new WebGLRenderer({ canvas, context, antialias: false, alpha: false });
+  // Opaque, in the theme's background: the canvas alone says which theme it was drawn in, and the
+  // compositor need not draw or blend what lies under it (the caller's context has no alpha).
   renderer.setClearColor(theme.bg, 1);
   const pixelRatio = Math.min(globalThis.devicePixelRatio || 1, 2);
   renderer.setPixelRatio(pixelRatio);
