@@ -1,11 +1,12 @@
 /**
  * The hosts map drawn straight into pixels. At 10,000 hosts the map is
- * 10,000 squares; as `fillRect` calls (a colour parsed for each) Chromium
- * spent about 60 ms of the first view on them, written into a typed array
- * and put back once it is a few milliseconds.
+ * 10,000 squares: as `fillRect` calls (a colour parsed for each) they took
+ * about 60 ms of a traced first view; written into a typed array and put
+ * back once, 30–40 ms, most of it the loop's first, cold run and the one
+ * `putImageData`.
  */
-import { PHASE_COLORS, phaseColor, UNKNOWN_COLOR } from '../../contract/palette.js';
-import { PHASES } from '../../contract/vocabulary.js';
+import { PHASE_COLORS, UNKNOWN_COLOR } from '../../contract/palette.js';
+import { type KnownPhase, PHASES } from '../../contract/vocabulary.js';
 import type { HostView } from '../../store/fleet.js';
 import { fillPixels, inksFor } from '../shared/pixel-raster.js';
 
@@ -16,13 +17,13 @@ export const HOLLOW_MIN_CELL = 6;
 /** The hollow square's ring width (CSS px). */
 const RING_PX = 2;
 
-/** Each phase's ink, then the unknown swatch's, by index. */
-const COLORS = [...PHASES.map((p) => PHASE_COLORS[p]), UNKNOWN_COLOR];
-const INKS = inksFor(COLORS, DIM_ALPHA);
+/** Each known phase's ink in vocabulary order, then the unknown swatch's. */
+const INKS = inksFor([...PHASES.map((p) => PHASE_COLORS[p]), UNKNOWN_COLOR], DIM_ALPHA);
 
+/** A phase's index into INKS: unknown and missing phases take the last. */
 function inkIndex(phase: string | undefined): number {
-  const i = COLORS.indexOf(phaseColor(phase));
-  return i < 0 ? COLORS.length - 1 : i;
+  const i = phase === undefined ? -1 : PHASES.indexOf(phase as KnownPhase);
+  return i < 0 ? PHASES.length : i;
 }
 
 /** The map's squares: CSS px per square (the gap included), squares per row and the device pixel ratio. */

@@ -1,5 +1,7 @@
+import type { PixelContext } from '../shared/pixel-raster.js';
+
 /** A 2-D context the lanes draw with: a page canvas's own, or the OffscreenCanvas it hands its drawing to. */
-export type LaneContext = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+export type LaneContext = PixelContext;
 
 /**
  * The surface each canvas draws on, once it has handed its drawing to an

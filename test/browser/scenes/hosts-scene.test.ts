@@ -151,6 +151,7 @@ describe('<fleet-hosts-scene>', () => {
       expect(li.getBoundingClientRect().bottom).to.be.at.most(element.getBoundingClientRect().bottom);
     expect(root.querySelector('.more')!.textContent).to.match(/^and [\d,]+ more$/);
   });
+
   it('draws the map: each host a square in its phase colour, offline hollow and first, the filter dimming the rest', async () => {
     const mounted = await mountScene<FleetHostsScene>('fleet-hosts-scene');
     cleanup = mounted.cleanup;
