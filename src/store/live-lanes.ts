@@ -104,11 +104,13 @@ export function laneBytes(state: LiveLanesState): number {
 }
 
 /**
- * The sorted list with `added` merged in (a copy) and `removed` left out:
- * each new id's place found by binary search, the runs between copied
- * without comparing. A 10,000-host warm start adds its hosts a few hundred
+ * The sorted list with `added` merged in (a copy) and `removed` left out.
+ * A few new ids find their places by binary search, the runs between copied
+ * without comparing: a 10,000-host warm start adds its hosts a few hundred
  * a batch, and comparing every listed id per batch was a quarter of reducing
- * its lanes, run cold.
+ * its lanes, run cold. When so many join at once that their searches would
+ * compare more than the list holds (a large fleet's first second), one
+ * merge pass compares each listed id at most once instead.
  */
 function withHosts(
   hosts: readonly string[],
@@ -117,16 +119,21 @@ function withHosts(
 ): string[] {
   const incoming = added.filter((id) => !removed.has(id)).sort(compareHostIds);
   const kept = removed.size === 0 ? hosts : hosts.filter((id) => !removed.has(id));
+  const merge = incoming.length * Math.log2(kept.length + 1) > kept.length + incoming.length;
   const out: string[] = [];
   let from = 0;
   for (const id of incoming) {
     // After every listed id that sorts at or before it.
     let lo = from;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareHostIds(kept[mid]!, id) <= 0) lo = mid + 1;
-      else hi = mid;
+    if (merge) {
+      while (lo < kept.length && compareHostIds(kept[lo]!, id) <= 0) lo++;
+    } else {
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareHostIds(kept[mid]!, id) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
     }
     for (let i = from; i < lo; i++) out.push(kept[i]!);
     out.push(id);

@@ -210,6 +210,30 @@ describe('live lanes', () => {
     expect(new Set(state.hosts)).toEqual(new Set(state.slots.keys()));
   });
 
+  it('keeps the host list in order when hundreds of scattered hosts join in one batch', () => {
+    // A large fleet's first seconds: a batch adds more hosts than a search each would be worth (one merge pass).
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    let state = emptyLiveLanes;
+    const seen = new Set<string>();
+    for (const size of [1, 400, 900, 50, 1200, 3]) {
+      const ids = Array.from(
+        { length: size },
+        () => `host-${String(random(3000) + 1).padStart(random(2) * 4, '0')}`,
+      );
+      for (const id of ids) seen.add(id);
+      state = reduceLiveLanes(
+        state,
+        ids.map((id) => det(id, 0, 'clean')),
+        size,
+      );
+      expect(state.hosts).toEqual([...seen].sort(compareHostIds));
+    }
+  });
+
   it('allocates the lanes a snapshot announces at once, and still holds what it held', () => {
     const before = reduceLiveLanes(emptyLiveLanes, [det('h', 1, 'armed', 'armed')], 0);
     const cells = before.cells;
