@@ -32,6 +32,15 @@ const det = (host: string, win: number | undefined, predicted: string, actual?: 
   window_idx: win,
 });
 
+/** Repeatable integers below `n` from `seed` (a Lehmer generator). */
+function seededInts(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 16807) % 2147483647;
+    return state % n;
+  };
+}
+
 describe('live lanes', () => {
   it('keeps at most 60 cells per lane, newest last', () => {
     const events = Array.from({ length: 75 }, (_, i) => det('h', i, 'clean'));
@@ -185,11 +194,7 @@ describe('live lanes', () => {
 
   it('keeps the host list in order as batches of scattered new hosts and evictions come in', () => {
     // Hosts join a few dozen a batch in no order (a warm start's detections), some twice.
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 16807) % 2147483647;
-      return seed % n;
-    };
+    const random = seededInts(7);
     let state = emptyLiveLanes;
     const seen = new Set<string>();
     for (let batch = 0; batch < 40; batch++) {
@@ -212,11 +217,7 @@ describe('live lanes', () => {
 
   it('keeps the host list in order when hundreds of scattered hosts join in one batch', () => {
     // A large fleet's first seconds: a batch adds more hosts than a search each would be worth (one merge pass).
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed * 16807) % 2147483647;
-      return seed % n;
-    };
+    const random = seededInts(11);
     let state = emptyLiveLanes;
     const seen = new Set<string>();
     for (const size of [1, 400, 900, 50, 1200, 3]) {
