@@ -9,6 +9,8 @@ export const PROBES = {
   frames: resolve('bench/probes/frame-recorder.js'),
   /** `__benchFirstLane`: ms from navigation start to the live scene's first lane cell. */
   firstLane: resolve('bench/probes/first-lane.js'),
+  /** `__benchFirstView`: ms from navigation start to `fullView`'s full view (the scale scenario). */
+  firstView: resolve('bench/probes/first-view.js'),
 } as const;
 
 export type ProbeName = keyof typeof PROBES;
@@ -18,6 +20,8 @@ export interface ProbeConfig {
   readonly ackUrl?: string;
   /** Whose count to report: the floor page's own counter, or the deck bus's diagnostics. */
   readonly source?: 'floor' | 'deck';
+  /** The scene whose first full view the firstView probe times. */
+  readonly fullView?: 'live' | 'hosts';
 }
 
 export interface OpenedPage {
@@ -51,6 +55,17 @@ export async function openPage(
 /** Resolves after `ms`. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((ok) => setTimeout(ok, ms));
+}
+
+/** Polls `expression` in `page` until it gives a number (within `timeoutMs`) and returns it. */
+export async function waitForNumber(page: Page, expression: string, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value: unknown = await page.evaluate(expression);
+    if (typeof value === 'number') return value;
+    await sleep(50);
+  }
+  throw new Error(`${expression} was not set within ${timeoutMs} ms`);
 }
 
 /** The JS heap after a forced full garbage collection. */

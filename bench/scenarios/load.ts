@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RunnerContext } from '../lib/context.js';
-import { openPage, sleep } from '../lib/pages.js';
+import { openPage, sleep, waitForNumber } from '../lib/pages.js';
 import { alternateRounds, listRounds, pairsOf, roundsRow, targets } from '../lib/rounds.js';
 import { gzipSize, isThreeChunk } from '../lib/site.js';
 import { median } from '../lib/stats.js';
@@ -24,16 +24,6 @@ function recordScripts(page: Page, siteUrl: string): Set<string> {
 }
 
 /** Polls a global the probe sets (`waitForFunction` would evaluate a string, which the deck's CSP refuses). */
-async function waitForNumber(page: Page, expression: string, timeoutMs: number): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value: unknown = await page.evaluate(expression);
-    if (typeof value === 'number') return value;
-    await sleep(50);
-  }
-  throw new Error(`${expression} was not set within ${timeoutMs} ms`);
-}
-
 interface ScriptBytes {
   readonly gzipBytes: number;
   readonly files: readonly string[];

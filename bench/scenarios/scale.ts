@@ -1,7 +1,7 @@
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS, CHROME_PATH } from '../../test/e2e/support/browser.js';
 import type { RunnerContext } from '../lib/context.js';
-import { heapAfterGc, openPage, sleep } from '../lib/pages.js';
+import { heapAfterGc, openPage, type ProbeName, sleep, waitForNumber } from '../lib/pages.js';
 import { listRounds } from '../lib/rounds.js';
 import { intervals, median, percentile } from '../lib/stats.js';
 import type { BenchRow } from '../types.js';
@@ -24,21 +24,6 @@ const MB = 1024 * 1024;
 const msList = (samples: readonly number[] | undefined) =>
   listRounds(samples ?? [], (v) => Math.round(v).toLocaleString('en-US'));
 
-/** A browser-side expression: true once the scene on stage drew its full view for a fleet of this size. */
-const FULL_VIEW: Record<'live' | 'hosts', string> = {
-  live: `(() => {
-    const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-live-scene');
-    const c = s?.shadowRoot?.querySelector('.overview canvas, .lanes canvas');
-    // The scene sets a canvas's CSS height when it first sizes its drawing surface to draw (an OffscreenCanvas's).
-    return !!c && c.style.height !== '' && (s.fleetRows === undefined || s.fleetRows.hosts.length > 0);
-  })()`,
-  hosts: `(() => {
-    const s = document.querySelector('fleet-deck')?.shadowRoot?.querySelector('fleet-hosts-scene');
-    const r = s?.shadowRoot;
-    return !!r && (r.querySelectorAll('[part=card]').length > 0 || (r.querySelector('.map canvas')?.height ?? 0) > 1);
-  })()`,
-};
-
 interface Measured {
   readonly firstViewMs: number;
   /** Every navigation's first full view (ms), in the order taken; firstViewMs is their median. */
@@ -49,20 +34,25 @@ interface Measured {
   readonly heapFullMb?: number;
 }
 
-/** Navigates `page` to `#/scene` at `hosts` and returns when its first full view was there (ms since navigation). */
+/** Opens a page whose firstView probe watches `scene`, with `probes` besides. */
+const openWatched = (
+  browser: import('playwright-core').Browser,
+  scene: 'live' | 'hosts',
+  probes: ProbeName[] = [],
+) => openPage(browser, 'about:blank', [...probes, 'firstView'], { fullView: scene });
+
+/**
+ * Navigates `page` (opened by openWatched) to `#/scene` at `hosts` and returns
+ * the first animation frame that showed its full view (ms since navigation).
+ */
 async function firstFullView(
   page: import('playwright-core').Page,
   siteUrl: string,
-  scene: 'live' | 'hosts',
+  scene: string,
   hosts: number,
-): Promise<number> {
+) {
   await page.goto(`${siteUrl}?hosts=${hosts}#/${scene}`);
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (await page.evaluate(FULL_VIEW[scene])) return (await page.evaluate('performance.now()')) as number;
-    await sleep(25);
-  }
-  throw new Error(`#/${scene} at ${hosts} hosts drew no full view within 30 s`);
+  return waitForNumber(page, 'globalThis.__benchFirstView', 30_000);
 }
 
 /**
@@ -80,7 +70,7 @@ async function firstViewSamples(
 ): Promise<number[]> {
   const samples = [first];
   while (samples.length < FIRST_VIEW_SAMPLES) {
-    const opened = await openPage(browser, 'about:blank');
+    const opened = await openWatched(browser, scene);
     try {
       samples.push(await firstFullView(opened.page, siteUrl, scene, hosts));
     } finally {
@@ -98,7 +88,7 @@ async function measure(
   hosts: number,
   soakMs = 0,
 ): Promise<Measured> {
-  const opened = await openPage(browser, 'about:blank', ['frames']);
+  const opened = await openWatched(browser, scene, ['frames']);
   try {
     const { page } = opened;
     const firstViewMs = await firstFullView(page, siteUrl, scene, hosts);
