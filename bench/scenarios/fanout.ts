@@ -23,6 +23,7 @@ import type { FleetEvent } from '../../src/contract/schemas.js';
 import { FleetSimulator } from '../../src/sim/fleet-sim.js';
 import type { RunnerContext } from '../lib/context.js';
 import { median, percentile } from '../lib/stats.js';
+import { type Tally, tallyText, wallNow } from '../lib/viewer-tally.js';
 import type { BenchRow } from '../types.js';
 
 const VIEWERS = 200;
@@ -38,9 +39,6 @@ function eventMix(count: number): FleetEvent[] {
   for (let t = 0; out.length < count; t += 100) out.push(...sim.tick(1_700_000_000_000 + t));
   return out.slice(0, count);
 }
-
-/** Wall clock with sub-millisecond precision (producer and viewers share this process). */
-const wallNow = () => performance.timeOrigin + performance.now();
 
 function rssOf(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -83,23 +81,6 @@ async function spawnBus(
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, child };
-}
-
-/** What every viewer counts. */
-interface Tally {
-  events: number;
-  latencies: number[];
-}
-
-function tallyText(tally: Tally, text: string): void {
-  const parsed: unknown = JSON.parse(text);
-  const list = Array.isArray(parsed) ? parsed : [parsed];
-  const at = wallNow();
-  for (const event of list as { type?: string; t_wall?: number }[]) {
-    tally.events++;
-    if (event.type === 'live_detection' && typeof event.t_wall === 'number')
-      tally.latencies.push(at - event.t_wall);
-  }
 }
 
 /**

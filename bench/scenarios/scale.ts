@@ -48,11 +48,15 @@ const openWatched = (
 async function firstFullView(
   page: import('playwright-core').Page,
   siteUrl: string,
-  scene: string,
+  scene: 'live' | 'hosts',
   hosts: number,
-) {
+): Promise<number> {
   await page.goto(`${siteUrl}?hosts=${hosts}#/${scene}`);
-  return waitForNumber(page, 'globalThis.__benchFirstView', 30_000);
+  try {
+    return await waitForNumber(page, 'globalThis.__benchFirstView', 30_000);
+  } catch {
+    throw new Error(`#/${scene} at ${hosts} hosts drew no full view within 30 s`);
+  }
 }
 
 /**
