@@ -23,7 +23,7 @@ import type { FleetEvent } from '../../src/contract/schemas.js';
 import { FleetSimulator } from '../../src/sim/fleet-sim.js';
 import type { RunnerContext } from '../lib/context.js';
 import { median, percentile } from '../lib/stats.js';
-import { type Tally, tallyText, wallNow } from '../lib/viewer-tally.js';
+import { emptyTally, missingByType, type Tally, tallyText, wallNow } from '../lib/viewer-tally.js';
 import type { BenchRow } from '../types.js';
 
 const VIEWERS = 200;
@@ -160,12 +160,14 @@ interface PathFigures {
   p99: number;
   peakRss: number;
   missing: number;
+  /** The missing deliveries by event type. */
+  missingByType: Record<string, number>;
 }
 
 function figures(
   tallies: readonly Tally[],
   seconds: number,
-  sent: number,
+  sent: readonly FleetEvent[],
   peakRss: number,
   failedPosts: number,
 ): PathFigures {
@@ -177,7 +179,8 @@ function figures(
     p99: percentile(latencies, 99),
     peakRss,
     failedPosts,
-    missing: counts.reduce((s, c) => s + Math.max(0, sent - c), 0),
+    missing: counts.reduce((s, c) => s + Math.max(0, sent.length - c), 0),
+    missingByType: missingByType(tallies, sent),
   };
 }
 
@@ -188,7 +191,7 @@ async function localPath(mix: readonly FleetEvent[], log: (m: string) => void): 
   const tallies: Tally[] = [];
   try {
     for (let i = 0; i < VIEWERS; i++) {
-      const tally: Tally = { events: 0, latencies: [] };
+      const tally = emptyTally();
       const ws = new WebSocket(wsUrl);
       ws.on('message', (data) => tallyText(tally, String(data)));
       await new Promise<void>((ok, fail) => {
@@ -203,13 +206,7 @@ async function localPath(mix: readonly FleetEvent[], log: (m: string) => void): 
     const t0 = performance.now();
     const { peakRss, failedPosts } = await produce(bus.url, mix, rss);
     const peak = await drained(tallies, mix.length, rss);
-    return figures(
-      tallies,
-      (performance.now() - t0) / 1000,
-      mix.length,
-      Math.max(peakRss, peak),
-      failedPosts,
-    );
+    return figures(tallies, (performance.now() - t0) / 1000, mix, Math.max(peakRss, peak), failedPosts);
   } finally {
     for (const ws of sockets) ws.terminate();
     bus.child.kill('SIGTERM');
@@ -241,7 +238,7 @@ async function natsPath(mix: readonly FleetEvent[], log: (m: string) => void): P
     });
     const tallies: Tally[] = [];
     for (let i = 0; i < VIEWERS; i++) {
-      const tally: Tally = { events: 0, latencies: [] };
+      const tally = emptyTally();
       // Viewers spread over the nodes, as browsers behind a load balancer would be.
       const first = cluster.nodes[i % cluster.nodes.length]!.clientUrl;
       conns.push(await natsViewer([first], cluster, tally));
@@ -255,13 +252,7 @@ async function natsPath(mix: readonly FleetEvent[], log: (m: string) => void): P
     const t0 = performance.now();
     const { peakRss, failedPosts } = await produce(bridge.url, mix, rss);
     const peak = await drained(tallies, mix.length, rss);
-    return figures(
-      tallies,
-      (performance.now() - t0) / 1000,
-      mix.length,
-      Math.max(peakRss, peak),
-      failedPosts,
-    );
+    return figures(tallies, (performance.now() - t0) / 1000, mix, Math.max(peakRss, peak), failedPosts);
   } finally {
     await Promise.all(conns.map((c) => c.close().catch(() => undefined)));
     bridge?.child.kill('SIGTERM');
@@ -397,8 +388,13 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
   const load = loadavg()[0]!.toFixed(1);
   context.record('fanout', { viewers: VIEWERS, rate: RATE, seconds: SECONDS, local, nats, join, load });
   const MiB = 1024 * 1024;
+  const byType = (f: PathFigures) =>
+    Object.entries(f.missingByType)
+      .map(([type, n]) => `${type} ${n}`)
+      .join(', ');
   const note = (f: PathFigures) =>
-    `slowest viewer ${f.minPerViewer.toFixed(0)}/s; ${f.missing} deliveries missing`;
+    `slowest viewer ${f.minPerViewer.toFixed(0)}/s; ${f.missing} deliveries missing` +
+    (f.missing > 0 ? ` (${byType(f)})` : '');
   return [
     {
       scenario: 'fanout',
