@@ -57,7 +57,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((ok) => setTimeout(ok, ms));
 }
 
-/** Polls `expression` in `page` until it gives a number (within `timeoutMs`) and returns it. */
+/**
+ * Polls `expression` in `page` (a global a probe sets) until it gives a
+ * number within `timeoutMs`, and returns it. Not `waitForFunction`: that
+ * evaluates a string, which the deck's CSP refuses.
+ */
 export async function waitForNumber(page: Page, expression: string, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -23,7 +23,6 @@ function recordScripts(page: Page, siteUrl: string): Set<string> {
   return files;
 }
 
-/** Polls a global the probe sets (`waitForFunction` would evaluate a string, which the deck's CSP refuses). */
 interface ScriptBytes {
   readonly gzipBytes: number;
   readonly files: readonly string[];
