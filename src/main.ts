@@ -1,6 +1,6 @@
 import { FleetBus } from './bus/fleet-bus.js';
 import { startTimedSources } from './bus/time-sources.js';
-import { readSourceOptions } from './bus/url-options.js';
+import { readSourceOptions, reportUrlNotices } from './bus/url-options.js';
 import { isEmbedFrame, mountEmbedFrame } from './deck/embed-frame.js';
 import './deck/fleet-deck.js';
 import { connectAudience } from './deck/presenter/audience-link.js';
@@ -40,6 +40,8 @@ async function boot(): Promise<void> {
   void SCENES[sceneIndexFromHash(location.hash) ?? 0]?.load();
   const options = readSourceOptions(params);
   const bus = new FleetBus();
+  // A parameter clamped or ignored is said (console, diagnostics overlay), not changed silently.
+  reportUrlNotices(params, bus.diagnostics);
   // Under time control from the first event: pause, rewind, and `?replay=…&t=` opening at a moment.
   startTimedSources(bus, options, params);
   const deck = document.createElement('fleet-deck');

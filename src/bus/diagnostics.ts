@@ -56,6 +56,8 @@ export class BusDiagnostics {
   duplicatesSkipped = 0;
   /** Numbered events the bus never sent within one stream (should stay 0). */
   gapEvents = 0;
+  /** Settings the page could not take as given, and what it did instead (see urlNotices). */
+  readonly settingNotices: string[] = [];
   private rates = new Map<string, RateWindow>();
 
   /** Total frames dropped whole. */
@@ -85,6 +87,11 @@ export class BusDiagnostics {
   }
 
   /** @internal */
+  /** Notes a setting the page could not take as given (`hosts=20000 is outside 1–10000: …`). */
+  noteSetting(notice: string): void {
+    keepLast(this.settingNotices, notice);
+  }
+
   countWarnings(warnings: readonly VocabularyWarning[]): void {
     this.vocabularyWarnings += warnings.length;
     for (const w of warnings) keepLast(this.lastWarnings, w);

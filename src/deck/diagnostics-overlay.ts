@@ -186,6 +186,12 @@ export class FleetDiagnosticsOverlay extends LitElement {
       <div class="held-dropped">dropped from a full hold while paused: ${d.heldDropped}</div>
       <h3>Ignored on screen</h3>
       <div>prediction window_idx outside 0–5: ${bus.state.predictions.ignored}</div>
+      ${
+        d.settingNotices.length > 0
+          ? html`<h3 class="bad">URL parameters</h3>
+              ${d.settingNotices.map((n) => html`<div class="reason setting">${displayText(n)}</div>`)}`
+          : ''
+      }
     `;
   }
 }

@@ -1,7 +1,7 @@
 import { provideBus } from '../bus/bus-request.js';
 import { FleetBus } from '../bus/fleet-bus.js';
 import { startSources } from '../bus/start-source.js';
-import { readSourceOptions } from '../bus/url-options.js';
+import { readSourceOptions, reportUrlNotices } from '../bus/url-options.js';
 import { SCENES } from './scene-registry.js';
 import { STAGE_HEIGHT, STAGE_WIDTH, stageTransform, watchStageFit } from './stage.js';
 
@@ -19,6 +19,7 @@ export function isEmbedFrame(params: URLSearchParams): boolean {
 export function mountEmbedFrame(params: URLSearchParams, root: HTMLElement): () => void {
   const lifetime = new AbortController();
   const bus = new FleetBus();
+  reportUrlNotices(params, bus.diagnostics);
   const notice = sourceNotice(bus, lifetime.signal);
   const stopSources = startSources(bus, readSourceOptions(params));
   const stage = document.createElement('div');

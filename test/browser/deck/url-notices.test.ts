@@ -1,0 +1,37 @@
+import { expect } from '@open-wc/testing';
+import { FleetBus } from '../../../src/bus/fleet-bus.js';
+import { reportUrlNotices } from '../../../src/bus/url-options.js';
+import '../../../src/deck/fleet-deck.js';
+import type { FleetDeck } from '../../../src/deck/fleet-deck.js';
+import { settle } from '../support/fixture-bus.js';
+
+describe('URL parameters in the diagnostics overlay', () => {
+  it('lists a clamped and an ignored parameter, a hostile value shown as text', async () => {
+    const box = document.createElement('div');
+    box.style.cssText = 'width:1280px;height:720px;position:relative';
+    const deck = document.createElement('fleet-deck') as FleetDeck;
+    deck.noHash = true;
+    const bus = new FleetBus();
+    deck.bus = bus;
+    box.append(deck);
+    document.body.append(box);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      reportUrlNotices(new URLSearchParams('hosts=20000&rate=<img src=x onerror=alert(1)>'), bus.diagnostics);
+    } finally {
+      console.warn = warn;
+    }
+    await settle(deck);
+    deck.dispatchEvent(new KeyboardEvent('keydown', { key: 'd', bubbles: true, composed: true }));
+    await settle(deck, 2);
+    const overlay = deck.shadowRoot!.querySelector('fleet-diagnostics-overlay')!;
+    const notices = [...overlay.shadowRoot!.querySelectorAll('.setting')].map((n) => n.textContent);
+    expect(notices).to.deep.equal([
+      'hosts=20000 is outside 1–10000: 10000 is used',
+      'rate=<img src=x onerror=alert… is not a number: the default is used',
+    ]);
+    expect(overlay.shadowRoot!.querySelector('img'), 'the value is text, not markup').to.equal(null);
+    box.remove();
+  });
+});
