@@ -86,12 +86,12 @@ export class BusDiagnostics {
     bumpBounded(this.unknownTypes, typeName.slice(0, 64));
   }
 
-  /** @internal */
   /** Notes a setting the page could not take as given (`hosts=20000 is outside 1–10000: …`). */
   noteSetting(notice: string): void {
     keepLast(this.settingNotices, notice);
   }
 
+  /** @internal */
   countWarnings(warnings: readonly VocabularyWarning[]): void {
     this.vocabularyWarnings += warnings.length;
     for (const w of warnings) keepLast(this.lastWarnings, w);
