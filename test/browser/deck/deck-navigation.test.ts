@@ -5,18 +5,7 @@ import type { FleetDeck } from '../../../src/deck/fleet-deck.js';
 import { SCENES } from '../../../src/deck/scene-registry.js';
 import type { FleetSimControls } from '../../../src/deck/sim-controls.js';
 import { settle } from '../support/fixture-bus.js';
-
-async function mountDeck(width = 800, height = 450): Promise<{ deck: FleetDeck; box: HTMLElement }> {
-  const box = document.createElement('div');
-  box.style.cssText = `width:${width}px;height:${height}px;position:relative`;
-  const deck = document.createElement('fleet-deck');
-  deck.noHash = true;
-  deck.bus = new FleetBus();
-  box.append(deck);
-  document.body.append(box);
-  await settle(deck);
-  return { deck, box };
-}
+import { mountDeck } from '../support/mount-deck.js';
 
 const press = (deck: FleetDeck, key: string, init: KeyboardEventInit = {}) =>
   deck.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, ...init }));

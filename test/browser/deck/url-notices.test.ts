@@ -1,24 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { reportUrlNotices } from '../../../src/bus/url-options.js';
-import '../../../src/deck/fleet-deck.js';
-import type { FleetDeck } from '../../../src/deck/fleet-deck.js';
 import { settle } from '../support/fixture-bus.js';
+import { mountDeck } from '../support/mount-deck.js';
 
 describe('URL parameters in the diagnostics overlay', () => {
   it('lists a clamped and an ignored parameter, a hostile value shown as text', async () => {
-    const box = document.createElement('div');
-    box.style.cssText = 'width:1280px;height:720px;position:relative';
-    const deck = document.createElement('fleet-deck') as FleetDeck;
-    deck.noHash = true;
-    const bus = new FleetBus();
-    deck.bus = bus;
-    box.append(deck);
-    document.body.append(box);
+    const { deck, box } = await mountDeck(1280, 720);
     const warn = console.warn;
     console.warn = () => {};
     try {
-      reportUrlNotices(new URLSearchParams('hosts=20000&rate=<img src=x onerror=alert(1)>'), bus.diagnostics);
+      reportUrlNotices(
+        new URLSearchParams('hosts=20000&rate=<img src=x onerror=alert(1)>'),
+        deck.bus.diagnostics,
+      );
     } finally {
       console.warn = warn;
     }
