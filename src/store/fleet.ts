@@ -1,4 +1,4 @@
-import type { EventOf } from '../contract/schemas.js';
+import { type EventOf, MAX_SNAPSHOT_HOSTS } from '../contract/schemas.js';
 import { compareHostIds } from './host-order.js';
 
 type Snapshot = EventOf<'snapshot'>;
@@ -6,6 +6,12 @@ type Episode = EventOf<'episode'>;
 
 /** Episodes kept by id; past this the least recently updated go. */
 export const MAX_EPISODES = 512;
+/**
+ * Hosts the per-host maps (recording, completed counts) keep; past this the
+ * host heard from longest ago goes. As many as a snapshot can list: episodes
+ * naming ever new host ids must not grow the store without end.
+ */
+export const MAX_FLEET_HOSTS = MAX_SNAPSHOT_HOSTS;
 /** Completed episodes kept for tickers and the db list, newest first. */
 export const RECENT_COMPLETE = 20;
 
@@ -52,6 +58,13 @@ function samplesRate(prev: FleetState, next: Snapshot, now: number): number | un
   return prev.samplesPerSecond;
 }
 
+/** Sets `key` as the newest entry of `map` (Map order is recency order), dropping the oldest past MAX_FLEET_HOSTS. */
+function setNewest<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_FLEET_HOSTS) map.delete(map.keys().next().value as string);
+}
+
 /** Reduces snapshots and episodes into the fleet picture. */
 export function reduceFleet(
   state: FleetState,
@@ -77,12 +90,12 @@ export function reduceFleet(
     episodes.delete(event.episode_id); // re-insert so Map order is recency order
     episodes.set(event.episode_id, record);
     if (event.status === 'recording') {
-      recording.set(event.host_id, event.episode_id);
+      setNewest(recording, event.host_id, event.episode_id);
     } else {
       if (recording.get(event.host_id) === event.episode_id) recording.delete(event.host_id);
       if (previous?.status !== 'complete') {
         completedByHost ??= new Map(state.completedByHost);
-        completedByHost.set(event.host_id, (completedByHost.get(event.host_id) ?? 0) + 1);
+        setNewest(completedByHost, event.host_id, (completedByHost.get(event.host_id) ?? 0) + 1);
       }
       recentComplete = [record, ...recentComplete.filter((e) => e.episode_id !== event.episode_id)].slice(
         0,

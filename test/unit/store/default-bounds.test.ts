@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
 import { EMBEDDING_CAPACITY } from '../../../src/store/embeddings.js';
+import { MAX_FLEET_HOSTS } from '../../../src/store/fleet.js';
 import { MAX_LANES } from '../../../src/store/live-lanes.js';
 
 /**
@@ -50,5 +51,38 @@ describe("the deck's default bounds", () => {
     expect(live.slots.size).toBe(MAX_LANES);
     expect(live.hosts[0]).toBe('h-00076');
     expect(live.hosts.at(-1)).toBe(`h-${hosts - 1}`);
+  });
+
+  it('keeps recordings and completed counts for at most 16,384 hosts, dropping the one heard from longest ago', () => {
+    expect(MAX_FLEET_HOSTS).toBe(16_384);
+    const bus = new FleetBus({ now: () => 0 });
+    const hosts = MAX_FLEET_HOSTS + 100;
+    const host = (i: number) => `h-${String(i).padStart(5, '0')}`;
+    const episode = (i: number, status: string) => ({
+      type: 'episode',
+      episode_id: `ep-${i}`,
+      host_id: host(i),
+      profile: 'bursty-c2',
+      status,
+    });
+    const publish = (from: number, to: number, status: string) => {
+      for (let i = from; i < to; i += 1_000)
+        bus.publish(Array.from({ length: Math.min(1_000, to - i) }, (_, k) => episode(i + k, status)));
+    };
+    publish(0, hosts, 'recording');
+    // Host 0 heard from again: now the newest, so the 100 after it go instead.
+    bus.publish([episode(0, 'recording')]);
+    const { recording } = bus.state.fleet;
+    expect(recording.size).toBe(MAX_FLEET_HOSTS);
+    expect(recording.has(host(0))).toBe(true);
+    expect(recording.has(host(100))).toBe(false);
+    expect(recording.has(host(101))).toBe(true);
+    expect(recording.has(host(hosts - 1))).toBe(true);
+
+    publish(0, hosts, 'complete');
+    const { completedByHost } = bus.state.fleet;
+    expect(completedByHost.size).toBe(MAX_FLEET_HOSTS);
+    expect(completedByHost.has(host(99))).toBe(false);
+    expect(completedByHost.get(host(hosts - 1))).toBe(1);
   });
 });
