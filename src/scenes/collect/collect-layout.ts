@@ -1,4 +1,4 @@
-import type { EpisodeRecord } from '../../store/fleet.js';
+import type { EpisodeRecord, FleetState } from '../../store/fleet.js';
 import { labelledUntil, type PhaseBarSegment, stripSegments } from '../shared/phase-bar.js';
 
 /** Episode length assumed until a producer says otherwise (the fleet records 60 s). */
@@ -93,6 +93,15 @@ export interface RecordingPick<T> {
   readonly matching: number;
 }
 
+/** Whether a recording matches `query` (lower case, trimmed): in its host id, profile or episode id. */
+function matches(query: string, hostId: string, profile: string, episodeId: string): boolean {
+  return (
+    hostId.toLowerCase().includes(query) ||
+    profile.toLowerCase().includes(query) ||
+    episodeId.toLowerCase().includes(query)
+  );
+}
+
 /**
  * At most `fit` of `records` matching `filter` (host id, profile or
  * episode id, case-insensitive), the most recently updated first.
@@ -106,12 +115,31 @@ export function recentRecordings<T extends EpisodeRecord>(
   const matching =
     query === ''
       ? records.slice()
-      : records.filter(
-          (r) =>
-            r.host_id.toLowerCase().includes(query) ||
-            r.profile.toLowerCase().includes(query) ||
-            r.episode_id.toLowerCase().includes(query),
-        );
+      : records.filter((r) => matches(query, r.host_id, r.profile, r.episode_id));
   matching.sort((a, b) => b.updated - a.updated);
   return { shown: matching.slice(0, Math.max(0, fit)), matching: matching.length };
+}
+
+/**
+ * Hosts recording now that match `filter` (as recentRecordings does): every
+ * host whose latest episode event said recording, including those whose
+ * episode record the store no longer holds. The store keeps MAX_EPISODES
+ * records, so in a fleet of thousands counting the records held said "and
+ * 490 more recording" with 9,800 hosts recording. A host whose record is
+ * gone is matched by profile from the snapshot.
+ */
+export function countRecording(fleet: FleetState, filter = ''): number {
+  const query = filter.trim().toLowerCase();
+  if (query === '') return fleet.recording.size;
+  let snapshotProfiles: Map<string, string> | undefined;
+  let count = 0;
+  for (const [hostId, episodeId] of fleet.recording) {
+    let profile = fleet.episodes.get(episodeId)?.profile;
+    if (profile === undefined) {
+      snapshotProfiles ??= new Map(fleet.snapshot?.hosts.map((h) => [h.host_id, h.profile ?? '']));
+      profile = snapshotProfiles.get(hostId) ?? '';
+    }
+    if (matches(query, hostId, profile, episodeId)) count++;
+  }
+  return count;
 }

@@ -11,6 +11,7 @@ import { labelledSegments, phaseBar, stripSegments } from '../shared/phase-bar.j
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import {
+  countRecording,
   episodeAxisS,
   READABLE_ROW_PX,
   type RecordingRow,
@@ -78,9 +79,11 @@ export class FleetCollectScene extends LitElement {
     const axisS = episodeAxisS(recording, fleet.recentComplete);
     this.rows = recording.map((r) => recordingRow(r, now, axisS));
     const metrics = rowMetrics(this.rows.length, boxHeight);
-    const hosts = fleet.snapshot?.hosts.length ?? all.length;
+    const hosts = fleet.snapshot?.hosts.length ?? fleet.recording.size;
     const stored = fleet.snapshot?.totals.episodes;
-    const more = pick.matching - recording.length;
+    // Counted over every host recording, not the records held (see countRecording).
+    const matching = large ? countRecording(fleet, this.filter) : pick.matching;
+    const more = matching - recording.length;
     const ticks = Array.from({ length: Math.floor(axisS / 10) + 1 }, (_, i) => i * 10).filter(
       (t) => t <= axisS,
     );
@@ -107,7 +110,7 @@ export class FleetCollectScene extends LitElement {
         tabindex=${metrics.scrolls ? '0' : nothing}
         aria-label=${
           large
-            ? `${formatCount(hosts)} hosts; ${formatCount(all.length)} recordings held, the ${formatCount(recording.length)} most recent shown`
+            ? `${formatCount(hosts)} hosts; ${formatCount(matching)} recording${this.filter.trim() ? ' and matching the filter' : ''}, the ${formatCount(recording.length)} most recent shown`
             : metrics.scrolls
               ? `${formatCount(this.rows.length)} recording episodes, scrollable`
               : nothing
@@ -140,7 +143,7 @@ export class FleetCollectScene extends LitElement {
       ${
         large
           ? html`<p class="more muted" role="status">${
-              more > 0 ? `and ${formatCount(more)} more recording` : `${formatCount(pick.matching)} matching`
+              more > 0 ? `and ${formatCount(more)} more recording` : `${formatCount(matching)} matching`
             } · ${formatCount(hosts)} hosts${stored !== undefined ? ` · ${formatCount(stored)} episodes stored` : ''}</p>`
           : nothing
       }

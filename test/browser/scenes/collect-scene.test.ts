@@ -163,6 +163,32 @@ describe('<fleet-collect-scene>', () => {
       expect(row.getBoundingClientRect().height).to.be.at.least(27);
     expect(root.querySelector('.more')!.textContent).to.contain(`and ${200 - shown} more recording`);
   });
+
+  it('counts every host recording past the episode records the store holds, filtered too', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetCollectScene>('fleet-collect-scene');
+    cleanup = c;
+    // 600 hosts recording: more than the 512 episode records kept, so the first 88 records are gone.
+    const many = Array.from({ length: 600 }, (_, i) =>
+      episode(`e${i}`, `host-${i}`, 'recording', [{ phase: 'clean', start_s: 0, end_s: 10 }]),
+    );
+    await publishAndSettle(bus, element, many);
+    await settle(element);
+    const root = element.shadowRoot!;
+    const shown = root.querySelectorAll('.row').length;
+    expect(root.querySelector('.more')!.textContent).to.contain(
+      `and ${600 - shown} more recording · 600 hosts`,
+    );
+    expect(root.querySelector('[part=rows]')!.getAttribute('aria-label')).to.contain('600 recording');
+
+    // host-5, host-50…59 (records gone) and host-500…599: 111.
+    const filter = root.querySelector<HTMLInputElement>('input.filter')!;
+    filter.value = 'host-5';
+    filter.dispatchEvent(new Event('input'));
+    await settle(element);
+    const matching = root.querySelectorAll('.row').length;
+    expect(matching).to.be.greaterThan(0);
+    expect(root.querySelector('.more')!.textContent).to.contain(`and ${111 - matching} more recording`);
+  });
 });
 
 function hexToRgb(hex: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countRecording,
   DEFAULT_EPISODE_S,
   episodeAxisS,
   MAX_ROW_PX,
@@ -8,7 +9,7 @@ import {
   rowMetrics,
 } from '../../../../src/scenes/collect/collect-layout.js';
 import { labelledUntil, stripSegments } from '../../../../src/scenes/shared/phase-bar.js';
-import type { EpisodeRecord } from '../../../../src/store/fleet.js';
+import { type EpisodeRecord, emptyFleet, MAX_EPISODES, reduceFleet } from '../../../../src/store/fleet.js';
 
 const record = (extra: Partial<EpisodeRecord> = {}): EpisodeRecord => ({
   type: 'episode',
@@ -74,5 +75,52 @@ describe('rowMetrics', () => {
     expect(rowMetrics(20, 600)).toMatchObject({ rowHeight: 30, spanLabels: false, scrolls: false });
     expect(rowMetrics(200, 600)).toMatchObject({ rowHeight: MIN_ROW_PX, scrolls: true });
     expect(rowMetrics(0, 600).scrolls).toBe(false);
+  });
+});
+
+describe('countRecording', () => {
+  // More hosts recording than the store keeps episode records for: the oldest records are gone.
+  const hosts = MAX_EPISODES + 100;
+  const profile = (i: number) => (i % 2 === 0 ? 'bursty-c2' : 'slow-exfil');
+  let fleet = reduceFleet(
+    emptyFleet,
+    [
+      {
+        type: 'snapshot',
+        hosts: Array.from({ length: hosts }, (_, i) => ({
+          host_id: `host-${i}`,
+          online: true,
+          profile: profile(i),
+        })),
+        totals: { episodes: 0, windows: 0, samples: 0 },
+      },
+    ],
+    0,
+  );
+  fleet = reduceFleet(
+    fleet,
+    Array.from({ length: hosts }, (_, i) => ({
+      type: 'episode' as const,
+      episode_id: `ep-${i}`,
+      host_id: `host-${i}`,
+      profile: profile(i),
+      status: 'recording' as const,
+    })),
+    1,
+  );
+
+  it('counts every host recording, not only the episode records held', () => {
+    expect(fleet.episodes.size).toBe(MAX_EPISODES);
+    expect(countRecording(fleet)).toBe(hosts);
+    expect(countRecording(fleet, '  ')).toBe(hosts);
+  });
+
+  it('matches host id, episode id and profile, a gone record by the snapshot profile', () => {
+    // host-5, host-50…59, host-500…599: 111 hosts, host-5 and host-50…59 with no record left.
+    expect(fleet.episodes.has('ep-5')).toBe(false);
+    expect(countRecording(fleet, 'HOST-5')).toBe(111);
+    expect(countRecording(fleet, 'ep-61')).toBe(countRecording(fleet, 'host-61'));
+    expect(countRecording(fleet, 'slow-exfil')).toBe(hosts / 2);
+    expect(countRecording(fleet, 'no such host')).toBe(0);
   });
 });
