@@ -116,6 +116,19 @@ export function reduceFleet(
   };
 }
 
+/** Above this many hosts, episodes complete several times a second: lists of them change too often to animate. */
+export const BUSY_FLEET_HOSTS = 100;
+
+/**
+ * Whether the fleet is busy: more than BUSY_FLEET_HOSTS hosts in the latest
+ * snapshot. A list of arrivals (the collect scene's ticker, the db scene's
+ * last episodes) then shows them without the slide-in: at 10,000 hosts a
+ * new one came every few milliseconds, and the whole list stayed faded.
+ */
+export function isBusyFleet(state: FleetState): boolean {
+  return (state.snapshot?.hosts.length ?? 0) > BUSY_FLEET_HOSTS;
+}
+
 /** Hosts online in the latest snapshot, out of the hosts it lists; undefined before a snapshot. */
 export function hostsOnline(state: FleetState): { online: number; total: number } | undefined {
   const hosts = state.snapshot?.hosts;

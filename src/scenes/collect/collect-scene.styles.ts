@@ -21,9 +21,6 @@ const collectLargeStyles = css`
     outline: 3px solid var(--fleet-focus);
     outline-offset: 1px;
   }
-  .ticker.busy li {
-    animation: none;
-  }
   .recording .more {
     margin: 6px 0 0;
     font-size: 16px;

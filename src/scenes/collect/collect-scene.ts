@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
-import { hostsOnline, recordingNow } from '../../store/fleet.js';
+import { hostsOnline, isBusyFleet, recordingNow } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
 import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
@@ -22,8 +22,6 @@ import {
 import { collectSceneStyles } from './collect-scene.styles.js';
 
 const TICKER_ITEMS = 6;
-/** Above this many hosts the ticker changes too often to animate. */
-const BUSY_FLEET = 100;
 const text = SCENE_TEXT.collect;
 
 /**
@@ -153,7 +151,7 @@ export class FleetCollectScene extends LitElement {
   private ticker(now: number) {
     const recent = this.store.state.fleet.recentComplete.slice(0, TICKER_ITEMS);
     // In a large fleet episodes complete many times a second: items arrive without the slide-in, or none would be readable.
-    const busy = (this.store.state.fleet.snapshot?.hosts.length ?? 0) > BUSY_FLEET;
+    const busy = isBusyFleet(this.store.state.fleet);
     return html`<section class="ticker ${busy ? 'busy' : ''}" part="ticker">
       <h3>${text.ticker}</h3>
       ${

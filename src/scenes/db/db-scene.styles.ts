@@ -27,7 +27,8 @@ export const dbSceneStyles = [
     }
     .totals {
       display: grid;
-      grid-template-columns: 1fr 1fr;
+      /* minmax(0, …): a long figure must not widen its tile past the column (it did, over the episode list). */
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       gap: 16px;
     }
     .tile {
@@ -38,6 +39,7 @@ export const dbSceneStyles = [
     }
     .tile .value {
       display: block;
+      /* The scene shrinks a figure that outgrows its tile (fitOneLine); the ellipsis is the last resort. */
       font-size: 44px;
       font-weight: 750;
       line-height: 1.1;

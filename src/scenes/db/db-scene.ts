@@ -3,10 +3,11 @@ import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCENE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
-import type { EpisodeRecord } from '../../store/fleet.js';
+import { type EpisodeRecord, isBusyFleet } from '../../store/fleet.js';
 import { phaseSharesAt } from '../../store/phase-mix.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
+import { fitOneLine } from '../shared/fit-text.js';
 import { formatAgo, formatBytes, formatCount } from '../shared/format.js';
 import { labelledSegments, phaseBar, stripSegments } from '../shared/phase-bar.js';
 import { areCounts, type ShareSegment, shareBarSegments, shareSegments } from '../shared/phase-shares.js';
@@ -16,6 +17,9 @@ import { dbSceneStyles } from './db-scene.styles.js';
 
 const text = SCENE_TEXT.db;
 const LAST_N = 10;
+/** Font size (px) of the totals, and the least they shrink to when one outgrows its tile. */
+const TILE_PX = 44;
+const MIN_TILE_PX = 22;
 
 /** Where the per-phase bar's numbers came from. */
 export type PerPhaseSource = 'snapshot' | 'phase_mix' | 'phase' | 'none';
@@ -41,6 +45,11 @@ export class FleetDbScene extends LitElement {
 
   /** The per-phase figures last drawn and where they came from (for tests). */
   perPhase: { source: PerPhaseSource; segments: readonly ShareSegment[] } = { source: 'none', segments: [] };
+
+  protected override updated(): void {
+    // The totals grow for as long as the fleet runs: shrink one to fit its tile rather than cut it.
+    fitOneLine(this.renderRoot.querySelectorAll<HTMLElement>('.tile .value'), TILE_PX, MIN_TILE_PX);
+  }
 
   private tile(cls: string, name: string, value: string | undefined) {
     return html`<div class="tile ${cls}">
@@ -115,7 +124,7 @@ export class FleetDbScene extends LitElement {
           </div>
           ${this.perPhaseSection(now)}
         </div>
-        <section class="episodes" part="episodes">
+        <section class="episodes ${isBusyFleet(fleet) ? 'busy' : ''}" part="episodes">
           <h3>${recent.length > 0 ? text.lastEpisodes(recent.length) : text.lastEpisodes(LAST_N)}</h3>
           ${
             recent.length === 0

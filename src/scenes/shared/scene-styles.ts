@@ -130,6 +130,10 @@ export const sceneStyles = css`
       transform: translateY(var(--arrive-from, -10px));
     }
   }
+  /* In a busy list (see isBusyFleet) items arrive too often to slide in: they would never finish. */
+  .busy .arrives {
+    animation: none;
+  }
   @media (prefers-reduced-motion: reduce) {
     .arrives {
       animation: none;

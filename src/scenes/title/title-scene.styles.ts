@@ -89,6 +89,7 @@ export const titleSceneStyles = [
       overflow: hidden;
     }
     .stat .value {
+      /* The scene fits a figure that outgrows its card (fitOneLine); the ellipsis is the last resort. */
       font-size: 46px;
       font-weight: 700;
       line-height: 1.1;

@@ -5,10 +5,15 @@ import { TITLE_TEXT } from '../../content/deck-text.js';
 import { displayText } from '../../contract/display-text.js';
 import { PHASES } from '../../contract/vocabulary.js';
 import { hostsOnline } from '../../store/fleet.js';
+import { fitOneLine } from '../shared/fit-text.js';
 import { formatCount } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { StoreController } from '../shared/store-controller.js';
 import { titleSceneStyles } from './title-scene.styles.js';
+
+/** Font size (px) of the strip's figures, and the least they shrink to when one outgrows its card. */
+const STAT_PX = 46;
+const MIN_STAT_PX = 22;
 
 /** What the live strip shows, derived from the stores and the bus source. */
 export interface TitleStrip {
@@ -51,6 +56,15 @@ export class FleetTitleScene extends LitElement {
       detections: state.live.total > 0 ? state.live.total : undefined,
       source: this.store.bus.source,
     };
+  }
+
+  protected override updated(): void {
+    // The figures grow with the fleet and with time: shrink one to fit its card rather than cut it.
+    fitOneLine(
+      this.renderRoot.querySelectorAll<HTMLElement>('.stat:not(.source) .value'),
+      STAT_PX,
+      MIN_STAT_PX,
+    );
   }
 
   private stat(cls: string, name: string, value: TemplateResult | string | undefined, waitsFor: string) {

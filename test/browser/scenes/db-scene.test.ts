@@ -57,6 +57,46 @@ describe('<fleet-db-scene>', () => {
     expect(value('size')).to.equal('3.4 GB');
   });
 
+  it("keeps a big fleet's totals whole and inside their tiles on the stage", async () => {
+    // A 10,000-host fleet's totals after a while: the tiles had grown past their column, over the episode list.
+    const {
+      element,
+      bus,
+      cleanup: c,
+    } = await mountScene<FleetDbScene>('fleet-db-scene', {
+      width: 1280,
+      height: 720,
+    });
+    cleanup = c;
+    const totals = { episodes: 351_107, windows: 12_106_642, samples: 1_213_594_647, bytes: 15_400_000_000 };
+    await publishAndSettle(bus, element, [snapshot({ totals }), complete(1)]);
+    const root = element.shadowRoot!;
+    expect(root.querySelector('.tile.samples .value')!.textContent).to.equal('1,213,594,647');
+    const column = root.querySelector('.left')!.getBoundingClientRect();
+    const list = root.querySelector('[part=episodes]')!.getBoundingClientRect();
+    expect(column.right).to.be.at.most(list.left);
+    for (const tile of root.querySelectorAll<HTMLElement>('.tile')) {
+      const name = tile.className;
+      expect(tile.getBoundingClientRect().right, name).to.be.at.most(column.right + 1);
+      const value = tile.querySelector<HTMLElement>('.value')!;
+      expect(value.scrollWidth, name).to.be.at.most(value.clientWidth + 1);
+      expect(Number.parseFloat(getComputedStyle(value).fontSize), name).to.be.at.least(22);
+    }
+  });
+
+  it('slides new episodes in, but not in a fleet whose episodes complete several times a second', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetDbScene>('fleet-db-scene');
+    cleanup = c;
+    const hosts = (n: number) => Array.from({ length: n }, (_, i) => ({ host_id: `h${i}`, online: true }));
+    const animation = () =>
+      getComputedStyle(element.shadowRoot!.querySelector('[part=episodes] li')!).animationName;
+    await publishAndSettle(bus, element, [snapshot({ hosts: hosts(3) }), complete(1)]);
+    expect(animation()).to.equal('arrive');
+    // 10,000 hosts completed an episode every 6 ms: each slid in and none finished, the list stayed faded.
+    await publishAndSettle(bus, element, [snapshot({ hosts: hosts(101) }), complete(2)]);
+    expect(animation()).to.equal('none');
+  });
+
   it('draws labelled windows per phase as one bar with counts and shares', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetDbScene>('fleet-db-scene');
     cleanup = c;

@@ -33,6 +33,35 @@ describe('<fleet-title-scene>', () => {
     expect(waits).to.deep.equal(['snapshot', 'snapshot', 'live_detection']);
   });
 
+  it('shrinks a figure that outgrows its card on the stage rather than cutting it', async () => {
+    // The deck's stage size: "9,823 / 10,000" was cut to "9,823 / 10…" there.
+    const {
+      element,
+      bus,
+      cleanup: c,
+    } = await mountScene<FleetTitleScene>('fleet-title-scene', {
+      width: 1280,
+      height: 720,
+    });
+    cleanup = c;
+    const online = Array.from({ length: 10_000 }, (_, i) => i % 50 !== 0);
+    await publishAndSettle(bus, element, [snapshot(online, 123_456_789), detection(1), detection(2)]);
+    const root = element.shadowRoot!;
+    const value = (card: string) => root.querySelector<HTMLElement>(`.${card} .value`)!;
+    expect(squash(value('hosts').textContent)).to.equal('9,800 / 10,000');
+    expect(value('episodes').textContent).to.equal('123,456,789');
+    for (const card of ['hosts', 'episodes', 'detections']) {
+      const v = value(card);
+      expect(v.scrollWidth, card).to.be.at.most(v.clientWidth + 1);
+      expect(Number.parseFloat(getComputedStyle(v).fontSize), card).to.be.at.least(22);
+    }
+    // A figure that fits keeps the full size; one that shrank grows back once it fits again.
+    expect(getComputedStyle(value('detections')).fontSize).to.equal('46px');
+    expect(Number.parseFloat(getComputedStyle(value('hosts')).fontSize)).to.be.below(46);
+    await publishAndSettle(bus, element, snapshot([true, true], 7));
+    expect(getComputedStyle(value('hosts')).fontSize).to.equal('46px');
+  });
+
   it('fills the strip: hosts online, episodes stored, detections so far, the source', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetTitleScene>('fleet-title-scene');
     cleanup = c;
