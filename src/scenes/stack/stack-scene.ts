@@ -5,7 +5,7 @@ import { displayText } from '../../contract/display-text.js';
 import { modelColor, phaseColor, phaseGlyph } from '../../contract/palette.js';
 import { MODELS, PHASES, phaseLabel } from '../../contract/vocabulary.js';
 import { StoreController } from '../shared/store-controller.js';
-import { type Box, layoutStack, type StackNode, wrapWords } from './stack-layout.js';
+import { type Box, layoutStack, STACK_GAP_X, type StackNode, wrapWords } from './stack-layout.js';
 import { stackSceneStyles } from './stack-scene.styles.js';
 
 /** The diagram's drawing size in user units; the SVG scales it to its box. */
@@ -18,6 +18,8 @@ const LINE_STEP = 33;
 const PAD_X = 24;
 /** Source labels (a WebSocket URL can be long) are cut to this many characters. */
 const SOURCE_CHARS = 24;
+/** Space (px) kept between a flow label and the boxes either side of it. */
+const LABEL_CLEARANCE = 6;
 
 /** `text` cut to `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
@@ -141,11 +143,13 @@ export class FleetStackScene extends LitElement {
           const label = wrapWords(STACK_TEXT.flows[arrow.from as keyof typeof STACK_TEXT.flows], 11);
           const dy =
             arrow.labelAnchor === 'middle' ? -(label.length - 1) * 22 : -((label.length - 1) * 22) / 2;
+          // A label between two boxes keeps clear of both: "detections" ran into their borders.
+          const fit = arrow.labelAnchor === 'middle' ? STACK_GAP_X - 2 * LABEL_CLEARANCE : undefined;
           return svg`<g class="arrow" data-from=${arrow.from} data-to=${arrow.to}>
             <path class="flow" d=${arrow.path} marker-end="url(#head)"></path>
             ${label.map(
               (line, i) =>
-                svg`<text class="flow-label" x=${arrow.labelX} y=${arrow.labelY + dy + i * 22} text-anchor=${arrow.labelAnchor}>${line}</text>`,
+                svg`<text class="flow-label" data-fit=${fit ?? nothing} x=${arrow.labelX} y=${arrow.labelY + dy + i * 22} text-anchor=${arrow.labelAnchor}>${line}</text>`,
             )}
           </g>`;
         })}

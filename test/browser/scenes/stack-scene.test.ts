@@ -55,6 +55,28 @@ describe('<fleet-stack-scene>', () => {
     }
   });
 
+  it('keeps each flow label between two boxes clear of both', async () => {
+    const mounted = await mountScene<FleetStackScene>('fleet-stack-scene');
+    cleanup = mounted.cleanup;
+    const root = mounted.element.shadowRoot!;
+    const boxes = [...root.querySelectorAll<SVGRectElement>('g.node rect.box')].map((r) => r.getBBox());
+    let between = 0;
+    for (const text of root.querySelectorAll<SVGTextElement>('text.flow-label')) {
+      const label = text.getBBox();
+      const mid = label.y + label.height / 2;
+      // The boxes level with the label, left and right of it.
+      const level = boxes.filter((b) => mid > b.y && mid < b.y + b.height);
+      const left = level.filter((b) => b.x + b.width <= label.x + label.width / 2);
+      const right = level.filter((b) => b.x >= label.x + label.width / 2);
+      if (left.length === 0 || right.length === 0) continue;
+      between++;
+      const name = text.textContent!;
+      expect(label.x, name).to.be.at.least(Math.max(...left.map((b) => b.x + b.width)) + 4);
+      expect(label.x + label.width, name).to.be.at.most(Math.min(...right.map((b) => b.x)) - 4);
+    }
+    expect(between).to.be.at.least(5);
+  });
+
   it('names the live source in the bus box, condensing a long one, and shows a hostile one as text', async () => {
     const { element, bus, cleanup: c } = await mountScene<FleetStackScene>('fleet-stack-scene');
     cleanup = c;
