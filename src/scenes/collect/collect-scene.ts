@@ -6,7 +6,7 @@ import { displayText } from '../../contract/display-text.js';
 import { hostsOnline, isBusyFleet, recordingNow } from '../../store/fleet.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { emptyState } from '../shared/empty-state.js';
-import { formatAgo, formatCount, formatHz, formatRate } from '../shared/format.js';
+import { formatAgo, formatCount, formatCountOf, formatHz, formatRate } from '../shared/format.js';
 import { labelledSegments, phaseBar, stripSegments } from '../shared/phase-bar.js';
 import { SizeController } from '../shared/size-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -60,7 +60,7 @@ export class FleetCollectScene extends LitElement {
       <div class="rate" part="rate">
         <span class="value">${rate !== undefined ? formatRate(rate) : '—'}</span>
         <span class="unit muted">${text.rate}</span>
-        ${online && hz !== undefined ? html`<span class="detail muted">(${formatCount(online.online)} hosts × ${formatHz(hz)} Hz)</span>` : nothing}
+        ${online && hz !== undefined ? html`<span class="detail muted">(${formatCountOf(online.online, 'host')} × ${formatHz(hz)} Hz)</span>` : nothing}
       </div>
     </header>`;
   }
@@ -142,7 +142,7 @@ export class FleetCollectScene extends LitElement {
         large
           ? html`<p class="more muted" role="status">${
               more > 0 ? `and ${formatCount(more)} more recording` : `${formatCount(matching)} matching`
-            } · ${formatCount(hosts)} hosts${stored !== undefined ? ` · ${formatCount(stored)} episodes stored` : ''}</p>`
+            } · ${formatCountOf(hosts, 'host')}${stored !== undefined ? ` · ${formatCount(stored)} episodes stored` : ''}</p>`
           : nothing
       }
     </section>`;

@@ -18,7 +18,7 @@ export function hostSummary(host: HostView): string {
     status,
     host.phase !== undefined ? phaseLabel(host.phase) : 'phase unknown',
     displayText(host.profile),
-    host.episodes !== undefined ? `${formatCount(host.episodes)} ${text.episodes}` : undefined,
+    host.episodes !== undefined ? `${formatCount(host.episodes)} ${text.episodes(host.episodes)}` : undefined,
     // A large fleet's snapshot leaves out when an online host was seen (it was seen about now).
     host.lastSeenAgoS !== undefined ? `${text.lastSeen} ${formatAgo(host.lastSeenAgoS)}` : undefined,
   ]
@@ -219,7 +219,7 @@ export function hostCard(host: HostView, layout: HostGridLayout) {
       <div class="meta">
         <span class="episodes">${
           tier === 'full'
-            ? html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ${text.episodes}`
+            ? html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ${text.episodes(host.episodes ?? 0)}`
             : html`<b>${host.episodes !== undefined ? formatCount(host.episodes) : '—'}</b> ep · ${displayText(host.profile) ?? ''}`
         }</span>
         <span class="seen">${formatAgo(host.lastSeenAgoS)}</span>

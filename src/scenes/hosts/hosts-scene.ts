@@ -251,7 +251,7 @@ export class FleetHostsScene extends LitElement {
         <header class="scene-header">
           <h2>${text.heading}</h2>
           <div class="counts" role="status" aria-live="off">
-            <span><b>${formatCount(agg.total)}</b> <span class="muted">${text.hosts}</span></span>
+            <span><b>${formatCount(agg.total)}</b> <span class="muted">${text.hosts(agg.total)}</span></span>
             <span><span class="dot on" style="display:inline-block"></span> <b>${formatCount(agg.online)}</b> <span class="muted">${text.online}</span></span>
             <span><b>${formatCount(agg.offline)}</b> <span class="muted">${text.offline}</span></span>
           </div>
@@ -272,7 +272,7 @@ export class FleetHostsScene extends LitElement {
       <header class="scene-header">
         <h2>${text.heading}</h2>
         <div class="counts" role="status" aria-live="off">
-          <span><b>${formatCount(this.hosts.length)}</b> <span class="muted">${text.hosts}</span></span>
+          <span><b>${formatCount(this.hosts.length)}</b> <span class="muted">${text.hosts(this.hosts.length)}</span></span>
           <span><span class="dot on" style="display:inline-block"></span> <b>${formatCount(online)}</b> <span class="muted">${text.online}</span></span>
           ${offline > 0 ? html`<span><b>${formatCount(offline)}</b> <span class="muted">${text.offline}</span></span>` : nothing}
         </div>

@@ -13,7 +13,7 @@ import {
 } from '../../store/live-lanes.js';
 import { ratePerSecond } from '../../store/rate-window.js';
 import { emptyState } from '../shared/empty-state.js';
-import { formatCount } from '../shared/format.js';
+import { formatCount, formatCountOf } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 import { sceneStyles, tooltipStyles } from '../shared/scene-styles.js';
 import { SizeController } from '../shared/size-controller.js';
@@ -414,7 +414,7 @@ export class FleetLiveScene extends LitElement {
         : '';
     const summary = fleet
       ? `Fleet view of ${formatCount(live.hosts.length)} hosts${matching}, hosts with disagreements first; ${formatCount(live.total)} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`
-      : `${live.hosts.length} hosts, ${formatCount(live.total)} detections, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
+      : `${formatCountOf(live.hosts.length, 'host')}, ${formatCountOf(live.total, 'detection')}, hit rate ${rate !== undefined ? percent(rate) : 'not yet known'}`;
     return html`
       <header class="scene-header">
         <h2>${text.heading}</h2>

@@ -41,6 +41,11 @@ export function formatCount(n: number): string {
   return n < 0 || Object.is(n, -0) ? `-${out}` : out;
 }
 
+/** "1 host", "2 hosts": `n` as formatCount writes it, then the noun that agrees with it. */
+export function formatCountOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
 /** A rate: one decimal below 100, whole numbers (grouped) above. */
 export function formatRate(n: number): string {
   return Math.abs(n) < 100 ? oneDecimal(n) : formatCount(n);

@@ -54,6 +54,8 @@ describe('<fleet-collect-scene>', () => {
     // Then from the producer's clock: 3000 samples in 2 s.
     await publishAndSettle(bus, element, snapshot(4000, 102));
     expect(rate()).to.equal('1,500');
+    await publishAndSettle(bus, element, snapshot(5000, 104, 1));
+    expect(element.shadowRoot!.querySelector('[part=rate]')!.textContent).to.contain('(1 host × 10 Hz)');
   });
 
   it('draws each recording episode as labelled spans that grow, sorted by host', async () => {

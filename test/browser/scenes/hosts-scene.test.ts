@@ -33,6 +33,17 @@ describe('<fleet-hosts-scene>', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
+  it('says "1 host" and "1 episode", not "1 hosts"', async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = c;
+    await publishAndSettle(bus, element, snapshot([host(1, { episodes: 1 })]));
+    const root = element.shadowRoot!;
+    expect(squash(root.querySelector('header')!.textContent)).to.match(/\b1 host\b(?!s)/);
+    expect(squash(cards(element)[0]!.textContent)).to.match(/\b1 episode\b(?!s)/);
+    await publishAndSettle(bus, element, snapshot([host(1), host(2)]));
+    expect(squash(root.querySelector('header')!.textContent)).to.contain('2 hosts');
+  });
+
   it('names the events it waits for before the first one', async () => {
     const mounted = await mountScene<FleetHostsScene>('fleet-hosts-scene');
     cleanup = mounted.cleanup;

@@ -4,6 +4,7 @@ import {
   formatAgo,
   formatBytes,
   formatCount,
+  formatCountOf,
   formatHz,
   formatPercent,
   formatRate,
@@ -44,6 +45,15 @@ describe('formatting for the data scenes', () => {
     expect(formatAgo(47 * 3600)).toBe('47 h ago');
     expect(formatAgo(48 * 3600)).toBe('2 d ago');
     expect(formatAgo(-5)).toBe('just now');
+  });
+});
+
+describe('formatCountOf', () => {
+  it('agrees the noun with the count', () => {
+    expect(formatCountOf(1, 'host')).toBe('1 host');
+    expect(formatCountOf(0, 'host')).toBe('0 hosts');
+    expect(formatCountOf(10_000, 'host')).toBe('10,000 hosts');
+    expect(formatCountOf(2, 'thesis', 'theses')).toBe('2 theses');
   });
 });
 
