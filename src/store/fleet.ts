@@ -1,5 +1,6 @@
 import { type EventOf, MAX_SNAPSHOT_HOSTS } from '../contract/schemas.js';
 import { compareHostIds } from './host-order.js';
+import { LayeredMap, type LayeredMapDraft } from './layered-map.js';
 
 type Snapshot = EventOf<'snapshot'>;
 type Episode = EventOf<'episode'>;
@@ -28,19 +29,19 @@ export interface FleetState {
   readonly samplesPerSecond?: number;
   /** Episodes by id, the latest event per id. */
   readonly episodes: ReadonlyMap<string, EpisodeRecord>;
-  /** Per host, the episode now recording. */
-  readonly recording: ReadonlyMap<string, string>;
+  /** Per host, the episode now recording (hosts least recently heard from first). */
+  readonly recording: LayeredMap<string, string>;
   /** Last completed episodes, newest first. */
   readonly recentComplete: readonly EpisodeRecord[];
   /** Completed episodes seen per host on this bus (for hosts a snapshot does not count). */
-  readonly completedByHost: ReadonlyMap<string, number>;
+  readonly completedByHost: LayeredMap<string, number>;
 }
 
 export const emptyFleet: FleetState = {
   episodes: new Map(),
-  recording: new Map(),
+  recording: LayeredMap.empty(MAX_FLEET_HOSTS),
   recentComplete: [],
-  completedByHost: new Map(),
+  completedByHost: LayeredMap.empty(MAX_FLEET_HOSTS),
 };
 
 function samplesRate(prev: FleetState, next: Snapshot, now: number): number | undefined {
@@ -58,13 +59,6 @@ function samplesRate(prev: FleetState, next: Snapshot, now: number): number | un
   return prev.samplesPerSecond;
 }
 
-/** Sets `key` as the newest entry of `map` (Map order is recency order), dropping the oldest past MAX_FLEET_HOSTS. */
-function setNewest<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > MAX_FLEET_HOSTS) map.delete(map.keys().next().value as string);
-}
-
 /** Reduces snapshots and episodes into the fleet picture. */
 export function reduceFleet(
   state: FleetState,
@@ -74,8 +68,9 @@ export function reduceFleet(
   if (events.length === 0) return state;
   let next = state;
   let episodes: Map<string, EpisodeRecord> | undefined;
-  let recording: Map<string, string> | undefined;
-  let completedByHost: Map<string, number> | undefined;
+  // Drafts of the per-host maps: a batch writes a few of 10,000 hosts, so it copies no map (LayeredMap).
+  let recording: LayeredMapDraft<string, string> | undefined;
+  let completedByHost: LayeredMapDraft<string, number> | undefined;
   let recentComplete = state.recentComplete;
 
   for (const event of events) {
@@ -84,18 +79,18 @@ export function reduceFleet(
       continue;
     }
     episodes ??= new Map(state.episodes);
-    recording ??= new Map(state.recording);
+    recording ??= state.recording.edit();
     const previous = episodes.get(event.episode_id);
     const record: EpisodeRecord = { ...event, updated: now };
     episodes.delete(event.episode_id); // re-insert so Map order is recency order
     episodes.set(event.episode_id, record);
     if (event.status === 'recording') {
-      setNewest(recording, event.host_id, event.episode_id);
+      recording.set(event.host_id, event.episode_id);
     } else {
       if (recording.get(event.host_id) === event.episode_id) recording.delete(event.host_id);
       if (previous?.status !== 'complete') {
-        completedByHost ??= new Map(state.completedByHost);
-        setNewest(completedByHost, event.host_id, (completedByHost.get(event.host_id) ?? 0) + 1);
+        completedByHost ??= state.completedByHost.edit();
+        completedByHost.set(event.host_id, (completedByHost.get(event.host_id) ?? 0) + 1);
       }
       recentComplete = [record, ...recentComplete.filter((e) => e.episode_id !== event.episode_id)].slice(
         0,
@@ -110,9 +105,9 @@ export function reduceFleet(
   return {
     ...next,
     episodes: episodes ?? next.episodes,
-    recording: recording ?? next.recording,
+    recording: recording?.done() ?? next.recording,
     recentComplete,
-    completedByHost: completedByHost ?? next.completedByHost,
+    completedByHost: completedByHost?.done() ?? next.completedByHost,
   };
 }
 
