@@ -78,15 +78,14 @@ export const hostsAggregateStyles = css`
     position: absolute;
     z-index: 2;
     pointer-events: none;
+    /* TIP_WIDTH in hosts-scene.ts. It wraps: cut to one line it lost a host's episodes and last seen. */
     max-width: 420px;
     padding: 6px 10px;
     border-radius: 6px;
     font-size: 14px;
     background: var(--fleet-panel);
     border: 1px solid var(--fleet-border);
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
   }
   .map .note {
     font-size: 14px;

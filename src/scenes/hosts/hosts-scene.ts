@@ -34,6 +34,8 @@ export { hostSummary };
 const LIST_ROW_PX = 34;
 /** Space the list column keeps for its heading, filter and "and N more" (px). */
 const LIST_CHROME_PX = 130;
+/** The map tooltip's widest (px; its max-width in hosts-aggregate.styles.ts): kept inside the map. */
+const TIP_WIDTH = 420;
 
 const text = SCENE_TEXT.hosts;
 
@@ -63,7 +65,8 @@ export class FleetHostsScene extends LitElement {
 
   @query('.map canvas') private mapCanvas?: HTMLCanvasElement;
   @state() private filter = '';
-  @state() private tip?: { text: string; left: number; top: number };
+  /** The map's tooltip: below the pointer in the map's upper half, above it in the lower (`bottom` set). */
+  @state() private tip?: { text: string; left: number; top?: number; bottom?: number };
   /** Hosts in map order (offline first), as last drawn. */
   private mapHosts: readonly HostView[] = [];
   private mapSource?: readonly HostView[];
@@ -161,8 +164,13 @@ export class FleetHostsScene extends LitElement {
     const columns = Math.max(1, Math.floor(this.mapBox.width / this.mapCell));
     const i = Math.floor(y / this.mapCell) * columns + Math.floor(x / this.mapCell);
     const host = x < columns * this.mapCell ? this.mapHosts[i] : undefined;
+    const left = Math.min(x + 12, Math.max(0, this.mapBox.width - TIP_WIDTH));
+    // A tip that wraps to a second line must not run off the map's foot.
+    const below = y < this.mapBox.height / 2;
     this.tip = host
-      ? { text: hostSummary(host), left: Math.min(x + 12, Math.max(0, this.mapBox.width - 420)), top: y + 16 }
+      ? below
+        ? { text: hostSummary(host), left, top: y + 16 }
+        : { text: hostSummary(host), left, bottom: this.mapBox.height - y + 12 }
       : undefined;
   }
 
@@ -201,7 +209,7 @@ export class FleetHostsScene extends LitElement {
         <div class="area" @pointerleave=${() => (this.tip = undefined)}>
           <canvas role="img" @pointermove=${this.onMapPointer}
             aria-label="Map of ${formatCount(agg.total)} hosts, offline first: ${formatCount(agg.offline)} offline; ${phaseText}"></canvas>
-          ${this.tip ? html`<div class="tip" role="tooltip" style="left:${this.tip.left}px;top:${this.tip.top}px">${this.tip.text}</div>` : nothing}
+          ${this.tip ? html`<div class="tip" role="tooltip" style="left:${this.tip.left}px;${this.tip.bottom !== undefined ? `bottom:${this.tip.bottom}px` : `top:${this.tip.top}px`}">${this.tip.text}</div>` : nothing}
         </div>
         <div class="note muted">${text.mapNote}</div>
       </section>

@@ -163,6 +163,43 @@ describe('<fleet-hosts-scene>', () => {
     expect(root.querySelector('.more')!.textContent).to.match(/^and [\d,]+ more$/);
   });
 
+  it("shows a map square's whole summary on hover, inside the map at its top and at its foot", async () => {
+    const { element, bus, cleanup: c } = await mountScene<FleetHostsScene>('fleet-hosts-scene');
+    cleanup = c;
+    const hosts = Array.from({ length: 10_000 }, (_, i) =>
+      host(i + 1, { host_id: `host-${String(i + 1).padStart(5, '0')}`, profile: 'dormant-beacon' }),
+    );
+    await publishAndSettle(bus, element, snapshot(hosts));
+    await settle(element);
+    const root = element.shadowRoot!;
+    const canvas = root.querySelector<HTMLCanvasElement>('.map canvas')!;
+    const map = root.querySelector<HTMLElement>('.map .area') ?? canvas.parentElement!;
+    for (const [fx, fy] of [
+      [0.98, 0.02],
+      [0.98, 0.97],
+    ] as const) {
+      const box = canvas.getBoundingClientRect();
+      canvas.dispatchEvent(
+        new PointerEvent('pointermove', {
+          bubbles: true,
+          composed: true,
+          clientX: box.left + box.width * fx,
+          clientY: box.top + box.height * fy,
+        }),
+      );
+      await settle(element);
+      const tip = root.querySelector<HTMLElement>('.tip')!;
+      // Cut to one line it read "… dormant-beacon · 41 episo…".
+      expect(squash(tip.textContent)).to.match(/episodes · last seen/);
+      expect(tip.scrollWidth).to.be.at.most(tip.clientWidth + 1);
+      const t = tip.getBoundingClientRect();
+      const area = map.getBoundingClientRect();
+      expect(t.right, `tip at ${fx}, ${fy}`).to.be.at.most(area.right + 1);
+      expect(t.bottom, `tip at ${fx}, ${fy}`).to.be.at.most(area.bottom + 1);
+      expect(t.top, `tip at ${fx}, ${fy}`).to.be.at.least(area.top - 1);
+    }
+  });
+
   it('draws the map: each host a square in its phase colour, offline hollow and first, the filter dimming the rest', async () => {
     const mounted = await mountScene<FleetHostsScene>('fleet-hosts-scene');
     cleanup = mounted.cleanup;
