@@ -120,6 +120,20 @@ export function recentRecordings<T extends EpisodeRecord>(
   return { shown: matching.slice(0, Math.max(0, fit)), matching: matching.length };
 }
 
+/** Each snapshot's profile per host, made once a snapshot (10,000 hosts: about 3 ms a time, at every render). */
+const profilesOf = new WeakMap<object, ReadonlyMap<string, string>>();
+const NO_PROFILES: ReadonlyMap<string, string> = new Map();
+
+function snapshotProfiles(snapshot: FleetState['snapshot']): ReadonlyMap<string, string> {
+  if (!snapshot) return NO_PROFILES;
+  let profiles = profilesOf.get(snapshot);
+  if (!profiles) {
+    profiles = new Map(snapshot.hosts.map((h) => [h.host_id, h.profile ?? '']));
+    profilesOf.set(snapshot, profiles);
+  }
+  return profiles;
+}
+
 /**
  * Hosts recording now that match `filter` (as recentRecordings does): every
  * host whose latest episode event said recording, including those whose
@@ -131,15 +145,22 @@ export function recentRecordings<T extends EpisodeRecord>(
 export function countRecording(fleet: FleetState, filter = ''): number {
   const query = filter.trim().toLowerCase();
   if (query === '') return fleet.recording.size;
-  let snapshotProfiles: Map<string, string> | undefined;
+  // A fleet runs a handful of profiles: each is matched once.
+  const profileMatches = new Map<string, boolean>();
   let count = 0;
   for (const [hostId, episodeId] of fleet.recording) {
-    let profile = fleet.episodes.get(episodeId)?.profile;
-    if (profile === undefined) {
-      snapshotProfiles ??= new Map(fleet.snapshot?.hosts.map((h) => [h.host_id, h.profile ?? '']));
-      profile = snapshotProfiles.get(hostId) ?? '';
+    if (hostId.toLowerCase().includes(query) || episodeId.toLowerCase().includes(query)) {
+      count++;
+      continue;
     }
-    if (matches(query, hostId, profile, episodeId)) count++;
+    let profile = fleet.episodes.get(episodeId)?.profile;
+    profile ??= snapshotProfiles(fleet.snapshot).get(hostId) ?? '';
+    let matched = profileMatches.get(profile);
+    if (matched === undefined) {
+      matched = profile.toLowerCase().includes(query);
+      profileMatches.set(profile, matched);
+    }
+    if (matched) count++;
   }
   return count;
 }
