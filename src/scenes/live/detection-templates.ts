@@ -10,6 +10,7 @@ import {
   laneCell,
   laneLength,
 } from '../../store/live-lanes.js';
+import { formatCount, formatCountOf } from '../shared/format.js';
 import { phaseSwatch } from '../shared/phase-swatch.js';
 
 const text = SCENE_TEXT.live;
@@ -97,10 +98,10 @@ export function focusDetail(live: LiveLanesState, host: string | undefined): unk
             ${latest.model !== undefined ? html`<span>${latest.model}</span>` : nothing}
             <span>predicted ${phaseSwatch(latest.predicted)}</span>
             ${latest.actual !== undefined ? html`<span>actual ${phaseSwatch(latest.actual)}</span>` : html`<span class="muted">${text.actualPending}</span>`}
-            ${latest.confidence !== undefined ? html`<span><b>${Math.round(latest.confidence * 100)}%</b></span>` : nothing}
+            ${latest.confidence !== undefined ? html`<span><b>${Math.round(latest.confidence * 100)}%</b> ${text.confident}</span>` : nothing}
           </div>`
         : nothing
     }
-    <div class="line muted">${len} windows in the lane · ${disagree} disagree · ${pending} waiting for truth</div>
+    <div class="line muted">${formatCountOf(len, 'window')} in the lane · ${formatCount(disagree)} ${disagree === 1 ? 'disagrees' : 'disagree'} · ${formatCount(pending)} waiting for truth</div>
   </div>`;
 }

@@ -110,6 +110,10 @@ for (const n of [10, 200, 2000, 10_000]) {
       expect(root.activeElement).to.equal(root.querySelector('.focus-list'));
       expect(root.querySelector('.option[aria-selected=true]')!.textContent).to.equal(target);
       expect(root.querySelector('.detail .full-id')!.textContent).to.equal(target);
+      // One window, its confidence named as such: it read "90%" alone, and "1 windows in the lane".
+      const detail = root.querySelector('.detail')!.textContent!.replace(/\s+/g, ' ');
+      expect(detail).to.contain('90% confident');
+      expect(detail).to.contain(' 1 window in the lane · 0 disagree · 0 waiting for truth');
       for (const l of root.querySelectorAll('.option')) expect(fontPx(l)).to.be.at.least(12);
       // Cleared, the keyboard walks the whole fleet, trouble first.
       await typeFilter(root, '', element);
