@@ -33,7 +33,7 @@ interface Layers<K, V> {
  * every set deletes the key first), and past `cap` keys the least recently
  * set one goes.
  */
-export class LayeredMap<K, V> {
+export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   /** @internal Use `LayeredMap.empty` and `edit`. */
   constructor(private readonly layers: Layers<K, V>) {}
 
@@ -55,18 +55,29 @@ export class LayeredMap<K, V> {
   }
 
   /** Entries least recently set first. */
-  *[Symbol.iterator](): IterableIterator<[K, V]> {
+  *entries(): MapIterator<[K, V]> {
     const { base, overlay } = this.layers;
     for (const entry of base) if (!overlay.has(entry[0])) yield entry;
     for (const [key, slot] of overlay) if (slot !== GONE) yield [key, slot];
+    return undefined;
   }
 
-  *keys(): IterableIterator<K> {
-    for (const [key] of this) yield key;
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
   }
 
-  *values(): IterableIterator<V> {
-    for (const [, value] of this) yield value;
+  *keys(): MapIterator<K> {
+    for (const [key] of this.entries()) yield key;
+    return undefined;
+  }
+
+  *values(): MapIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+    return undefined;
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
   /** A draft of the next version: write it, then `done()` (this version stays as it is). */

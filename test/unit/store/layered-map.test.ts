@@ -75,5 +75,13 @@ describe('LayeredMap', () => {
     expect(keys[0]).toBe('h2000');
     expect(keys.slice(-2)).toEqual(['h1998', 'h1999']);
     expect([...map.values()].filter((v) => v === -1)).toHaveLength(2_000);
+    // A ReadonlyMap to whoever reads the stores (StoreState is public API).
+    const seen: [string, number][] = [];
+    map.forEach((value, key, self) => {
+      expect(self).toBe(map);
+      seen.push([key, value]);
+    });
+    expect(seen).toEqual([...map.entries()]);
+    expect(new Map(map).size).toBe(10_000);
   });
 });
