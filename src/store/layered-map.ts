@@ -106,9 +106,8 @@ export class LayeredMapDraft<K, V> {
   }
 
   get(key: K): V | undefined {
-    const slot = this.overlay.get(key);
-    if (slot !== undefined) return slot === GONE ? undefined : slot;
-    return this.layers.base.get(key);
+    // The layers' overlay is this draft's own copy (see edit), written in place.
+    return lookup(this.layers, key);
   }
 
   /** Sets `key` as the most recent key, dropping the least recent past the cap. */
