@@ -111,6 +111,30 @@ export function reduceFleet(
   };
 }
 
+/**
+ * The fleet state as a structured clone carries it (the presenter's mirror
+ * of the deck's stores): its layered maps as plain Maps, which a clone
+ * keeps; a LayeredMap would arrive without its methods.
+ */
+export interface CloneableFleet extends Omit<FleetState, 'recording' | 'completedByHost'> {
+  readonly recording: ReadonlyMap<string, string>;
+  readonly completedByHost: ReadonlyMap<string, number>;
+}
+
+/** `fleet` ready for a structured clone (see CloneableFleet). */
+export function cloneableFleet(fleet: FleetState): CloneableFleet {
+  return { ...fleet, recording: new Map(fleet.recording), completedByHost: new Map(fleet.completedByHost) };
+}
+
+/** A fleet state back from its clone (see cloneableFleet). */
+export function revivedFleet(fleet: CloneableFleet): FleetState {
+  return {
+    ...fleet,
+    recording: LayeredMap.from(fleet.recording, MAX_FLEET_HOSTS),
+    completedByHost: LayeredMap.from(fleet.completedByHost, MAX_FLEET_HOSTS),
+  };
+}
+
 /** Above this many hosts, episodes complete several times a second: lists of them change too often to animate. */
 export const BUSY_FLEET_HOSTS = 100;
 

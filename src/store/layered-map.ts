@@ -42,6 +42,13 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
     return new LayeredMap({ base: new Map(), baseKeys: [], overlay: new Map(), size: 0, cursor: 0, cap });
   }
 
+  /** A map of `entries` in their order (the last the most recent), at most `cap` of them. */
+  static from<K, V>(entries: Iterable<readonly [K, V]>, cap = Number.POSITIVE_INFINITY): LayeredMap<K, V> {
+    const draft = LayeredMap.empty<K, V>(cap).edit();
+    for (const [key, value] of entries) draft.set(key, value);
+    return draft.done();
+  }
+
   get size(): number {
     return this.layers.size;
   }

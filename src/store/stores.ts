@@ -5,7 +5,14 @@ import {
   reduceEmbeddingColumns,
   reduceEmbeddings,
 } from './embeddings.js';
-import { emptyFleet, type FleetState, reduceFleet } from './fleet.js';
+import {
+  type CloneableFleet,
+  cloneableFleet,
+  emptyFleet,
+  type FleetState,
+  reduceFleet,
+  revivedFleet,
+} from './fleet.js';
 import { groupEvents } from './group-events.js';
 import { emptyLiveLanes, type LiveLanesState, reduceLiveLanes, reserveLanes } from './live-lanes.js';
 import {
@@ -52,6 +59,21 @@ export const STORE_OF_TYPE = {
 export interface StoreOptions {
   /** Embedding ring capacity (default 100,000). */
   readonly embeddingCapacity?: number;
+}
+
+/** Stores as a structured clone carries them: the fleet's in its cloneable form (see CloneableFleet). */
+export interface CloneableStores extends Omit<StoreState, 'fleet'> {
+  readonly fleet: CloneableFleet;
+}
+
+/** `state` ready for a structured clone (postMessage, BroadcastChannel). */
+export function cloneableStores(state: StoreState): CloneableStores {
+  return { ...state, fleet: cloneableFleet(state.fleet) };
+}
+
+/** Stores back from their clone. */
+export function revivedStores(state: CloneableStores): StoreState {
+  return { ...state, fleet: revivedFleet(state.fleet) };
 }
 
 /** Fresh, empty stores. */

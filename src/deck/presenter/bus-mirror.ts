@@ -1,7 +1,7 @@
 import type { FleetBus } from '../../bus/fleet-bus.js';
 import type { SourceInfo } from '../../bus/source-info.js';
 import { EVENT_TYPES, type FleetEvent } from '../../contract/schemas.js';
-import type { StoreState } from '../../store/stores.js';
+import { type CloneableStores, cloneableStores, revivedStores } from '../../store/stores.js';
 import type { SyncChannel } from './deck-sync.js';
 
 /**
@@ -22,7 +22,7 @@ export type MirrorMessage =
       readonly kind: 'state';
       readonly from: string;
       readonly to: string;
-      readonly state: StoreState;
+      readonly state: CloneableStores;
       readonly source: SourceInfo;
     }
   | { readonly kind: 'events'; readonly from: string; readonly events: readonly FleetEvent[] }
@@ -72,7 +72,13 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
     if (message.kind === 'want') {
       followers.add(message.from);
       flush();
-      post({ kind: 'state', from: id, to: message.from, state: bus.state, source: bus.source });
+      post({
+        kind: 'state',
+        from: id,
+        to: message.from,
+        state: cloneableStores(bus.state),
+        source: bus.source,
+      });
     } else if (message.kind === 'gone') {
       followers.delete(message.from);
     }
@@ -91,7 +97,7 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
   const onRebuild = () => {
     batch = [];
     for (const follower of followers)
-      post({ kind: 'state', from: id, to: follower, state: bus.state, source: bus.source });
+      post({ kind: 'state', from: id, to: follower, state: cloneableStores(bus.state), source: bus.source });
   };
   for (const type of EVENT_TYPES) bus.addEventListener(type, onEvents);
   bus.addEventListener('source', onSource);
@@ -133,7 +139,7 @@ export function followBus(
         if (message.to !== id) return;
         leader = message.from;
         // The leader's stores replace ours whole; the mounted scenes hear of it at once.
-        bus.rebuild(message.state);
+        bus.rebuild(revivedStores(message.state));
         bus.flush();
         bus.source = message.source;
         options.onState?.(leader);

@@ -59,6 +59,13 @@ describe('bus mirror', () => {
     expect(presenter.state.live.total).toBe(before);
     expect(presenter.state.live.hosts).toEqual(audience.bus.state.live.hosts);
     expect(presenter.state.embeddings.count).toBe(audience.bus.state.embeddings.count);
+    // The fleet's per-host maps cross the clone as plain Maps and work as before on the far side
+    // (cloned as they were, they arrived without their methods: "recording.get is not a function").
+    const recording = presenter.state.fleet.recording;
+    expect(audience.bus.state.fleet.recording.size).toBeGreaterThan(0);
+    expect([...recording]).toEqual([...audience.bus.state.fleet.recording]);
+    expect(recording.get('host-01')).toBe(audience.bus.state.fleet.recording.get('host-01'));
+    expect([...presenter.state.fleet.completedByHost]).toEqual([...audience.bus.state.fleet.completedByHost]);
     expect(presenter.source.label).toBe(audience.bus.source.label);
     expect(changes[0], 'mounted scenes are told every store changed').toContain('live');
 
@@ -69,6 +76,11 @@ describe('bus mirror', () => {
     await until(() => presenter.state.live.total === before + 1, 'the forwarded detection');
     expect(laneCells(presenter.state.live, 'host-99')[0]?.predicted).toBe('armed');
     expect(presenter.state.models.accuracy.get('gru')).toBe(0.91);
+    // …and take later episodes.
+    audience.bus.publish([
+      { type: 'episode', episode_id: 'ep-x', host_id: 'host-99', profile: 'p', status: 'recording' },
+    ]);
+    await until(() => presenter.state.fleet.recording.get('host-99') === 'ep-x', 'the forwarded episode');
   });
 
   it('follows a reloaded audience, and stops forwarding when no one follows', async () => {
