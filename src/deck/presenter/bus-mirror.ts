@@ -62,6 +62,9 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
       // A store that cannot be cloned: the follower gets later events but not this state.
     }
   };
+  // The stores go as a structured clone takes them (see cloneableStores).
+  const postState = (to: string) =>
+    post({ kind: 'state', from: id, to, state: cloneableStores(bus.state), source: bus.source });
   const flush = () => {
     const events = batch;
     batch = [];
@@ -72,13 +75,7 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
     if (message.kind === 'want') {
       followers.add(message.from);
       flush();
-      post({
-        kind: 'state',
-        from: id,
-        to: message.from,
-        state: cloneableStores(bus.state),
-        source: bus.source,
-      });
+      postState(message.from);
     } else if (message.kind === 'gone') {
       followers.delete(message.from);
     }
@@ -96,8 +93,7 @@ export function shareBus(bus: FleetBus, channel: SyncChannel, id: string): () =>
   // and the events queued before it are dropped, since the stores they went into are gone.
   const onRebuild = () => {
     batch = [];
-    for (const follower of followers)
-      post({ kind: 'state', from: id, to: follower, state: cloneableStores(bus.state), source: bus.source });
+    for (const follower of followers) postState(follower);
   };
   for (const type of EVENT_TYPES) bus.addEventListener(type, onEvents);
   bus.addEventListener('source', onSource);

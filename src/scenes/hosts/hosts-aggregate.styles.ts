@@ -78,8 +78,7 @@ export const hostsAggregateStyles = css`
     position: absolute;
     z-index: 2;
     pointer-events: none;
-    /* TIP_WIDTH in hosts-scene.ts. It wraps: cut to one line it lost a host's episodes and last seen. */
-    max-width: 420px;
+    /* Its max-width is TIP_WIDTH (hosts-scene.ts). It wraps: cut to one line it lost a host's episodes and last seen. */
     padding: 6px 10px;
     border-radius: 6px;
     font-size: 14px;

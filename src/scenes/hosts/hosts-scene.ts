@@ -34,7 +34,7 @@ export { hostSummary };
 const LIST_ROW_PX = 34;
 /** Space the list column keeps for its heading, filter and "and N more" (px). */
 const LIST_CHROME_PX = 130;
-/** The map tooltip's widest (px; its max-width in hosts-aggregate.styles.ts): kept inside the map. */
+/** The map tooltip's widest (px), kept inside the map. */
 const TIP_WIDTH = 420;
 
 const text = SCENE_TEXT.hosts;
@@ -209,7 +209,7 @@ export class FleetHostsScene extends LitElement {
         <div class="area" @pointerleave=${() => (this.tip = undefined)}>
           <canvas role="img" @pointermove=${this.onMapPointer}
             aria-label="Map of ${formatCount(agg.total)} hosts, offline first: ${formatCount(agg.offline)} offline; ${phaseText}"></canvas>
-          ${this.tip ? html`<div class="tip" role="tooltip" style="left:${this.tip.left}px;${this.tip.bottom !== undefined ? `bottom:${this.tip.bottom}px` : `top:${this.tip.top}px`}">${this.tip.text}</div>` : nothing}
+          ${this.tip ? html`<div class="tip" role="tooltip" style="max-width:${TIP_WIDTH}px;left:${this.tip.left}px;${this.tip.bottom !== undefined ? `bottom:${this.tip.bottom}px` : `top:${this.tip.top}px`}">${this.tip.text}</div>` : nothing}
         </div>
         <div class="note muted">${text.mapNote}</div>
       </section>
