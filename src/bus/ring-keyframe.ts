@@ -38,13 +38,18 @@ function runs(ring: EmbeddingsState): [start: number, length: number][] {
       ];
 }
 
-/** Copies the points `ring` holds now. */
-export function copyRing(ring: EmbeddingsState): RingKeyframe {
+/**
+ * Copies the points `ring` holds now; into the buffers of `spare` (a
+ * keyframe no longer read) when it holds as many points: fresh buffers of
+ * 2 MB cost more to allocate than to fill.
+ */
+export function copyRing(ring: EmbeddingsState, spare?: RingKeyframe): RingKeyframe {
   const { count } = ring;
-  const positions = new Float32Array(count * 3);
-  const phase = new Uint16Array(count);
-  const predicted = new Uint16Array(count);
-  const cluster = new Int32Array(count);
+  const reuse = spare?.count === count;
+  const positions = reuse ? spare.positions : new Float32Array(count * 3);
+  const phase = reuse ? spare.phase : new Uint16Array(count);
+  const predicted = reuse ? spare.predicted : new Uint16Array(count);
+  const cluster = reuse ? spare.cluster : new Int32Array(count);
   let at = 0;
   if (count > 0) {
     for (const [start, length] of runs(ring)) {

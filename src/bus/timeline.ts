@@ -9,7 +9,7 @@ import {
 } from '../store/live-lanes.js';
 import { PointBuffer } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
-import { copyRing, type RingKeyframe, restoreRing } from './ring-keyframe.js';
+import { copyRing, keyframeBytes, type RingKeyframe, restoreRing } from './ring-keyframe.js';
 
 /** History kept by default: ten minutes… */
 export const HISTORY_MS = 10 * 60_000;
@@ -56,6 +56,15 @@ interface Checkpoint {
   readonly stores: SharedStores;
   /** A private copy of the lanes then, where the copy budget allowed one (always at the first moment). */
   lanes?: LiveLanesState;
+  /** A copy of the ring then, about once a ring's worth of points (see `ringCopyDue`). */
+  ring?: RingCopy;
+}
+
+/** A copy of the ring at a checkpoint, and where it is in the log. */
+interface RingCopy {
+  readonly keyframe: RingKeyframe;
+  /** Number (in the log) of the first point after it. */
+  readonly point: number;
 }
 
 function shared(state: StoreState): SharedStores {
@@ -77,10 +86,12 @@ function addPoints(ring: EmbeddingsState, log: PointBuffer, from: number, to: nu
 }
 
 /**
- * Points that fell out of the history are added to the first moment's ring
- * once this many rings' worth have: they stay in the log until then. Adding
- * more than a ring's worth writes only the last ring's worth, so a flood of
- * points costs the first moment's ring half a write a point, not one.
+ * Points that fell out of the history with no ring copy after them are added
+ * to the first moment's ring once this many rings' worth have: they stay in
+ * the log until then. Adding more than a ring's worth writes only the last
+ * ring's worth, so such points cost half a write each. Where points flow, a
+ * checkpoint's ring copy (see `ringCopyDue`) becomes the first moment's ring
+ * before that, and they cost nothing.
  */
 const FOLD_RINGS = 2;
 
@@ -150,6 +161,10 @@ export class Timeline {
   private sinceLaneCopy = 0;
   /** The first moment's lanes are still the stores' own (see `restart` and `settle`). */
   private lanesOwed = false;
+  /** A keyframe no longer read, whose buffers the next ring copy takes. */
+  private spareKeyframe?: RingKeyframe;
+  /** Number (in `points`) of the first point after the latest ring copy (or the first moment's ring). */
+  private ringCopyPoint = 0;
 
   /** A timeline whose first moment is `state` at `t`. */
   constructor(state: StoreState, t: number, options: TimelineOptions = {}) {
@@ -180,6 +195,7 @@ export class Timeline {
     this.pointEnds = [];
     this.points.clear();
     this.firstPoint = this.points.end;
+    this.ringCopyPoint = this.firstPoint;
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
@@ -244,6 +260,11 @@ export class Timeline {
     return this.eventCount;
   }
 
+  /** Embedding points the log holds: those of the window, and those before it not yet in a ring. */
+  get pointsHeld(): number {
+    return this.points.length;
+  }
+
   /** Checkpoints held (the first moment included). */
   get checkpointCount(): number {
     return this.checkpoints.length;
@@ -283,6 +304,14 @@ export class Timeline {
         checkpoint.lanes = cloneLiveLanes(state.live);
         this.sinceLaneCopy = 0;
       }
+      if (this.ringCopyDue(state.embeddings)) {
+        checkpoint.ring = {
+          keyframe: copyRing(state.embeddings, this.spareKeyframe),
+          point: this.points.end,
+        };
+        this.spareKeyframe = undefined;
+        this.ringCopyPoint = this.points.end;
+      }
       this.checkpoints.push(checkpoint);
       this.sinceCheckpoint = 0;
       this.trim();
@@ -307,6 +336,18 @@ export class Timeline {
     return this.sinceLaneCopy >= spacing;
   }
 
+  /**
+   * Whether a checkpoint now keeps a copy of the ring: once a ring's worth of
+   * points came since the last. Such a copy is a few memory copies (2 MB at
+   * 100,000 points); without it, points falling out of the window are written
+   * into the first moment's ring one by one, which was a fifth of a flood's
+   * main thread. The copies held are about window / capacity, and count in
+   * the window's bytes.
+   */
+  private ringCopyDue(ring: EmbeddingsState): boolean {
+    return this.points.end - this.ringCopyPoint >= ring.capacity;
+  }
+
   /** Bytes of the lane copies held, the first moment's included. */
   private laneCopiesBytes(): number {
     let bytes = 0;
@@ -317,7 +358,10 @@ export class Timeline {
   /** Events the history may hold: maxEvents, or fewer where they and the lane copies would pass maxBytes. */
   private windowEvents(): number {
     if (!Number.isFinite(this.maxBytes)) return this.maxEvents;
-    const room = Math.max(0, this.maxBytes - this.laneCopiesBytes());
+    let bytes = this.laneCopiesBytes();
+    for (const checkpoint of this.checkpoints)
+      if (checkpoint.ring) bytes += keyframeBytes(checkpoint.ring.keyframe.count);
+    const room = Math.max(0, this.maxBytes - bytes);
     return Math.min(this.maxEvents, Math.floor(room / HISTORY_EVENT_BYTES));
   }
 
@@ -334,7 +378,8 @@ export class Timeline {
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
     // The ring takes only points, and they are in order in the log: all of them up to the moment at once.
-    const ring = addPoints(this.firstRing(), this.points, this.points.start, this.pointsBefore(end));
+    const from = this.ringFrom(c);
+    const ring = addPoints(from.ring, this.points, from.point, this.pointsBefore(end));
     // The lanes are replayed above: the other stores take the batches without their points and detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
@@ -342,6 +387,27 @@ export class Timeline {
       if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
     return { ...state, live };
+  }
+
+  /**
+   * A fresh ring as it was at the latest copy at or before checkpoint `c`
+   * (the first moment's, failing any), and the number of the first point
+   * after it.
+   */
+  private ringFrom(c: number): { readonly ring: EmbeddingsState; readonly point: number } {
+    const copy = this.ringCopyAt(c);
+    return copy
+      ? { ring: restoreRing(copy.keyframe), point: copy.point }
+      : { ring: this.firstRing(), point: this.points.start };
+  }
+
+  /** The latest ring copy at checkpoints (1…c], if any. */
+  private ringCopyAt(c: number): RingCopy | undefined {
+    for (let r = c; r > 0; r--) {
+      const copy = this.checkpoints[r]!.ring;
+      if (copy) return copy;
+    }
+    return undefined;
   }
 
   /** A fresh copy of the first moment's ring, free to be written. */
@@ -402,9 +468,18 @@ export class Timeline {
     while (k < this.checkpoints.length - 1 && this.checkpoints[k]!.at < keepFrom) k++;
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
-    // The points that fall out wait in the log; once FOLD_RINGS rings' worth have, the private ring
-    // takes them, in place: no copy while events arrive.
     this.firstPoint = this.pointsBefore(start);
+    // The latest ring copy up to the new first moment becomes its ring: the log keeps only the points after it.
+    const copy = this.ringCopyAt(k);
+    if (copy) {
+      this.spareKeyframe = this.baseKeyframe;
+      this.baseKeyframe = copy.keyframe;
+      this.baseRing = undefined;
+      this.points.dropTo(copy.point);
+      this.checkpoints[k]!.ring = undefined;
+    }
+    // Points that fall out with no copy after them wait in the log; once FOLD_RINGS rings' worth have,
+    // the private ring takes them, in place: no copy while events arrive.
     const capacity = (this.baseRing ?? this.baseKeyframe!).capacity;
     if (this.firstPoint - this.points.start >= FOLD_RINGS * capacity) {
       this.baseRing = addPoints(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { copyRing, restoreRing } from '../../../src/bus/ring-keyframe.js';
 import { HISTORY_EVENT_BYTES, MAX_LANE_COPIES, Timeline } from '../../../src/bus/timeline.js';
-import type { FleetEvent } from '../../../src/contract/schemas.js';
+import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot } from '../../../src/store/embeddings.js';
 import { laneBytes } from '../../../src/store/live-lanes.js';
 import { PointBuffer } from '../../../src/store/point-columns.js';
@@ -245,6 +246,44 @@ describe('Timeline', () => {
     // And what it keeps still rebuilds right, the ring included.
     const t = timeline.start + 37;
     expect(comparable(timeline.stateAt(t))).toEqual(comparable(rebuildFromScratchMs(t, 50)));
+  });
+
+  it('holds a flood of points as the window and one ring copy, and rebuilds any moment of it', () => {
+    const capacity = 1_000;
+    const maxEvents = 5_000;
+    let state = initialStores({ embeddingCapacity: capacity });
+    const timeline = new Timeline(state, 0, { maxEvents, maxBytes: Infinity });
+    const points = new PointBuffer();
+    const states: StoreState[] = [];
+    for (let i = 1; i <= 60; i++) {
+      // 250 points a batch, each with its own labels now and then, in columns as the bus carries them.
+      points.clear();
+      for (let k = 0; k < 250; k++) {
+        const n = i * 250 + k;
+        const point = {
+          type: 'embedding',
+          x: (n % 97) / 97,
+          y: (n % 89) / 89,
+          phase: n % 3 ? 'armed' : 'clean',
+        };
+        points.appendEvent(
+          (n % 7 === 0
+            ? { ...point, predicted: `p${i % 5}`, cluster: n % 11 }
+            : point) as EventOf<'embedding'>,
+        );
+      }
+      state = reduceStores(state, [], i * 1000, points).state;
+      timeline.append([], i * 1000, state, points);
+      states.push({ ...state, embeddings: restoreRing(copyRing(state.embeddings)) });
+      // The window (trimmed a checkpoint at a time) and the points since the ring copy before it: a
+      // copy comes every ring's worth, so those are under a ring's worth more, not the two rings'
+      // worth that waited to be written into the first moment's ring one by one.
+      expect(timeline.pointsHeld).toBeLessThanOrEqual(maxEvents + 250 + capacity);
+    }
+    expect(timeline.start).toBeGreaterThan(30_000);
+    for (let t = Math.ceil(timeline.start / 1000); t <= 60; t++) {
+      expect(comparable(timeline.stateAt(t * 1000)), `t=${t}`).toEqual(comparable(states[t - 1]!));
+    }
   });
 
   it('builds a whole recording up front and never trims it', () => {
