@@ -15,6 +15,14 @@ const MAX_BUFFER_LABELS = 0xffff;
 const MIN_ROOM = 1024;
 /** Past this many labels, compacting a buffer also drops the labels no point it holds uses. */
 const COMPACT_LABELS = 4096;
+/**
+ * A cleared buffer keeps its labels while it has at most this many: a reused
+ * batch then gives a label the same id batch after batch, and a log taking
+ * its points (`appendAll`) finds the same table and copies the ids as they
+ * are. Past it a clear starts the table afresh, so a stream of new labels
+ * stays bounded.
+ */
+const KEEP_LABELS = 256;
 /** Bits of `present`: which optional fields a point came with. */
 const HAS_Z = 1;
 const HAS_PHASE = 2;
@@ -144,7 +152,12 @@ export class PointBuffer implements PointColumns, PointSink {
       (cluster === undefined ? 0 : HAS_CLUSTER);
   }
 
-  /** Appends every point `source` holds, in order. */
+  /**
+   * Appends every point `source` holds, in order. Its labels are all taken
+   * into this table, in its order: where that gives every label the id it
+   * has there (a log fed by one reused batch, see KEEP_LABELS), the ids are
+   * copied as they are, not mapped point by point.
+   */
   appendAll(source: PointBuffer): void {
     const n = source.held;
     if (n === 0) return;
@@ -155,10 +168,20 @@ export class PointBuffer implements PointColumns, PointSink {
     this.positions.set(source.positions.subarray(3 * from, 3 * to), 3 * at);
     this.cluster.set(source.cluster.subarray(from, to), at);
     this.present.set(source.present.subarray(from, to), at);
-    const idOf = labelMap(source.labels, (label) => this.intern(label));
-    for (let i = 0; i < n; i++) {
-      this.phase[at + i] = idOf(source.phase[from + i]!);
-      this.predicted[at + i] = idOf(source.predicted[from + i]!);
+    const ids = new Uint16Array(source.labels.length);
+    let same = true;
+    for (const [id, label] of source.labels.entries()) {
+      ids[id] = this.intern(label);
+      same &&= ids[id] === id;
+    }
+    if (same) {
+      this.phase.set(source.phase.subarray(from, to), at);
+      this.predicted.set(source.predicted.subarray(from, to), at);
+    } else {
+      for (let i = 0; i < n; i++) {
+        this.phase[at + i] = ids[source.phase[from + i]!]!;
+        this.predicted[at + i] = ids[source.predicted[from + i]!]!;
+      }
     }
     this.held += n;
   }
@@ -193,13 +216,13 @@ export class PointBuffer implements PointColumns, PointSink {
     if (this.offset > this.held) this.compact(this.room());
   }
 
-  /** Forgets every point and label (numbers go on from `end`). */
+  /** Forgets every point, and the labels past KEEP_LABELS of them (numbers go on from `end`). */
   clear(): void {
     this.first += this.held;
     this.offset = 0;
     this.held = 0;
     this.generation++;
-    if (this.labels.length > 1) {
+    if (this.labels.length > KEEP_LABELS) {
       this.labels = [''];
       this.ids = new Map([['', NO_LABEL]]);
     }

@@ -68,6 +68,37 @@ describe('PointBuffer', () => {
     expect(buffer.toEvents()).toEqual(Array.from({ length: 1000 }, (_, k) => point(19_000 + k, unique)));
   });
 
+  it('keeps its labels’ ids across clears, and a log fed batch by batch takes them as they are', () => {
+    const batch = new PointBuffer();
+    const log = new PointBuffer();
+    const labelOf = (k: number) => ['armed', 'clean', 'dormant', 'infecting'][k % 4]!;
+    const sent: ReturnType<typeof point>[] = [];
+    for (let round = 0; round < 5; round++) {
+      batch.clear();
+      // Each batch meets the labels in another order; a label keeps its id all the same.
+      const events = Array.from({ length: 40 }, (_, i) => point(i, () => labelOf(i + round)));
+      batch.append(events);
+      expect(batch.labels.slice(1).sort()).toEqual(['armed', 'clean', 'dormant', 'infecting']);
+      if (round > 0) expect(batch.labels).toEqual(log.labels);
+      log.appendAll(batch);
+      expect(log.labels).toEqual(batch.labels);
+      sent.push(...events);
+    }
+    expect(log.toEvents()).toEqual(sent);
+  });
+
+  it('starts its table afresh on a clear once it holds more than a few hundred labels', () => {
+    const buffer = new PointBuffer();
+    for (let round = 0; round < 40; round++) {
+      buffer.clear();
+      buffer.append(Array.from({ length: 100 }, (_, k) => point(k, () => `label-${round}-${k}`)));
+      expect(buffer.labels.length).toBeLessThanOrEqual(256 + 100 + 1);
+      expect(buffer.toEvents()).toEqual(
+        Array.from({ length: 100 }, (_, k) => point(k, () => `label-${round}-${k}`)),
+      );
+    }
+  });
+
   it('counts its clears, so a reader can tell its batch was reused', () => {
     const buffer = new PointBuffer();
     buffer.append([point(1)]);
