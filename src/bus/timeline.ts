@@ -1,5 +1,4 @@
 import type { EventOf, FleetEvent } from '../contract/schemas.js';
-import { type EmbeddingsState, reduceEmbeddingColumns } from '../store/embeddings.js';
 import {
   cloneLiveLanes,
   emptyLiveLanes,
@@ -7,9 +6,9 @@ import {
   laneBytes,
   reduceLiveLanes,
 } from '../store/live-lanes.js';
-import { PointBuffer } from '../store/point-columns.js';
+import type { PointBuffer } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
-import { copyRing, keyframeBytes, type RingKeyframe, restoreRing } from './ring-keyframe.js';
+import { cloneRing, type RingCopy, RingHistory, ringCopyBytes } from './ring-history.js';
 
 /** History kept by default: ten minutes… */
 export const HISTORY_MS = 10 * 60_000;
@@ -56,15 +55,8 @@ interface Checkpoint {
   readonly stores: SharedStores;
   /** A private copy of the lanes then, where the copy budget allowed one (always at the first moment). */
   lanes?: LiveLanesState;
-  /** A copy of the ring then, about once a ring's worth of points (see `ringCopyDue`). */
+  /** A copy of the ring then, about once a ring's worth of points (see `RingHistory.copyIfDue`). */
   ring?: RingCopy;
-}
-
-/** A copy of the ring at a checkpoint, and where it is in the log. */
-interface RingCopy {
-  readonly keyframe: RingKeyframe;
-  /** Number (in the log) of the first point after it. */
-  readonly point: number;
 }
 
 function shared(state: StoreState): SharedStores {
@@ -75,26 +67,6 @@ function shared(state: StoreState): SharedStores {
 const isDetection = (event: FleetEvent): event is EventOf<'live_detection'> =>
   event.type === 'live_detection';
 
-/** A private copy of a ring, free to be written. */
-function cloneRing(ring: EmbeddingsState): EmbeddingsState {
-  return restoreRing(copyRing(ring));
-}
-
-/** Adds the log's points numbered [from, to) to a ring (writing at most a ring's worth of them). */
-function addPoints(ring: EmbeddingsState, log: PointBuffer, from: number, to: number): EmbeddingsState {
-  return reduceEmbeddingColumns(ring, log, log.index(from), log.index(to));
-}
-
-/**
- * Points that fell out of the history with no ring copy after them are added
- * to the first moment's ring once this many rings' worth have: they stay in
- * the log until then. Adding more than a ring's worth writes only the last
- * ring's worth, so such points cost half a write each. Where points flow, a
- * checkpoint's ring copy (see `ringCopyDue`) becomes the first moment's ring
- * before that, and they cost nothing.
- */
-const FOLD_RINGS = 2;
-
 const NO_EVENTS: readonly FleetEvent[] = [];
 
 /**
@@ -104,13 +76,9 @@ const NO_EVENTS: readonly FleetEvent[] = [];
  * at or before T plus the batches after it up to T, reduced again with the
  * arrival times they had. Checkpoints keep the copy-on-write stores by
  * reference (cheap). The embedding ring and the lanes are written in place,
- * so they cannot be kept that way: the timeline holds a private ring as it
- * was at its first moment, and a rebuilt moment copies it and adds the points
- * received since (the ring ignores arrival times, and adding points is a few
- * typed-array writes each). Those points are held in columns (`PointBuffer`),
- * not as the events they came in: a flood of points kept as objects for
- * seconds cost more in garbage collection than everything else done with
- * them. The lanes likewise, from the latest private copy
+ * so they cannot be kept that way: a rebuilt moment's ring is a copy of an
+ * earlier one and the points received since (`RingHistory`); its lanes
+ * likewise, from the latest private copy
  * of them at or before the moment — the first moment's, or a checkpoint's
  * where `laneCopyBytes` allowed one (10,000 hosts' lanes are 19 MB a copy,
  * five hosts' a few kB). When history falls out of the window (older than
@@ -130,41 +98,24 @@ export class Timeline {
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
-  /** Each batch's events but its embeddings, which are in `points`. */
+  /** Each batch's events but its embeddings, which are in `ring`. */
   private batches: (readonly FleetEvent[])[] = [];
   /** Each batch's event count, its embeddings included. */
   private sizes: number[] = [];
-  /** Number (in `points`) one past each batch's last point. */
+  /** Number (in `ring`'s log) one past each batch's last point. */
   private pointEnds: number[] = [];
-  /**
-   * The points of the batches held, oldest first, after those of the first
-   * moment's ring: points before the first moment wait here to be added to
-   * it (see FOLD_RINGS).
-   */
-  private readonly points = new PointBuffer();
-  /** Number (in `points`) of the first point after the first moment. */
+  /** The embedding points of the batches held, and the ring at the first moment and later ones. */
+  private readonly ring: RingHistory;
+  /** Number (in `ring`'s log) of the first point after the first moment. */
   private firstPoint = 0;
-  /** checkpoints[0] is the first moment held, whose ring is `baseRing` or `baseKeyframe` and the points before `firstPoint`. */
+  /** checkpoints[0] is the first moment held. */
   private checkpoints: Checkpoint[] = [];
-  /**
-   * The first moment's ring: a keyframe (the points it held, nothing at a
-   * cold start) until trimming first adds to it, from then on a ring of its
-   * own. A ring is 2.4 MB of buffers; making two at start-up (at the first
-   * moment, and again when a warm start restarts the history) was about
-   * 25 ms of the first view.
-   */
-  private baseRing?: EmbeddingsState;
-  private baseKeyframe?: RingKeyframe;
   private eventCount = 0;
   private sinceCheckpoint = 0;
   /** Events since the latest lane copy. */
   private sinceLaneCopy = 0;
   /** The first moment's lanes are still the stores' own (see `restart` and `settle`). */
   private lanesOwed = false;
-  /** A keyframe no longer read, whose buffers the next ring copy takes. */
-  private spareKeyframe?: RingKeyframe;
-  /** Number (in `points`) of the first point after the latest ring copy (or the first moment's ring). */
-  private ringCopyPoint = 0;
 
   /** A timeline whose first moment is `state` at `t`. */
   constructor(state: StoreState, t: number, options: TimelineOptions = {}) {
@@ -174,7 +125,7 @@ export class Timeline {
     this.checkpointEveryMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
     this.laneCopyBytes = options.laneCopyBytes ?? LANE_COPY_BYTES;
     this.checkpoints.push({ at: 0, t, stores: shared(state), lanes: cloneLiveLanes(state.live) });
-    this.baseKeyframe = copyRing(state.embeddings);
+    this.ring = new RingHistory(state.embeddings);
   }
 
   /**
@@ -193,16 +144,13 @@ export class Timeline {
     this.batches = [];
     this.sizes = [];
     this.pointEnds = [];
-    this.points.clear();
-    this.firstPoint = this.points.end;
-    this.ringCopyPoint = this.firstPoint;
+    this.ring.restart(state.embeddings);
+    this.firstPoint = this.ring.end;
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
     this.checkpoints = [{ at: this.base, t, stores: shared(state), lanes: state.live }];
     this.lanesOwed = true;
-    this.baseRing = undefined;
-    this.baseKeyframe = copyRing(state.embeddings);
   }
 
   /**
@@ -262,7 +210,7 @@ export class Timeline {
 
   /** Embedding points the log holds: those of the window, and those before it not yet in a ring. */
   get pointsHeld(): number {
-    return this.points.length;
+    return this.ring.held;
   }
 
   /** Checkpoints held (the first moment included). */
@@ -281,8 +229,7 @@ export class Timeline {
     if (size === 0) return;
     const time = Math.max(t, this.end);
     this.times.push(time);
-    const inEvents = this.points.append(events);
-    if (points) this.points.appendAll(points);
+    const inEvents = this.ring.append(events, points);
     this.batches.push(
       inEvents === 0
         ? events
@@ -291,7 +238,7 @@ export class Timeline {
           : events.filter((e) => e.type !== 'embedding'),
     );
     this.sizes.push(size);
-    this.pointEnds.push(this.points.end);
+    this.pointEnds.push(this.ring.end);
     this.eventCount += size;
     this.sinceCheckpoint += size;
     this.sinceLaneCopy += size;
@@ -304,14 +251,8 @@ export class Timeline {
         checkpoint.lanes = cloneLiveLanes(state.live);
         this.sinceLaneCopy = 0;
       }
-      if (this.ringCopyDue(state.embeddings)) {
-        checkpoint.ring = {
-          keyframe: copyRing(state.embeddings, this.spareKeyframe),
-          point: this.points.end,
-        };
-        this.spareKeyframe = undefined;
-        this.ringCopyPoint = this.points.end;
-      }
+      const ring = this.ring.copyIfDue(state.embeddings);
+      if (ring) checkpoint.ring = ring;
       this.checkpoints.push(checkpoint);
       this.sinceCheckpoint = 0;
       this.trim();
@@ -336,18 +277,6 @@ export class Timeline {
     return this.sinceLaneCopy >= spacing;
   }
 
-  /**
-   * Whether a checkpoint now keeps a copy of the ring: once a ring's worth of
-   * points came since the last. Such a copy is a few memory copies (2 MB at
-   * 100,000 points); without it, points falling out of the window are written
-   * into the first moment's ring one by one, which was a fifth of a flood's
-   * main thread. The copies held are about window / capacity, and count in
-   * the window's bytes.
-   */
-  private ringCopyDue(ring: EmbeddingsState): boolean {
-    return this.points.end - this.ringCopyPoint >= ring.capacity;
-  }
-
   /** Bytes of the lane copies held, the first moment's included. */
   private laneCopiesBytes(): number {
     let bytes = 0;
@@ -359,8 +288,8 @@ export class Timeline {
   private windowEvents(): number {
     if (!Number.isFinite(this.maxBytes)) return this.maxEvents;
     let bytes = this.laneCopiesBytes();
-    for (const checkpoint of this.checkpoints)
-      if (checkpoint.ring) bytes += keyframeBytes(checkpoint.ring.keyframe.count);
+    // Ring copies count too: about one a ring's worth of points, 2 MB at 100,000.
+    for (const checkpoint of this.checkpoints) if (checkpoint.ring) bytes += ringCopyBytes(checkpoint.ring);
     const room = Math.max(0, this.maxBytes - bytes);
     return Math.min(this.maxEvents, Math.floor(room / HISTORY_EVENT_BYTES));
   }
@@ -378,8 +307,7 @@ export class Timeline {
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
     // The ring takes only points, and they are in order in the log: all of them up to the moment at once.
-    const from = this.ringFrom(c);
-    const ring = addPoints(from.ring, this.points, from.point, this.pointsBefore(end));
+    const ring = this.ring.ringAt(this.ringCopyAt(c), this.pointsBefore(end));
     // The lanes are replayed above: the other stores take the batches without their points and detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
@@ -389,18 +317,6 @@ export class Timeline {
     return { ...state, live };
   }
 
-  /**
-   * A fresh ring as it was at the latest copy at or before checkpoint `c`
-   * (the first moment's, failing any), and the number of the first point
-   * after it.
-   */
-  private ringFrom(c: number): { readonly ring: EmbeddingsState; readonly point: number } {
-    const copy = this.ringCopyAt(c);
-    return copy
-      ? { ring: restoreRing(copy.keyframe), point: copy.point }
-      : { ring: this.firstRing(), point: this.points.start };
-  }
-
   /** The latest ring copy at checkpoints (1…c], if any. */
   private ringCopyAt(c: number): RingCopy | undefined {
     for (let r = c; r > 0; r--) {
@@ -408,11 +324,6 @@ export class Timeline {
       if (copy) return copy;
     }
     return undefined;
-  }
-
-  /** A fresh copy of the first moment's ring, free to be written. */
-  private firstRing(): EmbeddingsState {
-    return this.baseRing ? cloneRing(this.baseRing) : restoreRing(this.baseKeyframe!);
   }
 
   /** The latest checkpoint at or before index `c` that holds a lane copy (the first moment always does). */
@@ -469,28 +380,9 @@ export class Timeline {
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
     this.firstPoint = this.pointsBefore(start);
-    // The latest ring copy up to the new first moment becomes its ring: the log keeps only the points after it.
-    const copy = this.ringCopyAt(k);
-    if (copy) {
-      this.spareKeyframe = this.baseKeyframe;
-      this.baseKeyframe = copy.keyframe;
-      this.baseRing = undefined;
-      this.points.dropTo(copy.point);
-      this.checkpoints[k]!.ring = undefined;
-    }
-    // Points that fall out with no copy after them wait in the log; once FOLD_RINGS rings' worth have,
-    // the private ring takes them, in place: no copy while events arrive.
-    const capacity = (this.baseRing ?? this.baseKeyframe!).capacity;
-    if (this.firstPoint - this.points.start >= FOLD_RINGS * capacity) {
-      this.baseRing = addPoints(
-        this.baseRing ?? this.firstRing(),
-        this.points,
-        this.points.start,
-        this.firstPoint,
-      );
-      this.points.dropTo(this.firstPoint);
-      this.baseKeyframe = undefined;
-    }
+    // The latest ring copy up to the new first moment becomes its ring (and is no longer a checkpoint's).
+    this.ring.moveFirst(this.firstPoint, this.ringCopyAt(k));
+    this.checkpoints[k]!.ring = undefined;
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
     if (!first.lanes) {
