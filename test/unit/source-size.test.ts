@@ -19,4 +19,14 @@ describe('source files', () => {
       .map((f) => `${f.file}: ${f.lines}`);
     expect(long).toEqual([]);
   });
+
+  it('format numbers without Intl, but in scenes/shared/format.ts (a first use loads locale data)', () => {
+    // The first toLocaleString or Intl formatter of a page took 30–80 ms here: on a first view, or
+    // on the knn scene's first points.
+    const intl = sources('src')
+      .filter((file) => !file.endsWith(join('scenes', 'shared', 'format.ts')))
+      .filter((file) => /\.toLocaleString\(|new Intl\./.test(readFileSync(file, 'utf8')))
+      .sort();
+    expect(intl).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TimeStatus } from '../../bus/time-control.js';
+import { formatCount } from '../../scenes/shared/format.js';
 
 /**
  * A duration in words for screen readers and labels: 130,000 → "2 min 10 s",
@@ -51,5 +52,5 @@ export function momentClock(status: TimeStatus): string {
 export function pausedWords(status: TimeStatus): string | undefined {
   if (!status.paused) return undefined;
   if (status.ended) return 'replay finished';
-  return status.held > 0 ? `paused · ${status.held.toLocaleString('en')} held` : 'paused';
+  return status.held > 0 ? `paused · ${formatCount(status.held)} held` : 'paused';
 }

@@ -6,6 +6,7 @@ import { phaseColor } from '../../contract/palette.js';
 import { NOISE_CLUSTER, phaseLabel } from '../../contract/vocabulary.js';
 import type { EmbeddingsState } from '../../store/embeddings.js';
 import { emptyState } from '../shared/empty-state.js';
+import { formatCount } from '../shared/format.js';
 import { StoreController } from '../shared/store-controller.js';
 import { ThemeController, type ThemeTokens } from '../shared/theme-controller.js';
 import {
@@ -34,7 +35,6 @@ const loadView = (): Promise<ViewModule> => {
   return viewModule;
 };
 
-const number = (n: number) => n.toLocaleString('en-US');
 const coordinate = (v: number) => v.toFixed(3);
 
 /** What is drawing the points. */
@@ -325,12 +325,12 @@ export class FleetKnnScene extends LitElement {
           ) => html`<li data-key=${e.key} class=${e.unlabelled ? 'unlabelled' : ''} title=${displayText(e.label)}>
             <span class="dot" style="background:${e.color}"></span>
             <span class="name">${displayText(dense ? e.short : e.label)}</span>
-            <span class="count">${number(e.count)}</span>
+            <span class="count">${formatCount(e.count)}</span>
             <span class="share"><span style="width:${(100 * e.count) / Math.max(1, held)}%;background:${e.color}"></span></span>
           </li>`,
         )}
       </ul>
-      ${rest.length > 0 ? html`<div class="more muted">+ ${rest.length} more classes, ${number(restCount)} points</div>` : nothing}`;
+      ${rest.length > 0 ? html`<div class="more muted">+ ${rest.length} more classes, ${formatCount(restCount)} points</div>` : nothing}`;
   }
 
   override render() {
@@ -338,14 +338,14 @@ export class FleetKnnScene extends LitElement {
     if (embeddings.total === 0) return emptyState(text.heading, ['embedding']);
     const entries = legendEntries(embeddings, this.mode);
     const evicted = embeddings.total - embeddings.count;
-    const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${number(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${displayText(e.label)} ${e.count}`).join(', ')}`;
+    const summary = `${this.drawing === 'fallback' ? 'Two-dimensional projection' : 'Three-dimensional scatter'} of ${formatCount(embeddings.count)} embedding points coloured by ${MODE_TITLES[this.mode].toLowerCase()}: ${entries.map((e) => `${displayText(e.label)} ${e.count}`).join(', ')}`;
     return html`
       <header class="scene-header">
         <div>
           <h2>${text.heading}</h2>
           <div class="stats" role="status" aria-live="off">
-            <b class="held">${number(embeddings.count)}</b> points
-            <span class="muted">· ${number(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${number(evicted)} oldest dropped` : nothing}</span>
+            <b class="held">${formatCount(embeddings.count)}</b> points
+            <span class="muted">· ${formatCount(embeddings.capacity)} kept at most${evicted > 0 ? html` · ${formatCount(evicted)} oldest dropped` : nothing}</span>
           </div>
         </div>
         <div class="modes" part="modes" role="group" aria-label=${text.colorBy}>
@@ -391,7 +391,7 @@ export class FleetKnnScene extends LitElement {
               ? html`<div class="agreement">
                 <h3>${text.agreement}</h3>
                 <div class="rate">${((100 * embeddings.agreed) / embeddings.judged).toFixed(1)}%</div>
-                <div class="of muted">of ${number(embeddings.judged)} points with both labels</div>
+                <div class="of muted">of ${formatCount(embeddings.judged)} points with both labels</div>
               </div>`
               : nothing
           }
