@@ -15,9 +15,10 @@ export const HISTORY_MS = 10 * 60_000;
 /** …or this many events, whichever is shorter (memory stays bounded at any rate)… */
 export const HISTORY_MAX_EVENTS = 200_000;
 /**
- * …or this many bytes of events (at HISTORY_EVENT_BYTES each) and lane
- * copies: a 10,000-host fleet's lanes are ~19 MB a copy, so its history holds
- * fewer events (about a minute of such a fleet) and the page stays bounded.
+ * …or this many bytes of events (at HISTORY_EVENT_BYTES each) and lane and
+ * ring copies: a 10,000-host fleet's lanes are ~19 MB a copy, so its history
+ * holds fewer events (about a minute of such a fleet) and the page stays
+ * bounded.
  */
 export const HISTORY_MAX_BYTES = 40 * 2 ** 20;
 /** What an event held in the history costs, about (measured: 260–285 B for the simulator's mix). */
@@ -38,7 +39,7 @@ export interface TimelineOptions {
   readonly historyMs?: number;
   /** Events kept at most; Infinity keeps everything. */
   readonly maxEvents?: number;
-  /** Bytes of events and lane copies kept at most (see HISTORY_MAX_BYTES); Infinity keeps everything. */
+  /** Bytes of events and lane and ring copies kept at most (see HISTORY_MAX_BYTES); Infinity keeps everything. */
   readonly maxBytes?: number;
   readonly checkpointEveryMs?: number;
   /** Bytes of lane copies kept besides the first moment's (default LANE_COPY_BYTES). */
@@ -284,7 +285,7 @@ export class Timeline {
     return bytes;
   }
 
-  /** Events the history may hold: maxEvents, or fewer where they and the lane copies would pass maxBytes. */
+  /** Events the history may hold: maxEvents, or fewer where they and the lane and ring copies would pass maxBytes. */
   private windowEvents(): number {
     if (!Number.isFinite(this.maxBytes)) return this.maxEvents;
     let bytes = this.laneCopiesBytes();
