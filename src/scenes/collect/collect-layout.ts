@@ -145,22 +145,11 @@ function snapshotProfiles(snapshot: FleetState['snapshot']): ReadonlyMap<string,
 export function countRecording(fleet: FleetState, filter = ''): number {
   const query = filter.trim().toLowerCase();
   if (query === '') return fleet.recording.size;
-  // A fleet runs a handful of profiles: each is matched once.
-  const profileMatches = new Map<string, boolean>();
   let count = 0;
   for (const [hostId, episodeId] of fleet.recording) {
-    if (hostId.toLowerCase().includes(query) || episodeId.toLowerCase().includes(query)) {
-      count++;
-      continue;
-    }
-    let profile = fleet.episodes.get(episodeId)?.profile;
-    profile ??= snapshotProfiles(fleet.snapshot).get(hostId) ?? '';
-    let matched = profileMatches.get(profile);
-    if (matched === undefined) {
-      matched = profile.toLowerCase().includes(query);
-      profileMatches.set(profile, matched);
-    }
-    if (matched) count++;
+    const profile =
+      fleet.episodes.get(episodeId)?.profile ?? snapshotProfiles(fleet.snapshot).get(hostId) ?? '';
+    if (matches(query, hostId, profile, episodeId)) count++;
   }
   return count;
 }

@@ -102,6 +102,6 @@ export function focusDetail(live: LiveLanesState, host: string | undefined): unk
           </div>`
         : nothing
     }
-    <div class="line muted">${formatCountOf(len, 'window')} in the lane · ${formatCount(disagree)} ${disagree === 1 ? 'disagrees' : 'disagree'} · ${formatCount(pending)} waiting for truth</div>
+    <div class="line muted">${formatCountOf(len, 'window')} in the lane · ${formatCountOf(disagree, 'disagrees', 'disagree')} · ${formatCount(pending)} waiting for truth</div>
   </div>`;
 }
