@@ -1,4 +1,4 @@
-import type { EventOf, FleetEvent } from '../contract/schemas.js';
+import type { FleetEvent } from '../contract/schemas.js';
 import {
   cloneLiveLanes,
   emptyLiveLanes,
@@ -8,6 +8,7 @@ import {
 } from '../store/live-lanes.js';
 import type { PointBuffer } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
+import { DetectionLog } from './detection-log.js';
 import { cloneRing, type RingCopy, RingHistory, ringCopyBytes } from './ring-history.js';
 
 /** History kept by default: ten minutes… */
@@ -65,9 +66,6 @@ function shared(state: StoreState): SharedStores {
   return stores;
 }
 
-const isDetection = (event: FleetEvent): event is EventOf<'live_detection'> =>
-  event.type === 'live_detection';
-
 const NO_EVENTS: readonly FleetEvent[] = [];
 
 /**
@@ -80,7 +78,8 @@ const NO_EVENTS: readonly FleetEvent[] = [];
  * so they cannot be kept that way: a rebuilt moment's ring is a copy of an
  * earlier one and the points received since (`RingHistory`); its lanes
  * likewise, from the latest private copy
- * of them at or before the moment — the first moment's, or a checkpoint's
+ * of them at or before the moment and the detections since (held in columns,
+ * `DetectionLog`) — the first moment's, or a checkpoint's
  * where `laneCopyBytes` allowed one (10,000 hosts' lanes are 19 MB a copy,
  * five hosts' a few kB). When history falls out of the window (older than
  * `historyMs`, or more than `maxEvents` events held) the first moment moves
@@ -99,7 +98,7 @@ export class Timeline {
   /** Absolute index of `times[0]`. */
   private base = 0;
   private times: number[] = [];
-  /** Each batch's events but its embeddings, which are in `ring`. */
+  /** Each batch's events but its embeddings (in `ring`) and its live detections (in `detections`). */
   private batches: (readonly FleetEvent[])[] = [];
   /** Each batch's event count, its embeddings included. */
   private sizes: number[] = [];
@@ -109,6 +108,12 @@ export class Timeline {
   private readonly ring: RingHistory;
   /** Number (in `ring`'s log) of the first point after the first moment. */
   private firstPoint = 0;
+  /** The live detections of the batches held, in columns: the lanes replay them from there. */
+  private readonly detections = new DetectionLog();
+  /** Number (in `detections`) one past each batch's last detection. */
+  private detectionEnds: number[] = [];
+  /** Number (in `detections`) of the first detection after the first moment. */
+  private firstDetection = 0;
   /** checkpoints[0] is the first moment held. */
   private checkpoints: Checkpoint[] = [];
   private eventCount = 0;
@@ -147,6 +152,9 @@ export class Timeline {
     this.pointEnds = [];
     this.ring.restart(state.embeddings);
     this.firstPoint = this.ring.end;
+    this.detectionEnds = [];
+    this.firstDetection = this.detections.end;
+    this.detections.dropBefore(this.firstDetection);
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
@@ -230,16 +238,16 @@ export class Timeline {
     if (size === 0) return;
     const time = Math.max(t, this.end);
     this.times.push(time);
-    const inEvents = this.ring.append(events, points);
-    this.batches.push(
-      inEvents === 0
-        ? events
-        : inEvents === events.length
-          ? NO_EVENTS
-          : events.filter((e) => e.type !== 'embedding'),
-    );
+    this.ring.append(events, points);
+    const others: FleetEvent[] = [];
+    for (const event of events) {
+      if (event.type === 'live_detection') this.detections.append(event);
+      else if (event.type !== 'embedding') others.push(event);
+    }
+    this.batches.push(others.length > 0 ? others : NO_EVENTS);
     this.sizes.push(size);
     this.pointEnds.push(this.ring.end);
+    this.detectionEnds.push(this.detections.end);
     this.eventCount += size;
     this.sinceCheckpoint += size;
     this.sinceLaneCopy += size;
@@ -312,7 +320,7 @@ export class Timeline {
     // The lanes are replayed above: the other stores take the batches without their points and detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
-      const others = this.batches[i - this.base]!.filter((event) => !isDetection(event));
+      const others = this.batches[i - this.base]!;
       if (others.length > 0) state = reduceStores(state, others, this.times[i - this.base]!).state;
     }
     return { ...state, live };
@@ -338,8 +346,10 @@ export class Timeline {
   private replayLanes(lanes: LiveLanesState, from: number, to: number): LiveLanesState {
     let next = lanes;
     for (let i = from; i < to; i++) {
-      const detections = this.batches[i - this.base]!.filter(isDetection);
-      if (detections.length > 0) next = reduceLiveLanes(next, detections, this.times[i - this.base]!);
+      const first = this.detectionsBefore(i);
+      const end = this.detectionEnds[i - this.base]!;
+      if (end > first)
+        next = reduceLiveLanes(next, this.detections.read(first, end), this.times[i - this.base]!);
     }
     return next;
   }
@@ -347,6 +357,11 @@ export class Timeline {
   /** Number (in `points`) of the first point of batch `at` (an absolute index; the end when past the last). */
   private pointsBefore(at: number): number {
     return at === this.base ? this.firstPoint : this.pointEnds[at - 1 - this.base]!;
+  }
+
+  /** Number (in `detections`) of the first detection of batch `at` (an absolute index; the end when past the last). */
+  private detectionsBefore(at: number): number {
+    return at === this.base ? this.firstDetection : this.detectionEnds[at - 1 - this.base]!;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -395,7 +410,11 @@ export class Timeline {
     this.times.splice(0, drop);
     this.batches.splice(0, drop);
     this.sizes.splice(0, drop);
+    // Only now: the lanes' replay above reads detections from the old first moment on.
+    this.firstDetection = this.detectionsBefore(start);
+    this.detections.dropBefore(this.firstDetection);
     this.pointEnds.splice(0, drop);
+    this.detectionEnds.splice(0, drop);
     this.base = start;
     this.checkpoints.splice(0, k);
   }

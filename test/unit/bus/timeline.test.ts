@@ -3,7 +3,7 @@ import { copyRing, restoreRing } from '../../../src/bus/ring-keyframe.js';
 import { HISTORY_EVENT_BYTES, MAX_LANE_COPIES, Timeline } from '../../../src/bus/timeline.js';
 import type { EventOf, FleetEvent } from '../../../src/contract/schemas.js';
 import { embeddingSlot } from '../../../src/store/embeddings.js';
-import { laneBytes } from '../../../src/store/live-lanes.js';
+import { laneBytes, laneCells } from '../../../src/store/live-lanes.js';
 import { PointBuffer } from '../../../src/store/point-columns.js';
 import { initialStores, reduceStores, type StoreState } from '../../../src/store/stores.js';
 
@@ -292,6 +292,31 @@ describe('Timeline', () => {
     expect(timeline.start).toBe(0);
     expect(timeline.end).toBe(100_000);
     expect(comparable(timeline.stateAt(42_000))).toEqual(comparable(rebuildFromScratch(42, 50)));
+  });
+
+  it('keeps its own copy of each detection: an event object a page reuses does not rewrite the past', () => {
+    let state = initialStores({ embeddingCapacity: 50 });
+    const timeline = new Timeline(state, 0, { checkpointEveryMs: 60_000 });
+    // A page publishing its detections may fill in one object again and again.
+    const reused: EventOf<'live_detection'> = {
+      type: 'live_detection',
+      host_id: 'h0',
+      predicted: 'armed',
+      confidence: 0.9,
+    };
+    for (const [t, predicted] of [
+      [1_000, 'armed'],
+      [2_000, 'dormant'],
+      [3_000, 'clean'],
+    ] as const) {
+      reused.predicted = predicted;
+      state = reduceStores(state, [reused], t).state;
+      timeline.append([reused], t, state);
+    }
+    const lane = (t: number) => laneCells(timeline.stateAt(t).live, 'h0').map((cell) => cell.predicted);
+    expect(lane(1_500)).toEqual(['armed']);
+    expect(lane(2_500)).toEqual(['armed', 'dormant']);
+    expect(lane(3_000)).toEqual(['armed', 'dormant', 'clean']);
   });
 
   it('restarts at a state taken at once: one moment held, and history goes on from it', () => {
