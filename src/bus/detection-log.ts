@@ -1,16 +1,18 @@
 import type { EventOf } from '../contract/schemas.js';
+import { labelMap, NO_LABEL } from '../store/point-columns.js';
 
 type LiveDetection = EventOf<'live_detection'>;
 
 const MIN_ROOM = 1024;
-/** No string: id 0 in every table. */
-const NONE = 0;
+/** No string: id 0 in every table, as in a point buffer's labels. */
+const NONE = NO_LABEL;
 /** Past this many strings, compacting also drops the strings no held detection uses. */
 const KEEP_STRINGS = 4096;
 
 /** Strings as ids into a table of their own (0: none), so a column is a typed array. */
 class StringTable {
-  strings: (string | undefined)[] = [undefined];
+  /** Strings by id; id 0 (NONE) stands for a field the event did not carry. */
+  strings: string[] = [''];
   private ids = new Map<string, number>();
 
   id(value: string | undefined): number {
@@ -24,21 +26,13 @@ class StringTable {
     return id;
   }
 
-  /** Keeps only the strings `columns[from, to)` use, renumbering them there. */
+  /** Keeps only the strings `columns[from, to)` use, renumbering them there (as a point buffer does its labels). */
   prune(columns: readonly Uint32Array[], from: number, to: number): void {
     if (this.strings.length <= KEEP_STRINGS) return;
-    const old = this.strings;
-    const renumber = new Uint32Array(old.length);
-    this.strings = [undefined];
+    const renumber = labelMap(this.strings, (value) => this.id(value));
+    this.strings = [''];
     this.ids = new Map();
-    for (const column of columns) {
-      for (let i = from; i < to; i++) {
-        const was = column[i]!;
-        if (was === NONE) continue;
-        if (renumber[was] === 0) renumber[was] = this.id(old[was]);
-        column[i] = renumber[was]!;
-      }
-    }
+    for (const column of columns) for (let i = from; i < to; i++) column[i] = renumber(column[i]!);
   }
 }
 
