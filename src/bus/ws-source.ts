@@ -2,6 +2,7 @@ import { Backoff, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff.js';
 import type { FleetBus } from './fleet-bus.js';
 import type { BusTimers } from './frame-stream.js';
 import { type SourceInfo, sameSource } from './source-info.js';
+import { CSP_REFUSAL, offThreadSockets } from './worker-socket.js';
 import { afterLoss, type LinkEvent, type LinkState, nextLinkState } from './ws-link.js';
 import { checkWsUrl } from './ws-url.js';
 
@@ -12,6 +13,11 @@ export interface SocketLike {
   onmessage: ((event: { readonly data: unknown }) => void) | null;
   onclose: ((event: { readonly code: number; readonly reason: string }) => void) | null;
   onerror: ((event: unknown) => void) | null;
+  /**
+   * The socket will not be made, and why (a socket held by a worker hears of
+   * a bad URL or the page's policy only after it was constructed).
+   */
+  onrefused?: ((reason: string) => void) | null;
   close(code?: number, reason?: string): void;
 }
 
@@ -27,6 +33,7 @@ export interface VisibilityLike extends EventTarget {
 
 /** Everything the WebSocket source touches outside itself; all injectable. */
 export interface WsSourceOptions {
+  /** The socket to dial with (default: one held by a worker, else the page's WebSocket; see worker-socket.ts). */
   readonly WebSocket?: SocketConstructor;
   /** Wall clock in ms (uptime, staleness). */
   readonly now?: () => number;
@@ -122,13 +129,13 @@ export function startWebSocketSource(
     bus.source = { kind: 'ws', label: check.host ?? 'WebSocket', state: 'stopped', detail: check.reason };
     return () => {};
   }
-  const SocketOrNone =
-    options.WebSocket ?? (globalThis.WebSocket as unknown as SocketConstructor | undefined);
-  if (!SocketOrNone) {
+  const Given = options.WebSocket;
+  const openOrNone = Given ? (dialled: string) => new Given(dialled) : offThreadSockets();
+  if (!openOrNone) {
     bus.source = { kind: 'ws', label: check.host, state: 'stopped', detail: 'no WebSocket in this browser' };
     return () => {};
   }
-  const Socket: SocketConstructor = SocketOrNone;
+  const open: (dialled: string) => SocketLike = openOrNone;
   const url = check.url.href;
   const label = check.host;
   const now = options.now ?? (() => Date.now());
@@ -180,6 +187,7 @@ export function startWebSocketSource(
     s.onmessage = null;
     s.onclose = null;
     s.onerror = null;
+    s.onrefused = null;
   };
 
   const dropSocket = (code?: number) => {
@@ -226,7 +234,7 @@ export function startWebSocketSource(
     setBadge(why ?? (backoff.attempts > 0 ? `attempt ${backoff.attempts + 1}` : undefined));
     let s: SocketLike;
     try {
-      s = new Socket(dialUrl(url, stream.cursor));
+      s = open(dialUrl(url, stream.cursor));
     } catch (error) {
       fire('refused', error instanceof Error ? error.message.slice(0, 120) : 'cannot open the socket');
       return;
@@ -239,6 +247,9 @@ export function startWebSocketSource(
     }, connectTimeoutMs);
     s.onopen = () => {
       if (socket === s) fire('opened');
+    };
+    s.onrefused = (reason) => {
+      if (socket === s) fire('refused', reason);
     };
     s.onmessage = (event) => {
       if (socket !== s) return;
@@ -355,7 +366,7 @@ export function startWebSocketSource(
       const v = event as Event & { blockedURI?: string; effectiveDirective?: string; disposition?: string };
       if (v.disposition === 'report' || v.effectiveDirective !== 'connect-src') return;
       if (!v.blockedURI || !url.startsWith(v.blockedURI)) return;
-      fire('refused', "refused by this page's Content-Security-Policy: use wss: or a loopback host");
+      fire('refused', CSP_REFUSAL);
     },
     { signal: listeners.signal },
   );

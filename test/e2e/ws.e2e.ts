@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as WsSocket } from 'ws';
 import { type BusServer, createBusServer } from '../../server/bus-server.js';
-import { openSite, type Site, screenshot } from './support/site.js';
+import { openSite, SITE_DIR, type Site, screenshot } from './support/site.js';
+import { type StaticServer, serveStatic } from './support/static-server.js';
 
 /**
  * `?ws=` against a real local bus, with the site's own Content-Security-Policy
@@ -48,30 +50,78 @@ interface PageBus {
 }
 type DeckElement = HTMLElement & { bus: PageBus };
 
-/** Opens the deck at `path` with the CSP on; counts the WebSockets the page creates. */
-async function openDeck(path: string): Promise<Page & { errors: string[] }> {
-  const page = (await site.browser.newPage({ viewport: { width: 1600, height: 900 } })) as Page & {
-    errors: string[];
-  };
+/** WebSockets a page made, and how many of them are open now. */
+interface SocketTally {
+  made: number;
+  open: number;
+}
+type DeckPage = Page & { errors: string[]; sockets: SocketTally };
+
+/**
+ * Opens the deck at `path` with the CSP on (as served, or as `policy`
+ * rewrites it); counts the WebSockets the page opens, its worker's included
+ * (Playwright reports both), and those its main thread made itself.
+ */
+async function openDeck(path: string, policy?: (csp: string) => string): Promise<DeckPage> {
+  const page = (await site.browser.newPage({ viewport: { width: 1600, height: 900 } })) as DeckPage;
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  const sockets: SocketTally = { made: 0, open: 0 };
+  page.sockets = sockets;
+  page.on('websocket', (socket) => {
+    sockets.made++;
+    sockets.open++;
+    socket.on('close', () => sockets.open--);
+  });
   await page.addInitScript(() => {
     const Native = window.WebSocket;
-    const sockets: WebSocket[] = [];
-    (window as unknown as { __sockets: WebSocket[] }).__sockets = sockets;
+    const counted = window as unknown as { __mainThreadSockets: number };
+    counted.__mainThreadSockets = 0;
     window.WebSocket = class extends Native {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
-        sockets.push(this as unknown as WebSocket);
+        counted.__mainThreadSockets++;
       }
     } as typeof WebSocket;
   });
-  await page.goto(site.server.url + path);
+  await page.goto((policy ? await siteWithPolicy(policy) : site.server).url + path);
   cleanups.push(() => page.close().catch(() => undefined));
   return page;
 }
 
-const busOf = (page: Page) =>
+/**
+ * A copy of the built site whose page states another policy, served apart.
+ * (Rewriting the page in flight with page.route would make Chromium treat it
+ * as from the public internet, and refuse its sockets to loopback.)
+ */
+async function siteWithPolicy(policy: (csp: string) => string): Promise<StaticServer> {
+  const dir = mkdtempSync(resolve(tmpdir(), 'fleet-policy-'));
+  cpSync(SITE_DIR, dir, { recursive: true });
+  const index = resolve(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const rewritten = html.replace(
+    /(Content-Security-Policy"\s+content=")([^"]*)/,
+    (_, head: string, csp: string) => `${head}${policy(csp)}`,
+  );
+  expect(rewritten, 'the page states its policy').not.toBe(html);
+  writeFileSync(index, rewritten);
+  const server = await serveStatic(dir, '/fleet/');
+  cleanups.push(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return server;
+}
+
+const busOf = async (page: Page) => ({
+  ...(await pageBus(page)),
+  mainThreadSockets: (await page.evaluate('window.__mainThreadSockets')) as number,
+  workers: page.workers().length,
+  openSockets: (page as DeckPage).sockets?.open ?? 0,
+  sockets: (page as DeckPage).sockets?.made ?? 0,
+});
+
+const pageBus = (page: Page) =>
   page.evaluate(() => {
     const deck = document.querySelector('fleet-deck') as unknown as DeckElement;
     const d = deck.bus.diagnostics;
@@ -91,10 +141,6 @@ const busOf = (page: Page) =>
       perf: s.perf.points.size,
       embeddings: s.embeddings.count,
       predictionCells: s.predictions.cells.filter(Boolean).length,
-      openSockets: (window as unknown as { __sockets: WebSocket[] }).__sockets.filter(
-        (w) => w.readyState === 1,
-      ).length,
-      sockets: (window as unknown as { __sockets: WebSocket[] }).__sockets.length,
     };
   });
 
@@ -224,6 +270,32 @@ describe('?ws= against a real local bus', () => {
     );
     expect(await laneLabels(page)).toEqual(['db-01', 'web-01', 'web-02']);
     await screenshot(page, 'ws-live');
+    expect(page.errors).toEqual([]);
+  });
+
+  it("holds the socket in a worker, off the page's main thread, which only takes its frames", async () => {
+    const bus = await inProcessBus();
+    const page = await openDeck(`?ws=${encodeURIComponent(bus.wsUrl)}#/live`);
+    await until(page, (b) => b.source.state === 'live');
+    await post(bus.url, [detection('web-01', 0), detection('web-02', 0)]);
+    const got = await until(page, (b) => b.accepted === 2);
+    expect(got.sockets, 'one socket, seen by the browser').toBe(1);
+    expect(got.mainThreadSockets, 'none made by the main thread').toBe(0);
+    expect(got.workers).toBe(1);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("falls back to the page's own socket where the page's policy allows no blob: workers", async () => {
+    const bus = await inProcessBus();
+    const page = await openDeck(`?ws=${encodeURIComponent(bus.wsUrl)}#/live`, (csp) =>
+      csp.replace(/worker-src [^;]*/, "worker-src 'self'"),
+    );
+    await until(page, (b) => b.source.state === 'live');
+    await post(bus.url, [detection('web-01', 0), detection('web-02', 0)]);
+    const got = await until(page, (b) => b.accepted === 2);
+    expect(got.sockets).toBe(1);
+    expect(got.mainThreadSockets).toBe(1);
+    expect(got.workers).toBe(0);
     expect(page.errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FleetBus } from '../../../src/bus/fleet-bus.js';
+import { CSP_REFUSAL } from '../../../src/bus/worker-socket.js';
 import { isTerminalCloseCode, startWebSocketSource } from '../../../src/bus/ws-source.js';
 import { encodeEventsFrame, encodeRebuild, encodeResume } from '../../../src/contract/bus-protocol.js';
 import { laneCells } from '../../../src/store/live-lanes.js';
@@ -264,6 +265,28 @@ describe('WebSocket source', () => {
     clock.advance(60_000);
     expect(instances).toHaveLength(1);
     expect(clock.pending).toBe(0);
+  });
+
+  it('stops, saying why, when a socket made elsewhere (a worker) says it is refused', () => {
+    const { clock, instances, bus, last } = setup();
+    last().refuse(CSP_REFUSAL);
+    expect(bus.source.state).toBe('stopped');
+    expect(bus.source.detail).toBe(CSP_REFUSAL);
+    expect(instances[0]!.attached).toBe(false);
+    clock.advance(60_000);
+    expect(instances).toHaveLength(1);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('ignores a refusal from a socket it already replaced', () => {
+    const { clock, instances, bus, last } = setup();
+    const first = last();
+    const refuse = first.onrefused!;
+    first.drop();
+    clock.advance(60_000);
+    expect(instances.length).toBeGreaterThan(1);
+    refuse('too late');
+    expect(bus.source.state).not.toBe('stopped');
   });
 
   it('knows which close codes are terminal', () => {

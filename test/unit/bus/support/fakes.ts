@@ -56,6 +56,7 @@ export function fakeSocketClass() {
     onmessage: SocketLike['onmessage'] = null;
     onclose: SocketLike['onclose'] = null;
     onerror: SocketLike['onerror'] = null;
+    onrefused: SocketLike['onrefused'] = null;
     /** The code the client closed with, if it did. */
     closedWith?: number;
 
@@ -83,9 +84,18 @@ export function fakeSocketClass() {
       this.onclose?.({ code, reason });
     }
 
+    /** The socket will not be made (a worker's socket hears so after construction). */
+    refuse(reason: string): void {
+      this.onrefused?.(reason);
+    }
+
     get attached(): boolean {
       return (
-        this.onopen !== null || this.onmessage !== null || this.onclose !== null || this.onerror !== null
+        this.onopen !== null ||
+        this.onmessage !== null ||
+        this.onclose !== null ||
+        this.onerror !== null ||
+        this.onrefused !== null
       );
     }
   }
