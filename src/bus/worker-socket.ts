@@ -42,8 +42,9 @@ const blobWorker: WorkerFactory = (script) => {
  * work of taking each message (about 2.5 ms a 100 kB frame, measured on the
  * bench's parse-and-count page) as in everything the deck does with it, and
  * scenes draw on that thread too. A string posted from a worker reaches the
- * page as a copy. With the socket in a worker, `npm run bench`'s ingest rose
- * by about a quarter on two cores (see bench/HISTORY.md).
+ * page as a copy. With the socket in a worker, the bench's floods of
+ * 500-event frames went from about 40,000 to 56,000 events/s on two cores
+ * (see bench/HISTORY.md).
  */
 export class WorkerSocket implements SocketLike {
   /** Ignored: the worker always takes binary frames as ArrayBuffers, which the source expects. */
@@ -135,7 +136,7 @@ export class WorkerSocket implements SocketLike {
     }
   }
 
-  /** The worker has closed itself; let it go. */
+  /** Lets the worker go: it closed itself, failed, or holds a socket that will never open. */
   private end(): void {
     this.worker?.terminate();
     this.worker = undefined;
