@@ -55,8 +55,15 @@ export function socketWorkerMain(scope: SocketWorkerScope): void {
   scope.onmessage = (event) => {
     const message = event.data;
     if (message.kind === 'close') {
-      if (socket) socket.close(message.code, message.reason);
-      else scope.close();
+      if (!socket) scope.close();
+      else {
+        // A code the browser does not allow a page to send throws: close plainly rather than not at all.
+        try {
+          socket.close(message.code, message.reason);
+        } catch {
+          socket.close();
+        }
+      }
       return;
     }
     if (socket) return;

@@ -98,6 +98,20 @@ describe('the socket worker', () => {
     expect(instances[0]!.closedWith).toBe(1000);
   });
 
+  it('closes plainly when asked to close with a code a page may not send', () => {
+    const { scope, instances, send } = workerScope();
+    socketWorkerMain(scope);
+    send({ kind: 'dial', url: 'ws://127.0.0.1:1/ws' });
+    const socket = instances[0]!;
+    const closes: (number | undefined)[] = [];
+    socket.close = (code?: number) => {
+      if (code !== undefined && code !== 1000) throw new DOMException('bad code', 'InvalidAccessError');
+      closes.push(code);
+    };
+    send({ kind: 'close', code: 1006 });
+    expect(closes).toEqual([undefined]);
+  });
+
   it('says so when the socket cannot be made, and ends', () => {
     const { scope, posted, send } = workerScope();
     scope.WebSocket = class {
