@@ -8,6 +8,7 @@ import {
 } from '../store/live-lanes.js';
 import type { PointBuffer } from '../store/point-columns.js';
 import { reduceStores, type StoreState } from '../store/stores.js';
+import { BatchMarks } from './batch-marks.js';
 import { DetectionLog } from './detection-log.js';
 import { cloneRing, type RingCopy, RingHistory, ringCopyBytes } from './ring-history.js';
 
@@ -102,18 +103,14 @@ export class Timeline {
   private batches: (readonly FleetEvent[])[] = [];
   /** Each batch's event count, its embeddings included. */
   private sizes: number[] = [];
-  /** Number (in `ring`'s log) one past each batch's last point. */
-  private pointEnds: number[] = [];
   /** The embedding points of the batches held, and the ring at the first moment and later ones. */
   private readonly ring: RingHistory;
-  /** Number (in `ring`'s log) of the first point after the first moment. */
-  private firstPoint = 0;
+  /** Where each batch's points are in `ring`'s log. */
+  private readonly pointMarks = new BatchMarks();
   /** The live detections of the batches held, in columns: the lanes replay them from there. */
   private readonly detections = new DetectionLog();
-  /** Number (in `detections`) one past each batch's last detection. */
-  private detectionEnds: number[] = [];
-  /** Number (in `detections`) of the first detection after the first moment. */
-  private firstDetection = 0;
+  /** Where each batch's detections are in `detections`. */
+  private readonly detectionMarks = new BatchMarks();
   /** checkpoints[0] is the first moment held. */
   private checkpoints: Checkpoint[] = [];
   private eventCount = 0;
@@ -149,12 +146,10 @@ export class Timeline {
     this.times = [];
     this.batches = [];
     this.sizes = [];
-    this.pointEnds = [];
     this.ring.restart(state.embeddings);
-    this.firstPoint = this.ring.end;
-    this.detectionEnds = [];
-    this.firstDetection = this.detections.end;
-    this.detections.dropBefore(this.firstDetection);
+    this.pointMarks.restart(this.ring.end);
+    this.detectionMarks.restart(this.detections.end);
+    this.detections.dropBefore(this.detections.end);
     this.eventCount = 0;
     this.sinceCheckpoint = 0;
     this.sinceLaneCopy = 0;
@@ -246,8 +241,8 @@ export class Timeline {
     }
     this.batches.push(others.length > 0 ? others : NO_EVENTS);
     this.sizes.push(size);
-    this.pointEnds.push(this.ring.end);
-    this.detectionEnds.push(this.detections.end);
+    this.pointMarks.push(this.ring.end);
+    this.detectionMarks.push(this.detections.end);
     this.eventCount += size;
     this.sinceCheckpoint += size;
     this.sinceLaneCopy += size;
@@ -316,7 +311,7 @@ export class Timeline {
     const fromLanes = this.laneCopyFrom(c);
     const live = this.replayLanes(cloneLiveLanes(fromLanes.lanes), fromLanes.at, end);
     // The ring takes only points, and they are in order in the log: all of them up to the moment at once.
-    const ring = this.ring.ringAt(this.ringCopyAt(c), this.pointsBefore(end));
+    const ring = this.ring.ringAt(this.ringCopyAt(c), this.pointMarks.before(end - this.base));
     // The lanes are replayed above: the other stores take the batches without their points and detections.
     let state: StoreState = { ...checkpoint.stores, live: emptyLiveLanes, embeddings: ring };
     for (let i = checkpoint.at; i < end; i++) {
@@ -346,22 +341,12 @@ export class Timeline {
   private replayLanes(lanes: LiveLanesState, from: number, to: number): LiveLanesState {
     let next = lanes;
     for (let i = from; i < to; i++) {
-      const first = this.detectionsBefore(i);
-      const end = this.detectionEnds[i - this.base]!;
+      const first = this.detectionMarks.before(i - this.base);
+      const end = this.detectionMarks.end(i - this.base);
       if (end > first)
         next = reduceLiveLanes(next, this.detections.read(first, end), this.times[i - this.base]!);
     }
     return next;
-  }
-
-  /** Number (in `points`) of the first point of batch `at` (an absolute index; the end when past the last). */
-  private pointsBefore(at: number): number {
-    return at === this.base ? this.firstPoint : this.pointEnds[at - 1 - this.base]!;
-  }
-
-  /** Number (in `detections`) of the first detection of batch `at` (an absolute index; the end when past the last). */
-  private detectionsBefore(at: number): number {
-    return at === this.base ? this.firstDetection : this.detectionEnds[at - 1 - this.base]!;
   }
 
   /** Number of batches held with a time at or before `t`. */
@@ -395,9 +380,9 @@ export class Timeline {
     while (k < this.checkpoints.length - 1 && this.checkpoints[k]!.at < keepFrom) k++;
     if (k === 0) return;
     const start = this.checkpoints[k]!.at;
-    this.firstPoint = this.pointsBefore(start);
+    const drop = start - this.base;
     // The latest ring copy up to the new first moment becomes its ring (and is no longer a checkpoint's).
-    this.ring.moveFirst(this.firstPoint, this.ringCopyAt(k));
+    this.ring.moveFirst(this.pointMarks.drop(drop), this.ringCopyAt(k));
     this.checkpoints[k]!.ring = undefined;
     // The new first moment needs lanes: the latest copy before it, brought up to it in place.
     const first = this.checkpoints[k]!;
@@ -405,16 +390,12 @@ export class Timeline {
       const from = this.laneCopyFrom(k - 1);
       first.lanes = this.replayLanes(from.lanes, from.at, start);
     }
-    const drop = start - this.base;
     for (let i = 0; i < drop; i++) this.eventCount -= this.sizes[i]!;
     this.times.splice(0, drop);
     this.batches.splice(0, drop);
     this.sizes.splice(0, drop);
     // Only now: the lanes' replay above reads detections from the old first moment on.
-    this.firstDetection = this.detectionsBefore(start);
-    this.detections.dropBefore(this.firstDetection);
-    this.pointEnds.splice(0, drop);
-    this.detectionEnds.splice(0, drop);
+    this.detections.dropBefore(this.detectionMarks.drop(drop));
     this.base = start;
     this.checkpoints.splice(0, k);
   }
