@@ -41,6 +41,37 @@ async function ingestRate(
   }
 }
 
+type Rounds = Record<string, { floor: number[]; deck: number[] }>;
+
+const perSecond = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/**
+ * Floods `floor` and the deck in alternating rounds with `frames`; keeps each
+ * side's rates in `rounds[key]`, logs them, and returns the pairs and the
+ * rates as the row's note lists them.
+ */
+async function floodRounds(
+  context: RunnerContext,
+  floor: FloodTarget,
+  frames: ReturnType<typeof framePool>,
+  rounds: Rounds,
+  key: string,
+): Promise<{ pairs: ReturnType<typeof pairsOf>; listed: string }> {
+  const pairs = pairsOf(
+    await alternateRounds(
+      context.rounds,
+      () => ingestRate(context, floor, frames),
+      () => ingestRate(context, 'deck', frames),
+    ),
+    (rate) => rate,
+  );
+  const side = { floor: pairs.map((p) => p.floor), deck: pairs.map((p) => p.deck) };
+  rounds[key] = side;
+  const listed = `deck ${listRounds(side.deck, perSecond)}, floor ${listRounds(side.floor, perSecond)}`;
+  context.log(`ingest ${key}: ${listed} (events/s)`);
+  return { pairs, listed };
+}
+
 /**
  * Scenario 1, ingest: the simulator's event mix in frames of 1, 50 and 500
  * events, offered as fast as the page takes them; the floor page only parses
@@ -48,21 +79,14 @@ async function ingestRate(
  */
 export async function run(context: RunnerContext): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const rounds: Record<string, { floor: number[]; deck: number[] }> = {};
+  const rounds: Rounds = {};
   for (const size of FRAME_SIZES) {
-    const frames = framePool(size, POOL_EVENTS);
-    const pairs = pairsOf(
-      await alternateRounds(
-        context.rounds,
-        () => ingestRate(context, 'floor', frames),
-        () => ingestRate(context, 'deck', frames),
-      ),
-      (rate) => rate,
-    );
-    rounds[`${size}`] = { floor: pairs.map((p) => p.floor), deck: pairs.map((p) => p.deck) };
-    const perSecond = (v: number) => Math.round(v).toLocaleString('en-US');
-    context.log(
-      `ingest ${size}-event frames: floor ${listRounds(rounds[`${size}`]!.floor, perSecond)}/s, deck ${listRounds(rounds[`${size}`]!.deck, perSecond)}/s`,
+    const { pairs, listed } = await floodRounds(
+      context,
+      'floor',
+      framePool(size, POOL_EVENTS),
+      rounds,
+      `${size}`,
     );
     const gated = size === 500;
     rows.push(
@@ -72,7 +96,7 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
           metric: `events/s, ${size}-event frames`,
           unit: 'events/s',
           target: gated ? `≥ ${MIN_FLOOR_SHARE} × floor, ≥ 100,000/s` : undefined,
-          note: `${gated ? `the simulator's mix (${BENCH_HOSTS} hosts), offered as fast as the page takes it (at most ${FLOOD_WINDOW_EVENTS.toLocaleString('en-US')} events in flight); floor: a page that only parses frames and counts; ${context.ingestSeconds} s counted after ${WARMUP_S} s; ` : ''}deck ${listRounds(rounds[`${size}`]!.deck, perSecond)}, floor ${listRounds(rounds[`${size}`]!.floor, perSecond)}`,
+          note: `${gated ? `the simulator's mix (${BENCH_HOSTS} hosts), offered as fast as the page takes it (at most ${FLOOD_WINDOW_EVENTS.toLocaleString('en-US')} events in flight); floor: a page that only parses frames and counts; ${context.ingestSeconds} s counted after ${WARMUP_S} s; ` : ''}${listed}`,
         },
         pairs,
         gated
@@ -81,45 +105,25 @@ export async function run(context: RunnerContext): Promise<BenchRow[]> {
       ),
     );
   }
-  rows.push(await againstWorkerFloor(context, rounds));
+  // 500-event frames again, against the floor that also takes its frames from a worker (no target: for reference).
+  const { pairs, listed } = await floodRounds(
+    context,
+    WORKER_FLOOR,
+    framePool(500, POOL_EVENTS),
+    rounds,
+    '500, floor socket in a worker',
+  );
+  rows.push(
+    roundsRow(
+      {
+        scenario: 'ingest',
+        metric: 'events/s, 500-event frames, floor with its socket in a worker too',
+        unit: 'events/s',
+        note: `for reference: the deck takes its frames from a worker, so this floor does as well; ${listed}`,
+      },
+      pairs,
+    ),
+  );
   context.record('ingest', rounds);
   return rows;
-}
-
-/** 500-event frames again, against the floor that also takes its frames from a worker (no target: for reference). */
-async function againstWorkerFloor(
-  context: RunnerContext,
-  rounds: Record<string, { floor: number[]; deck: number[] }>,
-): Promise<BenchRow> {
-  const frames = framePool(500, POOL_EVENTS);
-  const pairs = pairsOf(
-    await alternateRounds(
-      context.rounds,
-      () => ingestRate(context, WORKER_FLOOR, frames),
-      () => ingestRate(context, 'deck', frames),
-    ),
-    (rate) => rate,
-  );
-  rounds['500, floor socket in a worker'] = {
-    floor: pairs.map((p) => p.floor),
-    deck: pairs.map((p) => p.deck),
-  };
-  const perSecond = (v: number) => Math.round(v).toLocaleString('en-US');
-  const listed = `deck ${listRounds(
-    pairs.map((p) => p.deck),
-    perSecond,
-  )}, floor ${listRounds(
-    pairs.map((p) => p.floor),
-    perSecond,
-  )}`;
-  context.log(`ingest 500-event frames, floor socket in a worker: ${listed}/s`);
-  return roundsRow(
-    {
-      scenario: 'ingest',
-      metric: 'events/s, 500-event frames, floor with its socket in a worker too',
-      unit: 'events/s',
-      note: `for reference: the deck takes its frames from a worker, so this floor does as well; ${listed}`,
-    },
-    pairs,
-  );
 }
